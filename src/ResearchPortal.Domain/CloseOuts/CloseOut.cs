@@ -1,0 +1,221 @@
+using ResearchPortal.Domain.Calendar;
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Rules;
+
+namespace ResearchPortal.Domain.CloseOuts;
+
+public enum CloseOutStatus
+{
+    Draft,
+    Submitted,
+    Returned,
+    Accepted,
+}
+
+public static class CloseOutStatusExtensions
+{
+    public static string ToChinese(this CloseOutStatus status) => status switch
+    {
+        CloseOutStatus.Draft => "草稿",
+        CloseOutStatus.Submitted => "已提交待审核",
+        CloseOutStatus.Returned => "已退回",
+        CloseOutStatus.Accepted => "已验收",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+}
+
+public sealed record CloseOutTransition(
+    CloseOutStatus From, CloseOutStatus To, string ActorUserId, string ActorName, DateTimeOffset At, string? Comment);
+
+/// <summary>结业备案: the self-evaluation report (Annex 5) and acceptance form (Annex 6) of one project, with the
+/// roster (Annex 4) kept as roster entries. Late submission is allowed and recorded as such.</summary>
+public sealed class CloseOut
+{
+    public const int ReportItemMaxLength = 10000;
+    public const int ContactMaxLength = 50;
+    public const int ExplanationMaxLength = 2000;
+    public const int CommentMaxLength = 1000;
+
+    private readonly List<CloseOutTransition> _transitions = [];
+
+    private CloseOut()
+    {
+        Report = SelfEvaluationReport.Empty;
+        Acceptance = AcceptanceForm.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PlanProjectId { get; private set; }
+
+    public SelfEvaluationReport Report { get; private set; }
+
+    public AcceptanceForm Acceptance { get; private set; }
+
+    /// <summary>Why fewer than 30 trainees attended; required in that case.</summary>
+    public string? UnderstaffedExplanation { get; private set; }
+
+    public CloseOutStatus Status { get; private set; }
+
+    public string? LastReviewComment { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    /// <summary>Recorded at the latest submission: the 15th working day after the end date.</summary>
+    public DateOnly? DueDate { get; private set; }
+
+    /// <summary>The due date or the lateness count relied on a year without a published holiday notice.</summary>
+    public bool DueDateProvisional { get; private set; }
+
+    public bool IsOverdue { get; private set; }
+
+    public int WorkingDaysLate { get; private set; }
+
+    /// <summary>Fewer than 30 trainees on the roster at submission; flagged to the reviewer.</summary>
+    public bool IsUnderstaffed { get; private set; }
+
+    public int? RosterSizeAtSubmission { get; private set; }
+
+    public IReadOnlyList<CloseOutTransition> Transitions => _transitions;
+
+    public bool IsEditable => Status is CloseOutStatus.Draft or CloseOutStatus.Returned;
+
+    public static CloseOut Start(Guid planProjectId) =>
+        new() { Id = Guid.CreateVersion7(), PlanProjectId = planProjectId, Status = CloseOutStatus.Draft };
+
+    public Result UpdateReport(SelfEvaluationReport report)
+    {
+        var errors = EditableCheck();
+        foreach (var item in SelfEvaluationSections.AllItems)
+        {
+            errors.MaxLength(item.ValueIn(report), ReportItemMaxLength, item.FieldName, item.Title);
+        }
+
+        return errors.Apply(() => Report = report with
+        {
+            BasicInformation = Text.Optional(report.BasicInformation),
+            PerformanceGoals = Text.Optional(report.PerformanceGoals),
+            OrganizationAnalysis = Text.Optional(report.OrganizationAnalysis),
+            ManagementAnalysis = Text.Optional(report.ManagementAnalysis),
+            PartyBuildingAnalysis = Text.Optional(report.PartyBuildingAnalysis),
+            GoalCompletionAnalysis = Text.Optional(report.GoalCompletionAnalysis),
+            ShortfallReasons = Text.Optional(report.ShortfallReasons),
+            FollowUpPlan = Text.Optional(report.FollowUpPlan),
+            ExperienceAndSuggestions = Text.Optional(report.ExperienceAndSuggestions),
+            OtherMatters = Text.Optional(report.OtherMatters),
+            EvaluationWork = Text.Optional(report.EvaluationWork),
+            MainOutcomes = Text.Optional(report.MainOutcomes),
+        });
+    }
+
+    /// <summary>The host unit's part of Annex 6; the applicant unit's score is kept as it is.</summary>
+    public Result UpdateAcceptance(string? responsiblePerson, string? phone, string? summary, Score? hostScore)
+    {
+        var errors = EditableCheck()
+            .MaxLength(responsiblePerson, ContactMaxLength, nameof(AcceptanceForm.ResponsiblePerson), "负责人")
+            .MaxLength(phone, ContactMaxLength, nameof(AcceptanceForm.Phone), "联系电话")
+            .MaxLength(summary, SeminarRules.AcceptanceSummaryMaxLength, nameof(AcceptanceForm.Summary), "研修基本情况及取得的主要效果");
+
+        return errors.Apply(() => Acceptance = Acceptance with
+        {
+            ResponsiblePerson = Text.Optional(responsiblePerson),
+            Phone = Text.Optional(phone),
+            Summary = Text.Optional(summary),
+            HostScore = hostScore,
+        });
+    }
+
+    /// <summary>申报单位验收意见: the applicant unit's score, which is the project's acceptance result.</summary>
+    public Result SetApplicantScore(Score score) =>
+        EditableCheck().Apply(() => Acceptance = Acceptance with { ApplicantScore = score });
+
+    public Result SetUnderstaffedExplanation(string? explanation) =>
+        EditableCheck()
+            .MaxLength(explanation, ExplanationMaxLength, nameof(UnderstaffedExplanation), "学员不足说明")
+            .Apply(() => UnderstaffedExplanation = Text.Optional(explanation));
+
+    /// <summary>Checks completeness (all failures together) and records the deadline facts. Lateness never blocks
+    /// submission: the notice wants late material handed in, and the reviewer sees how late it was.</summary>
+    public Result Submit(Actor actor, DateTimeOffset now, DateOnly today, DateOnly endDate, int rosterSize, WorkingDayCalendar calendar)
+    {
+        if (!IsEditable)
+        {
+            return Result.Failure(new Error("CloseOut.InvalidState", $"结业材料当前状态为“{Status.ToChinese()}”，不能提交。", nameof(Status)));
+        }
+
+        var understaffed = rosterSize < SeminarRules.MinTrainees;
+        var errors = new ErrorCollector()
+            .When(today < endDate, "CloseOut.BeforeEnd", $"研修将于{ChineseDate.Format(endDate)}结束，结束后才能提交结业材料。", nameof(SubmittedAt));
+        foreach (var item in SelfEvaluationSections.AllItems.Where(item => item.IsRequired))
+        {
+            errors.Required(item.ValueIn(Report), item.FieldName, $"自评报告“{item.Title}”");
+        }
+
+        errors
+            .Required(Acceptance.ResponsiblePerson, nameof(AcceptanceForm.ResponsiblePerson), "验收表负责人")
+            .Required(Acceptance.Phone, nameof(AcceptanceForm.Phone), "验收表联系电话")
+            .Required(Acceptance.Summary, nameof(AcceptanceForm.Summary), "研修基本情况及取得的主要效果")
+            .When(Acceptance.HostScore is null, "CloseOut.HostScoreMissing", "请填写承办单位评估评分。", nameof(AcceptanceForm.HostScore))
+            .When(Acceptance.ApplicantScore is null, "CloseOut.ApplicantScoreMissing", "请由申报单位填写验收评分。", nameof(AcceptanceForm.ApplicantScore))
+            .When(
+                understaffed && UnderstaffedExplanation is null,
+                "CloseOut.ExplanationMissing",
+                $"学员名单为 {rosterSize} 人，少于 {SeminarRules.MinTrainees} 人，请填写书面说明。",
+                nameof(UnderstaffedExplanation));
+        if (errors.HasErrors)
+        {
+            return errors.ToResult();
+        }
+
+        var due = CloseOutDeadlines.DueDate(endDate, calendar);
+        var late = calendar.WorkingDaysOverdue(due.Date, today);
+        DueDate = due.Date;
+        DueDateProvisional = due.IsProvisional || late.IsProvisional;
+        IsOverdue = today > due.Date;
+        WorkingDaysLate = late.Count;
+        IsUnderstaffed = understaffed;
+        RosterSizeAtSubmission = rosterSize;
+        SubmittedAt = now;
+        MoveTo(CloseOutStatus.Submitted, actor, now, comment: null);
+        return Result.Success();
+    }
+
+    public Result Accept(Actor actor, DateTimeOffset now, string? comment)
+    {
+        return ReviewCheck(comment, commentRequired: false).Apply(() =>
+        {
+            MoveTo(CloseOutStatus.Accepted, actor, now, comment);
+            AcceptedAt = now;
+        });
+    }
+
+    public Result Return(Actor actor, DateTimeOffset now, string comment) =>
+        ReviewCheck(comment, commentRequired: true).Apply(() => MoveTo(CloseOutStatus.Returned, actor, now, comment));
+
+    private ErrorCollector EditableCheck() => new ErrorCollector().When(
+        !IsEditable,
+        "CloseOut.NotEditable",
+        $"结业材料当前状态为“{Status.ToChinese()}”，不能修改。",
+        nameof(Status));
+
+    private ErrorCollector ReviewCheck(string? comment, bool commentRequired)
+    {
+        var errors = new ErrorCollector()
+            .When(Status != CloseOutStatus.Submitted, "CloseOut.InvalidState", $"只能审核已提交的结业材料，当前状态为“{Status.ToChinese()}”。", nameof(Status))
+            .MaxLength(comment, CommentMaxLength, nameof(LastReviewComment), "审核意见");
+        return commentRequired ? errors.Required(comment, nameof(LastReviewComment), "退回原因") : errors;
+    }
+
+    private void MoveTo(CloseOutStatus to, Actor actor, DateTimeOffset now, string? comment)
+    {
+        var cleanComment = Text.Optional(comment);
+        _transitions.Add(new CloseOutTransition(Status, to, actor.UserId, actor.DisplayName, now, cleanComment));
+        Status = to;
+        if (to != CloseOutStatus.Submitted)
+        {
+            LastReviewComment = cleanComment;
+        }
+    }
+}

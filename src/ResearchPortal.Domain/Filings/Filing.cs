@@ -1,0 +1,253 @@
+using ResearchPortal.Domain.Calendar;
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Plans;
+using ResearchPortal.Domain.Rules;
+
+namespace ResearchPortal.Domain.Filings;
+
+/// <summary>备案 (Annex 2): the host unit's plan for one project, reviewed by the province before the class opens.</summary>
+public sealed class Filing
+{
+    public const int VenueMaxLength = 200;
+    public const int ContactMaxLength = 50;
+    public const int SessionTextMaxLength = 200;
+    public const int CommentMaxLength = 1000;
+
+    private readonly List<ExpertSession> _expertSessions = [];
+    private readonly List<FilingTransition> _transitions = [];
+
+    private Filing()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PlanProjectId { get; private set; }
+
+    public string? Venue { get; private set; }
+
+    public DateRange? Dates { get; private set; }
+
+    public DateOnly? StartDate => Dates?.Start;
+
+    public DateOnly? EndDate => Dates?.End;
+
+    public string? ContactPerson { get; private set; }
+
+    public string? OfficePhone { get; private set; }
+
+    public string? Mobile { get; private set; }
+
+    public int? PlannedTraineeCount { get; private set; }
+
+    public IReadOnlyList<ExpertSession> ExpertSessions => _expertSessions;
+
+    /// <summary>学时总计.</summary>
+    public decimal TotalHours => _expertSessions.Sum(session => session.Hours);
+
+    /// <summary>实施方案.</summary>
+    public AttachmentInfo? ImplementationPlan { get; private set; }
+
+    /// <summary>举办通知.</summary>
+    public AttachmentInfo? Notice { get; private set; }
+
+    /// <summary>The host unit confirms teaching is face to face and no fee is charged to trainees.</summary>
+    public bool AttestedOfflineAndFree { get; private set; }
+
+    public FilingStatus Status { get; private set; }
+
+    public string? LastReviewComment { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public DateTimeOffset? ApprovedAt { get; private set; }
+
+    public IReadOnlyList<FilingTransition> Transitions => _transitions;
+
+    public bool IsEditable => Status is FilingStatus.Draft or FilingStatus.Returned;
+
+    public static Filing Start(Guid planProjectId) =>
+        new() { Id = Guid.CreateVersion7(), PlanProjectId = planProjectId, Status = FilingStatus.Draft };
+
+    public Result UpdateDetails(FilingDetails details)
+    {
+        var errors = EditableCheck();
+        var dates = ValidateDates(details.StartDate, details.EndDate, errors);
+        errors
+            .MaxLength(details.Venue, VenueMaxLength, nameof(Venue), "办班地点")
+            .MaxLength(details.ContactPerson, ContactMaxLength, nameof(ContactPerson), "联系人")
+            .MaxLength(details.OfficePhone, ContactMaxLength, nameof(OfficePhone), "办公电话")
+            .When(
+                Text.Optional(details.Mobile) is { } mobile && !ContactFormats.IsMobile(mobile),
+                "Filing.MobileFormat",
+                "手机号码应为以 1 开头的 11 位数字。",
+                nameof(Mobile))
+            .When(details.PlannedTraineeCount < 0, "Filing.TraineeCountNegative", "计划学员人数不能为负数。", nameof(PlannedTraineeCount));
+        foreach (var (session, index) in details.ExpertSessions.Select((session, index) => (session, index)))
+        {
+            var row = $"第 {index + 1} 位授课专家的";
+            errors
+                .RequiredWithin(session.ExpertName, SessionTextMaxLength, nameof(ExpertSessions), row + "姓名")
+                .MaxLength(session.TitleOrPosition, SessionTextMaxLength, nameof(ExpertSessions), row + "职称/职务")
+                .RequiredWithin(session.Topic, SessionTextMaxLength, nameof(ExpertSessions), row + "授课题目")
+                .When(session.Hours < 0, "Filing.SessionHoursNegative", row + "学时数不能为负数。", nameof(ExpertSessions));
+        }
+
+        if (errors.HasErrors)
+        {
+            return errors.ToResult();
+        }
+
+        Venue = Text.Optional(details.Venue);
+        Dates = dates;
+        ContactPerson = Text.Optional(details.ContactPerson);
+        OfficePhone = Text.Optional(details.OfficePhone);
+        Mobile = Text.Optional(details.Mobile);
+        PlannedTraineeCount = details.PlannedTraineeCount;
+        _expertSessions.Clear();
+        _expertSessions.AddRange(details.ExpertSessions.Select(session => session with
+        {
+            ExpertName = Text.Required(session.ExpertName),
+            TitleOrPosition = Text.Optional(session.TitleOrPosition) ?? string.Empty,
+            Topic = Text.Required(session.Topic),
+        }));
+        return Result.Success();
+    }
+
+    public Result AttachImplementationPlan(AttachmentInfo attachment) => EditableCheck().Apply(() => ImplementationPlan = attachment);
+
+    public Result AttachNotice(AttachmentInfo attachment) => EditableCheck().Apply(() => Notice = attachment);
+
+    public Result SetAttestation(bool attested) => EditableCheck().Apply(() => AttestedOfflineAndFree = attested);
+
+    /// <summary>Checks every rule of the notice and reports all failures together; on success the filing awaits review.</summary>
+    public Result Submit(Actor actor, DateTimeOffset now, DateOnly today, PlanYear planYear, WorkingDayCalendar calendar)
+    {
+        if (!IsEditable)
+        {
+            return Result.Failure(new Error("Filing.InvalidState", $"备案当前状态为“{Status.ToChinese()}”，不能提交。", nameof(Status)));
+        }
+
+        var errors = new ErrorCollector()
+            .Required(Venue, nameof(Venue), "办班地点")
+            .Required(ContactPerson, nameof(ContactPerson), "联系人")
+            .Required(OfficePhone, nameof(OfficePhone), "办公电话")
+            .Required(Mobile, nameof(Mobile), "手机号码");
+        CheckDates(errors, today, planYear, calendar);
+        errors
+            .When(
+                TotalHours < SeminarRules.MinHours,
+                "Filing.TooFewHours",
+                $"学时总计为 {TotalHours:0.#} 学时，不得少于 {SeminarRules.MinHours} 学时。",
+                nameof(TotalHours))
+            .When(
+                _expertSessions.Any(session => session.Hours <= 0),
+                "Filing.SessionWithoutHours",
+                "每位授课专家的学时数都须大于 0。",
+                nameof(ExpertSessions))
+            .When(
+                (PlannedTraineeCount ?? 0) < SeminarRules.MinTrainees,
+                "Filing.TooFewTrainees",
+                $"计划学员人数不得少于 {SeminarRules.MinTrainees} 人。",
+                nameof(PlannedTraineeCount))
+            .When(ImplementationPlan is null, "Filing.ImplementationPlanMissing", "请上传研修项目实施方案。", nameof(ImplementationPlan))
+            .When(Notice is null, "Filing.NoticeMissing", "请上传研修项目举办通知。", nameof(Notice))
+            .When(
+                !AttestedOfflineAndFree,
+                "Filing.AttestationMissing",
+                "请确认研修采取线下面授方式，且不向学员收取培训费用。",
+                nameof(AttestedOfflineAndFree));
+
+        if (errors.HasErrors)
+        {
+            return errors.ToResult();
+        }
+
+        MoveTo(FilingStatus.Submitted, actor, now, comment: null);
+        SubmittedAt = now;
+        return Result.Success();
+    }
+
+    public Result Approve(Actor actor, DateTimeOffset now, string? comment)
+    {
+        return ReviewCheck(comment, commentRequired: false).Apply(() =>
+        {
+            MoveTo(FilingStatus.Approved, actor, now, comment);
+            ApprovedAt = now;
+        });
+    }
+
+    /// <summary>Sends the filing back to the host unit, which may edit and submit it again.</summary>
+    public Result Return(Actor actor, DateTimeOffset now, string comment) =>
+        ReviewCheck(comment, commentRequired: true).Apply(() => MoveTo(FilingStatus.Returned, actor, now, comment));
+
+    private static DateRange? ValidateDates(DateOnly? start, DateOnly? end, ErrorCollector errors)
+    {
+        if (start is null && end is null)
+        {
+            return null;
+        }
+
+        if (start is null || end is null)
+        {
+            errors.Add("Filing.DatesIncomplete", "请同时填写办班开始日期和结束日期。", start is null ? nameof(StartDate) : nameof(EndDate));
+            return null;
+        }
+
+        var range = DateRange.Create(start.Value, end.Value, nameof(EndDate));
+        errors.AddRange(range.Errors);
+        return range.IsSuccess ? range.Value : null;
+    }
+
+    private void CheckDates(ErrorCollector errors, DateOnly today, PlanYear planYear, WorkingDayCalendar calendar)
+    {
+        if (Dates is null)
+        {
+            errors.Add("Filing.DatesMissing", "请填写办班时间。", nameof(StartDate));
+            return;
+        }
+
+        var latestFilingDate = FilingDeadlines.LatestFilingDate(Dates.Start, calendar);
+        errors
+            .When(
+                Dates.Days is < SeminarRules.MinDays or > SeminarRules.MaxDays,
+                "Filing.DurationOutOfRange",
+                $"办班时间为 {Dates.Days} 天，应为 {SeminarRules.MinDays}–{SeminarRules.MaxDays} 天（含开班和结业当天）。",
+                nameof(EndDate))
+            .When(
+                today > latestFilingDate.Date,
+                "Filing.TooLate",
+                $"应在开班前 {SeminarRules.FilingLeadWorkingDays} 个工作日备案，最晚备案日期为{ChineseDate.Format(latestFilingDate.Date)}，已超过。",
+                nameof(StartDate))
+            .When(
+                Dates.End > planYear.CompletionDeadline,
+                "Filing.AfterCompletionDeadline",
+                $"{planYear.Year} 年度研修项目须于{ChineseDate.Format(planYear.CompletionDeadline)}前组织实施完毕，结束日期不能晚于该日。",
+                nameof(EndDate));
+    }
+
+    private ErrorCollector EditableCheck() => new ErrorCollector().When(
+        !IsEditable,
+        "Filing.NotEditable",
+        $"备案当前状态为“{Status.ToChinese()}”，不能修改。",
+        nameof(Status));
+
+    private ErrorCollector ReviewCheck(string? comment, bool commentRequired)
+    {
+        var errors = new ErrorCollector()
+            .When(Status != FilingStatus.Submitted, "Filing.InvalidState", $"只能审核已提交的备案，当前状态为“{Status.ToChinese()}”。", nameof(Status))
+            .MaxLength(comment, CommentMaxLength, nameof(LastReviewComment), "审核意见");
+        return commentRequired ? errors.Required(comment, nameof(LastReviewComment), "退回原因") : errors;
+    }
+
+    private void MoveTo(FilingStatus to, Actor actor, DateTimeOffset now, string? comment)
+    {
+        var cleanComment = Text.Optional(comment);
+        _transitions.Add(new FilingTransition(Status, to, actor.UserId, actor.DisplayName, now, cleanComment));
+        Status = to;
+        if (to != FilingStatus.Submitted)
+        {
+            LastReviewComment = cleanComment;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using ResearchPortal.Domain.Calendar;
+using ResearchPortal.Domain.Rules;
+
+namespace ResearchPortal.Domain.Filings;
+
+public static class FilingDeadlines
+{
+    /// <summary>开班前 10 个工作日: the 10th working day counting back from the day before the start date
+    /// (start 2024-10-14 → 2024-09-25).</summary>
+    public static CalendarDate LatestFilingDate(DateOnly start, WorkingDayCalendar calendar) =>
+        calendar.WorkingDayBefore(start, SeminarRules.FilingLeadWorkingDays);
+}

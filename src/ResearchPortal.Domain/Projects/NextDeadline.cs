@@ -1,0 +1,35 @@
+using ResearchPortal.Domain.Calendar;
+
+namespace ResearchPortal.Domain.Projects;
+
+public enum DeadlineKind
+{
+    /// <summary>备案截止: the latest filing date.</summary>
+    Filing,
+
+    /// <summary>开班: the start date.</summary>
+    Opening,
+
+    /// <summary>结业材料截止: the close-out due date.</summary>
+    CloseOut,
+}
+
+/// <summary>The next date a project must meet, and how far away (or how far past) it is in working days.</summary>
+public sealed record NextDeadline(
+    DeadlineKind Kind, DateOnly Date, bool IsProvisional, bool IsToday, int WorkingDaysRemaining, int WorkingDaysOverdue)
+{
+    public bool IsOverdue => WorkingDaysOverdue > 0;
+
+    public static NextDeadline On(DeadlineKind kind, CalendarDate date, DateOnly today, WorkingDayCalendar calendar)
+    {
+        var remaining = calendar.WorkingDaysBetween(today, date.Date);
+        var overdue = calendar.WorkingDaysOverdue(date.Date, today);
+        return new NextDeadline(
+            kind,
+            date.Date,
+            date.IsProvisional || remaining.IsProvisional || overdue.IsProvisional,
+            date.Date == today,
+            remaining.Count,
+            overdue.Count);
+    }
+}

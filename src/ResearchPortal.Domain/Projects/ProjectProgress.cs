@@ -1,0 +1,97 @@
+using ResearchPortal.Domain.Calendar;
+using ResearchPortal.Domain.CloseOuts;
+using ResearchPortal.Domain.Filings;
+using ResearchPortal.Domain.Plans;
+
+namespace ResearchPortal.Domain.Projects;
+
+public enum ProjectStatus
+{
+    /// <summary>No filing started.</summary>
+    Planned,
+
+    /// <summary>Filing in draft, awaiting review or returned.</summary>
+    FilingInProgress,
+
+    /// <summary>Filing approved, class not yet open.</summary>
+    EnrollmentOpen,
+
+    /// <summary>Between the start and end dates, both included.</summary>
+    InSession,
+
+    /// <summary>Class over, close-out not yet accepted.</summary>
+    ClosingOut,
+
+    /// <summary>Close-out accepted.</summary>
+    Closed,
+}
+
+public static class ProjectStatusExtensions
+{
+    public static string ToChinese(this ProjectStatus status) => status switch
+    {
+        ProjectStatus.Planned => "待备案",
+        ProjectStatus.FilingInProgress => "备案中",
+        ProjectStatus.EnrollmentOpen => "报名中",
+        ProjectStatus.InSession => "研修中",
+        ProjectStatus.ClosingOut => "结业备案中",
+        ProjectStatus.Closed => "已结项",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+}
+
+/// <summary>Where a project stands and what is due next, derived from its filing and close-out on a given day.</summary>
+public sealed record ProjectProgress(ProjectStatus Status, NextDeadline? NextDeadline)
+{
+    public string StatusLabel => Status.ToChinese();
+
+    public static ProjectProgress Evaluate(
+        PlanProject project, Filing? filing, CloseOut? closeOut, DateOnly today, WorkingDayCalendar calendar)
+    {
+        if (filing is not null && filing.PlanProjectId != project.Id || closeOut is not null && closeOut.PlanProjectId != project.Id)
+        {
+            throw new ArgumentException("The filing and close-out must belong to the project evaluated.");
+        }
+
+        if (closeOut?.Status == CloseOutStatus.Accepted)
+        {
+            return new(ProjectStatus.Closed, null);
+        }
+
+        if (filing is null)
+        {
+            return new(ProjectStatus.Planned, null);
+        }
+
+        if (filing.Status != FilingStatus.Approved || filing.Dates is null)
+        {
+            return new(ProjectStatus.FilingInProgress, FilingDeadline(filing, today, calendar));
+        }
+
+        var dates = filing.Dates;
+        if (today < dates.Start)
+        {
+            return new(ProjectStatus.EnrollmentOpen, NextDeadline.On(DeadlineKind.Opening, new CalendarDate(dates.Start, false), today, calendar));
+        }
+
+        var status = dates.Contains(today) ? ProjectStatus.InSession : ProjectStatus.ClosingOut;
+        // Once the close-out is handed in the organizer owes nothing until the reviewer answers.
+        var closeOutDeadline = closeOut?.Status == CloseOutStatus.Submitted
+            ? null
+            : NextDeadline.On(DeadlineKind.CloseOut, CloseOutDeadlines.DueDate(dates.End, calendar), today, calendar);
+        return new(status, closeOutDeadline);
+    }
+
+    private static NextDeadline? FilingDeadline(Filing filing, DateOnly today, WorkingDayCalendar calendar)
+    {
+        if (filing.Dates is null)
+        {
+            return null;
+        }
+
+        // A submitted filing has met its deadline; what comes next is the opening day.
+        return filing.Status == FilingStatus.Submitted
+            ? NextDeadline.On(DeadlineKind.Opening, new CalendarDate(filing.Dates.Start, false), today, calendar)
+            : NextDeadline.On(DeadlineKind.Filing, FilingDeadlines.LatestFilingDate(filing.Dates.Start, calendar), today, calendar);
+    }
+}

@@ -1,0 +1,148 @@
+using ResearchPortal.Domain.Calendar;
+using static ResearchPortal.Domain.Tests.TestData;
+
+namespace ResearchPortal.Domain.Tests;
+
+public class CalendarTests
+{
+    [Theory]
+    [InlineData("2024-09-14", true)] // Saturday, 中秋节调休上班
+    [InlineData("2024-10-12", true)] // Saturday, 国庆节调休上班
+    [InlineData("2026-02-14", true)] // Saturday, 春节调休上班
+    [InlineData("2024-10-01", false)] // 国庆节
+    [InlineData("2024-09-16", false)] // Monday, 中秋节
+    [InlineData("2024-09-21", false)] // plain Saturday
+    [InlineData("2024-09-22", false)] // plain Sunday
+    [InlineData("2024-09-23", true)] // plain Monday
+    [InlineData("2025-10-08", false)] // 国庆节、中秋节, a Wednesday
+    public void Working_days_follow_the_official_notices(string date, bool working) =>
+        Assert.Equal(working, WorkDays.IsWorkingDay(D(date)));
+
+    [Fact]
+    public void Latest_filing_date_example_from_the_notice()
+    {
+        var result = WorkDays.WorkingDayBefore(D("2024-10-14"), 10);
+
+        Assert.Equal(new CalendarDate(D("2024-09-25"), false), result);
+    }
+
+    [Fact]
+    public void Close_out_due_date_example_from_the_notice()
+    {
+        var result = WorkDays.WorkingDayAfter(D("2024-09-13"), 15);
+
+        Assert.Equal(new CalendarDate(D("2024-10-11"), false), result);
+    }
+
+    [Fact]
+    public void The_starting_date_is_not_counted() =>
+        Assert.Equal(D("2024-09-24"), WorkDays.WorkingDayAfter(D("2024-09-23"), 1).Date);
+
+    [Fact]
+    public void Walking_into_an_unpublished_year_is_provisional_and_uses_monday_to_friday()
+    {
+        var result = WorkDays.WorkingDayAfter(D("2026-12-31"), 1);
+
+        Assert.Equal(new CalendarDate(D("2027-01-01"), true), result);
+        Assert.False(WorkDays.IsPublished(2027));
+        Assert.True(WorkDays.IsPublished(2026));
+    }
+
+    [Fact]
+    public void Walking_inside_a_published_year_is_not_provisional() =>
+        Assert.False(WorkDays.WorkingDayBefore(D("2026-03-09"), 10).IsProvisional);
+
+    [Theory]
+    [InlineData("2024-10-11", "2024-10-11", 0)]
+    [InlineData("2024-10-11", "2024-10-12", 1)]
+    [InlineData("2024-10-11", "2024-10-14", 2)]
+    [InlineData("2024-09-30", "2024-10-08", 1)]
+    [InlineData("2024-10-11", "2024-10-01", 0)]
+    public void Working_days_between_counts_the_half_open_interval(string after, string upTo, int count) =>
+        Assert.Equal(new CalendarCount(count, false), WorkDays.WorkingDaysBetween(D(after), D(upTo)));
+
+    [Theory]
+    [InlineData("2024-10-11", "2024-10-11", 0)]
+    [InlineData("2024-10-11", "2024-10-12", 1)]
+    [InlineData("2024-10-11", "2024-10-13", 1)] // Sunday after the adjusted Saturday: still 1
+    [InlineData("2024-10-11", "2024-10-14", 2)]
+    [InlineData("2024-09-30", "2024-10-03", 1)] // past the due date over a holiday only: at least 1
+    public void Working_days_overdue_is_at_least_one_once_past_the_due_date(string due, string today, int late) =>
+        Assert.Equal(late, WorkDays.WorkingDaysOverdue(D(due), D(today)).Count);
+
+    [Fact]
+    public void Official_calendars_cover_2024_to_2026_with_names_and_notices()
+    {
+        var years = OfficialCalendars.All;
+
+        Assert.Equal([2024, 2025, 2026], years.Select(year => year.Year));
+        Assert.Contains("国办发明电〔2023〕7号", years[0].Notice);
+        Assert.Contains("国办发明电〔2024〕12号", years[1].Notice);
+        Assert.Contains("国办发明电〔2025〕7号", years[2].Notice);
+        Assert.Equal("国庆节、中秋节", years[1].Days.Single(day => day.Date == D("2025-10-01")).Name);
+        Assert.Equal("春节", years[2].Days.Single(day => day.Date == D("2026-02-23")).Name);
+        Assert.Equal(8, years[0].Days.Count(day => day.Kind == CalendarDayKind.AdjustedWorkday));
+        Assert.Equal(5, years[1].Days.Count(day => day.Kind == CalendarDayKind.AdjustedWorkday));
+        Assert.Equal(6, years[2].Days.Count(day => day.Kind == CalendarDayKind.AdjustedWorkday));
+    }
+
+    [Fact]
+    public void Official_calendars_are_fresh_instances_every_time() =>
+        Assert.NotSame(OfficialCalendars.All[0], OfficialCalendars.All[0]);
+
+    [Fact]
+    public void A_holiday_outside_the_year_is_refused_and_nothing_is_added()
+    {
+        var year = HolidayCalendarYear.Create(2027, "国务院办公厅关于2027年部分节假日安排的通知").Value;
+
+        var result = year.AddHolidays(D("2026-12-31"), D("2027-01-01"), "元旦");
+
+        AssertSingleError(result, "Calendar.DateOutsideYear");
+        Assert.Empty(year.Days);
+    }
+
+    [Fact]
+    public void The_notice_reference_is_required()
+    {
+        var year = HolidayCalendarYear.Create(2027, "通知").Value;
+
+        AssertSingleError(year.UpdateNotice(" "), "Required");
+        AssertSuccess(year.UpdateNotice("国办发明电〔2026〕1号"));
+        Assert.Equal("国办发明电〔2026〕1号", year.Notice);
+    }
+
+    [Fact]
+    public void A_date_cannot_be_listed_twice()
+    {
+        var year = HolidayCalendarYear.Create(2027, "通知").Value;
+        AssertSuccess(year.AddHolidays(D("2027-01-01"), D("2027-01-03"), "元旦"));
+
+        AssertSingleError(year.AddHolidays(D("2027-01-03"), D("2027-01-03"), "元旦"), "Calendar.DateAlreadyListed");
+    }
+
+    [Theory]
+    [InlineData("2027-01-09", true)] // Saturday
+    [InlineData("2027-01-10", true)] // Sunday
+    [InlineData("2027-01-11", false)] // Monday
+    public void Only_a_weekend_day_can_be_an_adjusted_workday(string date, bool accepted)
+    {
+        var year = HolidayCalendarYear.Create(2027, "通知").Value;
+
+        var result = year.AddAdjustedWorkday(D(date), "调休上班");
+
+        Assert.Equal(accepted, result.IsSuccess);
+    }
+
+    [Fact]
+    public void Removing_a_day_restores_the_weekday_rule()
+    {
+        var year = HolidayCalendarYear.Create(2027, "通知").Value;
+        AssertSuccess(year.AddHolidays(D("2027-05-03"), D("2027-05-03"), "劳动节"));
+        Assert.False(new WorkingDayCalendar([year]).IsWorkingDay(D("2027-05-03")));
+
+        AssertSuccess(year.RemoveDay(D("2027-05-03")));
+
+        Assert.True(new WorkingDayCalendar([year]).IsWorkingDay(D("2027-05-03")));
+        AssertSingleError(year.RemoveDay(D("2027-05-03")), "Calendar.DayNotListed");
+    }
+}
