@@ -1,26 +1,53 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using ResearchPortal.Web.Authorization;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Infrastructure.Mail;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+builder.Services.AddSingleton(PinnedDateTimeProvider.FromConfiguration(builder.Configuration));
+builder.Services.AddSingleton<PortalClock>();
+builder.Services.AddPortalData(builder.Configuration, builder.Environment);
+builder.Services.AddPortalIdentity();
+builder.Services.AddPortalAuthorization();
+builder.Services.AddPortalMail(builder.Configuration);
+builder.Services.AddRazorPages().AddMvcOptions(ChineseModelBindingMessages.Apply);
+
+// Render Chinese as characters rather than &#x…; entities.
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+await app.Services.InitializePortalDatabaseAsync();
+if (CreateReviewerCommand.IsRequested(args))
+{
+    return await CreateReviewerCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+}
+
+var chinese = new CultureInfo("zh-CN");
+CultureInfo.DefaultThreadCurrentCulture = chinese;
+CultureInfo.DefaultThreadCurrentUICulture = chinese;
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
 }
 
-app.UseHttpsRedirection();
-
 app.UseRouting();
-
+app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapHealthChecks("/healthz");
 app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 
-app.Run();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,15 @@
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Web.Infrastructure;
+
+namespace ResearchPortal.Web.Data;
+
+/// <summary>Adds audit entries to the current unit of work; they are saved with the change they describe.</summary>
+public sealed class AuditLog(PortalDbContext db, PortalClock clock)
+{
+    public AuditEntry Record(Actor actor, string action, string subject, Guid? planProjectId = null, string? details = null)
+    {
+        var entry = new AuditEntry(clock.Now, actor.UserId, actor.DisplayName, action, planProjectId, subject, details);
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ResearchPortal.Domain.Organizations;
+
+namespace ResearchPortal.Web.Data.Configurations;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> builder)
+    {
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
+        builder.Property(o => o.City).HasMaxLength(Organization.CityMaxLength);
+        builder.HasIndex(o => o.Name).IsUnique();
+    }
+}

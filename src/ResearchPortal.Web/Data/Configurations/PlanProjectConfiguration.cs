@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ResearchPortal.Domain.Organizations;
+using ResearchPortal.Domain.Plans;
+
+namespace ResearchPortal.Web.Data.Configurations;
+
+internal sealed class PlanProjectConfiguration : IEntityTypeConfiguration<PlanProject>
+{
+    public void Configure(EntityTypeBuilder<PlanProject> builder)
+    {
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.ProjectNumber).HasMaxLength(PlanProject.ProjectNumberMaxLength);
+        builder.Property(p => p.Name).HasMaxLength(PlanProject.NameMaxLength);
+        builder.Property(p => p.Field).HasMaxLength(PlanProject.FieldMaxLength);
+        builder.HasIndex(p => new { p.Year, p.ProjectNumber }).IsUnique();
+        builder.HasOne<PlanYear>().WithMany().HasForeignKey(p => p.Year).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.ApplicantOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.HostOrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ResearchPortal.Domain.Enrollment;
+using ResearchPortal.Domain.Roster;
+using ResearchPortal.Web.Data.IdNumbers;
+
+namespace ResearchPortal.Web.Data.Configurations;
+
+internal sealed class RosterEntryConfiguration : IEntityTypeConfiguration<RosterEntry>
+{
+    public const int CertificateNumberMaxLength = 100;
+
+    public void Configure(EntityTypeBuilder<RosterEntry> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.BelongsToProject(e => e.PlanProjectId);
+        builder.HasOptimisticConcurrency();
+        builder.HasProtectedIdNumber(e => e.IdNumber);
+        builder.HasIndex(nameof(RosterEntry.PlanProjectId), IdNumberMapping.HashProperty).IsUnique();
+
+        // Unique across the whole system; both providers let any number of rows leave it NULL.
+        builder.HasIndex(e => e.CertificateNumber).IsUnique();
+        builder.Property(e => e.CertificateNumber).HasMaxLength(CertificateNumberMaxLength);
+        builder.Property(e => e.Name).HasMaxLength(RosterEntry.TextMaxLength);
+        builder.Property(e => e.WorkUnit).HasMaxLength(RosterEntry.TextMaxLength);
+        builder.Property(e => e.ProfessionalTitle).HasMaxLength(RosterEntry.TextMaxLength);
+        builder.Property(e => e.Phone).HasMaxLength(RosterEntry.TextMaxLength);
+        builder.HasOne<EnrollmentReceipt>().WithMany().HasForeignKey(e => e.ReceiptId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(e => e.TraineeUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using ResearchPortal.Web.Data.Demo;
+using ResearchPortal.Web.Data.IdNumbers;
+
+namespace ResearchPortal.Web.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Connection string name that switches the portal from the embedded SQLite file to PostgreSQL.</summary>
+    public const string PostgresConnectionName = "Postgres";
+
+    /// <summary>Data Protection application name: instances sharing it (and the database) share the key ring.</summary>
+    public const string DataProtectionApplicationName = "ResearchPortal";
+
+    public const string SqliteFolderName = "App_Data";
+    public const string SqliteFileName = "portal.db";
+
+    /// <summary>PostgreSQL when <c>ConnectionStrings:Postgres</c> is set, otherwise SQLite in
+    /// <c>App_Data/portal.db</c> under the content root; plus Data Protection, ID-number protection, the calendar,
+    /// the audit log, start-up initialization and the database health check.</summary>
+    public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var postgres = configuration.GetConnectionString(PostgresConnectionName);
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(options => options.UsePortalPostgres(postgres));
+        }
+        else
+        {
+            var folder = Path.Combine(environment.ContentRootPath, SqliteFolderName);
+            Directory.CreateDirectory(folder);
+            var connectionString = $"Data Source={Path.Combine(folder, SqliteFileName)}";
+            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(options => options.UsePortalSqlite(connectionString));
+        }
+
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<PortalDbContext>();
+        services.AddSingleton(provider => new IdNumberProtection(
+            provider.GetRequiredService<IDataProtectionProvider>(),
+            () => IdNumberHashKey.Load(provider)));
+        services.AddSingleton<IdNumberLookup>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<CalendarService>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        return services;
+    }
+
+    internal static TBuilder UsePortalPostgres<TBuilder>(this TBuilder options, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        options.UseNpgsql(connectionString).ReplaceService<IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
+        return options;
+    }
+
+    internal static TBuilder UsePortalSqlite<TBuilder>(this TBuilder options, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        options.UseSqlite(connectionString).ReplaceService<IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
+        return options;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ResearchPortal.Web.Data;
+
+/// <summary>
+/// Marks the aggregates two people may edit at once (filings, close-outs, roster entries). Each provider context
+/// turns the mark into its own row version: PostgreSQL's <c>xmin</c>, SQLite a counter bumped on every update.
+/// </summary>
+public static class OptimisticConcurrency
+{
+    internal const string Annotation = "ResearchPortal:OptimisticConcurrency";
+
+    public static EntityTypeBuilder<T> HasOptimisticConcurrency<T>(this EntityTypeBuilder<T> builder)
+        where T : class => builder.HasAnnotation(Annotation, true);
+}
+
+/// <summary>
+/// Carries an aggregate's row version through a form's hidden field, so a save made from a stale page fails with
+/// <see cref="DbUpdateConcurrencyException"/> instead of overwriting someone else's change. Works on both providers.
+/// </summary>
+public static class ConcurrencyToken
+{
+    /// <summary>The row version of a loaded entity, as text for a hidden field.</summary>
+    public static string Read(PortalDbContext db, object entity) =>
+        Convert.ToString(TokenProperty(db, entity).CurrentValue, CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <summary>Tells EF the version the user's form was based on; the next SaveChanges checks the row still has it.</summary>
+    public static void Expect(PortalDbContext db, object entity, string token)
+    {
+        var property = TokenProperty(db, entity);
+        property.OriginalValue = Convert.ChangeType(token, property.Metadata.ClrType, CultureInfo.InvariantCulture);
+    }
+
+    private static PropertyEntry TokenProperty(PortalDbContext db, object entity) =>
+        db.Entry(entity).Properties.SingleOrDefault(p => p.Metadata.IsConcurrencyToken)
+        ?? throw new InvalidOperationException($"{entity.GetType().Name} has no optimistic concurrency token.");
+}

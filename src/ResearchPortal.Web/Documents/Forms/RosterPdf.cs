@@ -1,0 +1,57 @@
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Filings;
+using ResearchPortal.Domain.Organizations;
+using ResearchPortal.Domain.Plans;
+using ResearchPortal.Domain.Roster;
+using ResearchPortal.Web.Documents.Fonts;
+using ResearchPortal.Web.Documents.Pdf;
+
+namespace ResearchPortal.Web.Documents.Forms;
+
+/// <summary>
+/// Annex 4, 高级研修项目学员名单, landscape so the ten columns keep full ID numbers on one line. It is filed with the
+/// province, so ID numbers are printed in full: callers audit every download.
+/// </summary>
+public static class RosterPdf
+{
+    public static readonly IReadOnlyList<string> Headers =
+        ["序号", "姓名", "性别", "身份证号", "工作单位", "职称", "联系电话", "完成学时", "是否通过\n结业考核", "培训证书编号"];
+
+    private static readonly double[] Columns = [0.8, 1.3, 0.8, 3, 4, 1.8, 2.2, 1.2, 1.3, 3];
+
+    public static string Title(PlanProject project) => $"《{project.Name}》高级研修项目学员名单（项目编号：{project.ProjectNumber}）";
+
+    /// <param name="filing">Its contact person and phone fill the 填表人 lines.</param>
+    /// <param name="date">The 日期 line: the day the list is printed.</param>
+    /// <exception cref="PdfFontMissingException">No Chinese font is available.</exception>
+    public static byte[] Render(
+        PlanProject project, Organization host, Filing? filing, IEnumerable<RosterEntry> entries, DateOnly date, PdfFontOptions fonts)
+    {
+        var table = new PdfTable(Columns) { FontSize = 9 }.AddHeader([.. Headers]);
+        foreach (var entry in entries)
+        {
+            table.AddRow(
+                PdfCell.Label(entry.Sequence.ToString()),
+                PdfCell.Label(entry.Name),
+                PdfCell.Label(entry.Gender.ToChinese()),
+                PdfCell.Label(entry.IdNumber.Value),
+                entry.WorkUnit,
+                PdfCell.Label(entry.ProfessionalTitle ?? string.Empty),
+                PdfCell.Label(entry.Phone ?? string.Empty),
+                PdfCell.Label(FormText.Hours(entry.CompletedHours)),
+                PdfCell.Label(entry.Passed ? "是" : "否"),
+                PdfCell.Label(entry.CertificateNumber ?? string.Empty));
+        }
+
+        using var writer = new PdfFormWriter(fonts, new PdfPageSetup(PdfOrientation.Landscape, MarginMillimetres: 15), Title(project));
+        writer
+            .Text(Title(project), PdfTextStyle.Title with { FontSize = 16 })
+            .Line($"组织实施部门、单位：{host.Name}（盖章）")
+            .Line($"日期：{FormText.Date(date)}")
+            .Table(table)
+            .Line($"填表人：{filing?.ContactPerson}")
+            .Line($"工作单位、职务：{host.Name}")
+            .Line($"联系电话：{filing?.OfficePhone ?? filing?.Mobile}");
+        return writer.ToArray();
+    }
+}

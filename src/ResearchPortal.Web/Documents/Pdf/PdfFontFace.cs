@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using ResearchPortal.Web.Documents.Fonts;
+
+namespace ResearchPortal.Web.Documents.Pdf;
+
+/// <summary>One line of wrapped text with its measured width.</summary>
+internal readonly record struct TextLine(string Text, double Width);
+
+/// <summary>
+/// A cached XFont of the CJK face at one size and weight, with per-character widths measured once per process:
+/// wrapping a thousand rows then costs dictionary look-ups instead of MeasureString calls.
+/// </summary>
+internal sealed class PdfFontFace
+{
+    private static readonly ConcurrentDictionary<(double Size, bool Bold), PdfFontFace> Faces = new();
+    private static readonly Lock MeasureLock = new();
+    private static XGraphics? measureContext;
+
+    private readonly ConcurrentDictionary<int, double> widths = new();
+    private readonly double baselineOffset;
+
+    private PdfFontFace(double size, bool bold)
+    {
+        Font = new XFont(CjkFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular,
+            new XPdfFontOptions(PdfFontEncoding.Unicode));
+        LineHeight = Font.GetHeight();
+        baselineOffset = LineHeight * Font.CellAscent / Font.CellSpace;
+    }
+
+    public XFont Font { get; }
+
+    public double LineHeight { get; }
+
+    /// <summary>Requires the font resolver to be registered (<see cref="CjkFontResolver.EnsureRegistered"/>).</summary>
+    public static PdfFontFace Get(double size, bool bold) => Faces.GetOrAdd((size, bold), key => new PdfFontFace(key.Size, key.Bold));
+
+    /// <summary>
+    /// Draws one line with its top at <paramref name="top"/>. Positions by baseline because PDFsharp's TopLeft format
+    /// costs about twice as much per call, which dominates large tables.
+    /// </summary>
+    public void Draw(XGraphics graphics, string text, double x, double top) =>
+        graphics.DrawString(text, Font, XBrushes.Black, x, top + baselineOffset, XStringFormats.BaseLineLeft);
+
+    public double Width(ReadOnlySpan<char> text)
+    {
+        var width = 0d;
+        foreach (var rune in text.EnumerateRunes())
+            width += Width(rune);
+        return width;
+    }
+
+    /// <summary>
+    /// Breaks text into lines no wider than <paramref name="maxWidth"/>: at explicit newlines, between CJK characters,
+    /// after spaces in Latin runs, and inside a word only when the word alone is wider than the line.
+    /// </summary>
+    public void Wrap(string text, double maxWidth, double firstLineIndent, List<TextLine> lines)
+    {
+        var firstLineWidth = maxWidth - firstLineIndent;
+        foreach (var paragraph in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            WrapParagraph(paragraph, firstLineWidth, maxWidth, lines);
+            firstLineWidth = maxWidth;
+        }
+    }
+
+    private void WrapParagraph(string text, double firstLineWidth, double maxWidth, List<TextLine> lines)
+    {
+        var available = firstLineWidth;
+        var lineStart = 0;
+        var width = 0d;
+        var breakAt = -1;
+        var previous = default(Rune);
+        var i = 0;
+        while (i < text.Length)
+        {
+            Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length);
+            if (i > lineStart && CjkText.CanBreakBetween(previous, rune))
+                breakAt = i;
+            var runeWidth = Width(rune);
+            if (width + runeWidth > available && i > lineStart)
+            {
+                var end = breakAt > lineStart ? breakAt : i;
+                AddLine(text.AsSpan(lineStart, end - lineStart), lines);
+                lineStart = end;
+                while (lineStart < text.Length && text[lineStart] == ' ')
+                    lineStart++;
+                width = Width(text.AsSpan(lineStart, Math.Max(0, i - lineStart)));
+                breakAt = -1;
+                available = maxWidth;
+                if (lineStart > i)
+                    i = lineStart;
+                continue;
+            }
+            width += runeWidth;
+            previous = rune;
+            i += length;
+        }
+        AddLine(text.AsSpan(lineStart), lines);
+    }
+
+    private void AddLine(ReadOnlySpan<char> text, List<TextLine> lines)
+    {
+        var trimmed = text.TrimEnd(' ');
+        lines.Add(new TextLine(trimmed.ToString(), Width(trimmed)));
+    }
+
+    private double Width(Rune rune)
+    {
+        if (widths.TryGetValue(rune.Value, out var width))
+            return width;
+        lock (MeasureLock)
+        {
+            measureContext ??= XGraphics.CreateMeasureContext(new XSize(595, 842), XGraphicsUnit.Point, XPageDirection.Downwards);
+            width = measureContext.MeasureString(rune.ToString(), Font).Width;
+        }
+        return widths.GetOrAdd(rune.Value, width);
+    }
+}

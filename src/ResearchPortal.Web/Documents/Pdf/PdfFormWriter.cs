@@ -1,0 +1,339 @@
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using ResearchPortal.Web.Documents.Fonts;
+
+namespace ResearchPortal.Web.Documents.Pdf;
+
+/// <summary>
+/// Lays out A4 forms top to bottom: lines, paragraphs, bordered tables and QR codes, flowing onto new pages as needed.
+/// Sections restart page numbering, so one file can hold several copies or one form per person;
+/// a section longer than one page gets "第 N 页 共 M 页" in its footers.
+/// </summary>
+public sealed class PdfFormWriter : IDisposable
+{
+    private const double PointsPerMillimetre = 72 / 25.4;
+    private const double CellPaddingX = 4;
+    private const double CellPaddingY = 3;
+    private const double SpaceAfterTable = 6;
+    private const double FooterFontSize = 9;
+    private const double FrameGap = 4;
+    private static readonly XPen BorderPen = new(XColors.Black, 0.75);
+    private static readonly XPen FramePen = new(XColors.Black, 2.5);
+
+    private readonly PdfDocument document = new();
+    private readonly double margin;
+    private readonly bool framed;
+    private readonly List<List<PdfPage>> sections = [[]];
+    private readonly double pageWidth;
+    private readonly double pageHeight;
+    private XGraphics? graphics;
+    private double y;
+
+    /// <exception cref="PdfFontMissingException">No Chinese font is available.</exception>
+    public PdfFormWriter(PdfFontOptions fontOptions, PdfPageSetup? setup = null, string? documentTitle = null)
+    {
+        CjkFontResolver.EnsureRegistered(fontOptions);
+        setup ??= PdfPageSetup.Default;
+        margin = setup.MarginMillimetres * PointsPerMillimetre;
+        framed = setup.Framed;
+        var a4 = PageSizeConverter.ToSize(PageSize.A4);
+        (pageWidth, pageHeight) = setup.Orientation == PdfOrientation.Landscape ? (a4.Height, a4.Width) : (a4.Width, a4.Height);
+        document.Options.CompressContentStreams = true;
+        document.Info.Creator = "ResearchPortal";
+        if (documentTitle is not null)
+            document.Info.Title = documentTitle;
+    }
+
+    private double ContentWidth => pageWidth - 2 * margin;
+
+    private double Bottom => pageHeight - margin;
+
+    private XGraphics Graphics => graphics ?? StartPage();
+
+    public PdfFormWriter Title(string text) => Text(text, PdfTextStyle.Title);
+
+    public PdfFormWriter Subtitle(string text) => Text(text, PdfTextStyle.Subtitle);
+
+    /// <summary>A line of the form such as "填表时间：  年  月  日", optionally with a right-aligned part on the same line.</summary>
+    public PdfFormWriter Line(string text, string? rightText = null, PdfTextStyle? style = null) =>
+        Block(text, style ?? PdfTextStyle.Body, rightText);
+
+    /// <summary>A paragraph wrapped to the text width; it continues on the next page when it runs over.</summary>
+    public PdfFormWriter Text(string text, PdfTextStyle style) => Block(text, style, null);
+
+    public PdfFormWriter Paragraphs(IEnumerable<string> paragraphs, PdfTextStyle? style = null)
+    {
+        foreach (var paragraph in paragraphs)
+            Text(paragraph, style ?? PdfTextStyle.IndentedBody);
+        return this;
+    }
+
+    public PdfFormWriter Space(double points)
+    {
+        y += points;
+        return this;
+    }
+
+    public PdfFormWriter QrCode(string payload, double sizePoints, PdfAlign align = PdfAlign.Right)
+    {
+        EnsureSpace(sizePoints);
+        PdfQrCode.Draw(Graphics, payload, new XRect(AlignedX(margin, ContentWidth, sizePoints, align), y, sizePoints, sizePoints));
+        y += sizePoints + PdfTextStyle.Body.SpaceAfter;
+        return this;
+    }
+
+    /// <summary>Continues on a fresh page within the same section.</summary>
+    public PdfFormWriter NewPage()
+    {
+        StartPage();
+        return this;
+    }
+
+    /// <summary>Starts a separately numbered part on a fresh page (e.g. the next copy or the next person's form).</summary>
+    public PdfFormWriter NewSection()
+    {
+        if (sections[^1].Count > 0)
+        {
+            sections.Add([]);
+            graphics?.Dispose();
+            graphics = null;
+        }
+        return this;
+    }
+
+    public PdfFormWriter Table(PdfTable table)
+    {
+        var layout = new TableLayout(table, margin, ContentWidth);
+        var header = table.Rows.Take(table.HeaderRowCount).Select(layout.Layout).ToList();
+        var headerHeight = header.Sum(r => r.Height);
+        var freshPageCapacity = Bottom - margin - headerHeight;
+        var bodyTop = 0d;
+
+        void DrawHeader()
+        {
+            foreach (var row in header)
+                DrawRow(layout, row, 0, row.LineCount, row.Height);
+            bodyTop = y;
+        }
+
+        void ContinueOnNewPage()
+        {
+            StartPage();
+            DrawHeader();
+        }
+
+        // Keep the header together with the first row rather than alone at the foot of a page.
+        var firstRowHeight = table.Rows.Count > table.HeaderRowCount ? layout.Layout(table.Rows[table.HeaderRowCount]).Height : 0;
+        EnsureSpace(headerHeight + Math.Min(firstRowHeight, freshPageCapacity));
+        DrawHeader();
+        foreach (var row in table.Rows.Skip(table.HeaderRowCount).Select(layout.Layout))
+        {
+            var firstLine = 0;
+            while (true)
+            {
+                var remaining = Math.Max(0, row.LineCount - firstLine);
+                var height = Math.Max(firstLine == 0 ? row.MinHeight : 0, layout.TextHeight(remaining));
+                if (y + height <= Bottom)
+                {
+                    DrawRow(layout, row, firstLine, remaining, height);
+                    break;
+                }
+                var onFreshPage = y <= bodyTop;
+                var fittingLines = (int)((Bottom - y - 2 * CellPaddingY) / layout.LineHeight);
+                if ((height <= freshPageCapacity && !onFreshPage) || fittingLines < 1)
+                {
+                    if (onFreshPage)
+                        throw new InvalidOperationException("The table header leaves no room for its rows.");
+                    ContinueOnNewPage();
+                    continue;
+                }
+                // Taller than a whole page: fill this page and carry the remaining lines over.
+                DrawRow(layout, row, firstLine, fittingLines, Bottom - y);
+                firstLine += fittingLines;
+                ContinueOnNewPage();
+            }
+        }
+        y += SpaceAfterTable;
+        return this;
+    }
+
+    /// <summary>Finishes the document: numbers the pages of multi-page sections and returns the PDF file.</summary>
+    public byte[] ToArray()
+    {
+        graphics?.Dispose();
+        graphics = null;
+        if (document.PageCount == 0)
+            throw new InvalidOperationException("The document has no content.");
+        var footer = PdfFontFace.Get(FooterFontSize, bold: false);
+        foreach (var pages in sections.Where(s => s.Count > 1))
+        {
+            for (var i = 0; i < pages.Count; i++)
+            {
+                using var g = XGraphics.FromPdfPage(pages[i], XGraphicsPdfPageOptions.Append);
+                var area = new XRect(0, pageHeight - margin, pageWidth, margin / 2);
+                g.DrawString($"第 {i + 1} 页 共 {pages.Count} 页", footer.Font, XBrushes.Black, area, XStringFormats.Center);
+            }
+        }
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
+    public void Dispose()
+    {
+        graphics?.Dispose();
+        document.Dispose();
+    }
+
+    private PdfFormWriter Block(string text, PdfTextStyle style, string? rightText)
+    {
+        var face = PdfFontFace.Get(style.FontSize, style.Bold);
+        var indent = style.FirstLineIndentChars * style.FontSize;
+        var rightWidth = rightText is null ? 0 : face.Width(rightText) + style.FontSize;
+        var lines = new List<TextLine>();
+        face.Wrap(text, ContentWidth - rightWidth, indent, lines);
+        var lineHeight = face.LineHeight * style.LineSpacing;
+        var leading = (lineHeight - face.LineHeight) / 2;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            EnsureSpace(lineHeight);
+            var lineIndent = i == 0 ? indent : 0;
+            var x = AlignedX(margin + lineIndent, ContentWidth - rightWidth - lineIndent, lines[i].Width, style.Align);
+            face.Draw(Graphics, lines[i].Text, x, y + leading);
+            if (i == 0 && rightText is not null)
+                face.Draw(Graphics, rightText, pageWidth - margin - face.Width(rightText), y + leading);
+            y += lineHeight;
+        }
+        y += style.SpaceAfter;
+        return this;
+    }
+
+    private void DrawRow(TableLayout layout, LaidOutRow row, int firstLine, int lineCount, double height)
+    {
+        var g = Graphics;
+        var isLastPart = firstLine + lineCount >= row.LineCount;
+        foreach (var cell in row.Cells)
+        {
+            g.DrawRectangle(BorderPen, cell.X, y, cell.Width, height);
+            if (isLastPart)
+                DrawSignOff(layout, cell, y + height);
+            var shown = Math.Clamp(cell.Lines.Count - firstLine, 0, lineCount);
+            if (shown == 0)
+                continue;
+            var textHeight = shown * layout.LineHeight;
+            // Text above a sign-off starts at the top, leaving the foot of the cell to the stamp and date.
+            var top = cell.SignOffLines.Count > 0 ? y + CellPaddingY : cell.Cell.VerticalAlign switch
+            {
+                PdfVerticalAlign.Top => y + CellPaddingY,
+                PdfVerticalAlign.Bottom => y + height - CellPaddingY - textHeight,
+                _ => y + (height - textHeight) / 2,
+            };
+            for (var k = 0; k < shown; k++)
+            {
+                var line = cell.Lines[firstLine + k];
+                var x = AlignedX(cell.X + CellPaddingX, cell.Width - 2 * CellPaddingX, line.Width, cell.Cell.Align);
+                cell.Face.Draw(g, line.Text, x, top + k * layout.LineHeight);
+            }
+        }
+        y += height;
+    }
+
+    private void DrawSignOff(TableLayout layout, LaidOutCell cell, double cellBottom)
+    {
+        var top = cellBottom - CellPaddingY - cell.SignOffLines.Count * layout.LineHeight;
+        foreach (var line in cell.SignOffLines)
+        {
+            cell.Face.Draw(Graphics, line.Text, cell.X + cell.Width - CellPaddingX - line.Width, top);
+            top += layout.LineHeight;
+        }
+    }
+
+    private static double AlignedX(double left, double width, double contentWidth, PdfAlign align) => align switch
+    {
+        PdfAlign.Center => left + (width - contentWidth) / 2,
+        PdfAlign.Right => left + width - contentWidth,
+        _ => left,
+    };
+
+    private void EnsureSpace(double height)
+    {
+        if (graphics is null || (y + height > Bottom && y > margin))
+            StartPage();
+    }
+
+    private XGraphics StartPage()
+    {
+        graphics?.Dispose();
+        var page = document.AddPage();
+        page.Width = XUnit.FromPoint(pageWidth);
+        page.Height = XUnit.FromPoint(pageHeight);
+        sections[^1].Add(page);
+        y = margin;
+        graphics = XGraphics.FromPdfPage(page);
+        if (framed)
+            DrawFrame(graphics);
+        return graphics;
+    }
+
+    private void DrawFrame(XGraphics g)
+    {
+        var outer = margin / 2;
+        g.DrawRectangle(FramePen, outer, outer, pageWidth - 2 * outer, pageHeight - 2 * outer);
+        var inner = outer + FrameGap;
+        g.DrawRectangle(BorderPen, inner, inner, pageWidth - 2 * inner, pageHeight - 2 * inner);
+    }
+
+    private sealed record LaidOutCell(PdfCell Cell, PdfFontFace Face, double X, double Width, List<TextLine> Lines, List<TextLine> SignOffLines);
+
+    private sealed record LaidOutRow(IReadOnlyList<LaidOutCell> Cells, int LineCount, double MinHeight, double Height);
+
+    /// <summary>Column positions and text wrapping of one table.</summary>
+    private sealed class TableLayout
+    {
+        private readonly double[] columnX;
+        private readonly PdfFontFace regular;
+        private readonly PdfFontFace bold;
+
+        public TableLayout(PdfTable table, double left, double width)
+        {
+            regular = PdfFontFace.Get(table.FontSize, bold: false);
+            bold = PdfFontFace.Get(table.FontSize, bold: true);
+            var total = table.ColumnWeights.Sum();
+            columnX = new double[table.ColumnWeights.Count + 1];
+            columnX[0] = left;
+            for (var i = 0; i < table.ColumnWeights.Count; i++)
+                columnX[i + 1] = columnX[i] + width * table.ColumnWeights[i] / total;
+        }
+
+        public double LineHeight => regular.LineHeight;
+
+        public double TextHeight(int lines) => lines * LineHeight + 2 * CellPaddingY;
+
+        public LaidOutRow Layout(PdfRow row)
+        {
+            var cells = new LaidOutCell[row.Cells.Count];
+            var column = 0;
+            var lineCount = 1;
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var cell = row.Cells[i];
+                var face = cell.Bold ? bold : regular;
+                var x = columnX[column];
+                var width = columnX[column + cell.ColSpan] - x;
+                var lines = new List<TextLine>();
+                if (!string.IsNullOrEmpty(cell.Text))
+                    face.Wrap(cell.Text, width - 2 * CellPaddingX, 0, lines);
+                var signOffLines = new List<TextLine>();
+                if (!string.IsNullOrEmpty(cell.SignOff))
+                    face.Wrap(cell.SignOff, width - 2 * CellPaddingX, 0, signOffLines);
+                cells[i] = new LaidOutCell(cell, face, x, width, lines, signOffLines);
+                // A blank line keeps the sign-off clear of the text above it.
+                var signOffLineCount = signOffLines.Count == 0 ? 0 : signOffLines.Count + 1;
+                lineCount = Math.Max(lineCount, lines.Count + signOffLineCount);
+                column += cell.ColSpan;
+            }
+            return new LaidOutRow(cells, lineCount, row.MinHeight, Math.Max(row.MinHeight, TextHeight(lineCount)));
+        }
+    }
+}

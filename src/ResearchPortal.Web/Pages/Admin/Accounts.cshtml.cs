@@ -1,0 +1,156 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Web.Authorization;
+using ResearchPortal.Web.Data;
+using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
+
+namespace ResearchPortal.Web.Pages.Admin;
+
+/// <summary>账号管理: every account with role and unit; create organizer and reviewer accounts; disable / enable.</summary>
+[Authorize(Policy = Policies.ReviewerPolicy)]
+public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    public NewAccountInput Input { get; set; } = new();
+
+    public IReadOnlyList<AccountRow> Accounts { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Organizations { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        if (Input.Role == PortalRoles.Organizer && Input.OrganizationId is null)
+        {
+            ModelState.AddModelError("Input.OrganizationId", "组织者账号须选择所属单位。");
+        }
+        else if (Input.OrganizationId is { } organizationId && !await db.Organizations.AnyAsync(o => o.Id == organizationId))
+        {
+            ModelState.AddModelError("Input.OrganizationId", "所选单位不存在。");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var email = Input.Email!.Trim();
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = Input.DisplayName!.Trim(),
+            OrganizationId = Input.Role == PortalRoles.Organizer ? Input.OrganizationId : null,
+        };
+
+        // User, role and audit entry together or not at all: an account without a role would be a dead end.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, Input.Password!);
+        var result = created.Succeeded ? await users.AddToRoleAsync(user, Input.Role!) : created;
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", error.Description);
+            }
+
+            await LoadAsync();
+            return Page();
+        }
+
+        audit.Record(User.ToActor(), "Account.Created", $"{user.DisplayName}（{email}）", details: RoleName(Input.Role!));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        TempData["StatusMessage"] = $"已创建{RoleName(Input.Role!)}账号 {email}。";
+        return RedirectToPage();
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(string id) => SetDisabledAsync(id, disabled: true);
+
+    public Task<IActionResult> OnPostEnableAsync(string id) => SetDisabledAsync(id, disabled: false);
+
+    public static string RoleName(string role) => role switch
+    {
+        PortalRoles.Reviewer => "审核员",
+        PortalRoles.Organizer => "组织者",
+        PortalRoles.Trainee => "学员",
+        _ => role,
+    };
+
+    private async Task<IActionResult> SetDisabledAsync(string id, bool disabled)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        if (disabled && user.Id == User.GetUserId())
+        {
+            ModelState.AddModelError(string.Empty, "不能停用自己的账号。");
+            await LoadAsync();
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        user.IsDisabled = disabled;
+        // A new security stamp invalidates the cookies already issued, so a disabled user's sessions end.
+        await users.UpdateSecurityStampAsync(user);
+        audit.Record(User.ToActor(), disabled ? "Account.Disabled" : "Account.Enabled", $"{user.DisplayName}（{user.Email}）");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        TempData["StatusMessage"] = $"账号 {user.Email} 已{(disabled ? "停用" : "启用")}。";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        Organizations = await db.Organizations.AsNoTracking()
+            .OrderBy(o => o.City).ThenBy(o => o.Name)
+            .Select(o => new SelectListItem($"{o.Name}（{o.City}）", o.Id.ToString()))
+            .ToListAsync();
+        Accounts = await (
+            from user in db.Users.AsNoTracking()
+            join userRole in db.UserRoles on user.Id equals userRole.UserId
+            join role in db.Roles on userRole.RoleId equals role.Id
+            join organization in db.Organizations on user.OrganizationId equals organization.Id into units
+            from organization in units.DefaultIfEmpty()
+            orderby role.Name, user.Email
+            select new AccountRow(user.Id, user.Email ?? string.Empty, user.DisplayName, role.Name ?? string.Empty, organization == null ? null : organization.Name, user.IsDisabled))
+            .ToListAsync();
+    }
+
+    public sealed record AccountRow(string Id, string Email, string DisplayName, string Role, string? OrganizationName, bool IsDisabled);
+
+    public sealed class NewAccountInput
+    {
+        [Required(ErrorMessage = "请选择账号类型。")]
+        [AllowedValues(PortalRoles.Organizer, PortalRoles.Reviewer, ErrorMessage = "只能创建组织者或审核员账号。")]
+        [Display(Name = "账号类型")]
+        public string? Role { get; set; } = PortalRoles.Organizer;
+
+        [Required(ErrorMessage = "请填写电子邮箱。")]
+        [EmailAddress(ErrorMessage = "电子邮箱格式不正确。")]
+        [Display(Name = "电子邮箱（登录账号）")]
+        public string? Email { get; set; }
+
+        [Required(ErrorMessage = "请填写姓名。")]
+        [StringLength(PortalUser.DisplayNameMaxLength, ErrorMessage = "姓名不能超过 {1} 个字。")]
+        [Display(Name = "姓名")]
+        public string? DisplayName { get; set; }
+
+        [Display(Name = "所属单位（组织者）")]
+        public Guid? OrganizationId { get; set; }
+
+        [Required(ErrorMessage = "请设置初始密码。")]
+        [DataType(DataType.Password)]
+        [Display(Name = "初始密码")]
+        public string? Password { get; set; }
+    }
+}

@@ -1,0 +1,181 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.CloseOuts;
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Filings;
+using ResearchPortal.Domain.Plans;
+using ResearchPortal.Domain.Rules;
+using ResearchPortal.Web.Authorization;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Pages.Roster;
+
+namespace ResearchPortal.Web.Pages.CloseOuts;
+
+/// <summary>The host unit's close-out: self-evaluation report (Annex 5), acceptance form (Annex 6), submission.</summary>
+[Authorize(Roles = HostOrReviewer.Roles)]
+public sealed class EditModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock, CalendarService calendars) : PageModel
+{
+    private static readonly HashSet<string> ReportFields = SelfEvaluationSections.AllItems.Select(i => i.FieldName).ToHashSet();
+
+    public PlanProject Project { get; private set; } = null!;
+
+    public Filing? Filing { get; private set; }
+
+    /// <summary>Null until the first save.</summary>
+    public CloseOut? CloseOut { get; private set; }
+
+    public int RosterSize { get; private set; }
+
+    public bool CanEdit { get; private set; }
+
+    public bool NeedsExplanation => RosterSize < SeminarRules.MinTrainees;
+
+    [BindProperty]
+    public CloseOutInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid projectId)
+    {
+        if (!await LoadAsync(projectId))
+        {
+            return NotFound();
+        }
+
+        Input = CloseOutInput.From(CloseOut, CloseOut is null ? string.Empty : ConcurrencyToken.Read(db, CloseOut));
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(Guid projectId) => SaveAsync(projectId, submit: false);
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid projectId) => SaveAsync(projectId, submit: true);
+
+    private async Task<IActionResult> SaveAsync(Guid projectId, bool submit)
+    {
+        if (!await LoadAsync(projectId) || !CanEdit)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var closeOut = CloseOut ?? db.CloseOuts.Add(CloseOut.Start(projectId)).Entity;
+        if (CloseOut is not null)
+        {
+            ConcurrencyToken.Expect(db, closeOut, Input.Token);
+        }
+
+        var hostScore = Input.HostScore is { } value ? Score.Create(value, nameof(CloseOutInput.HostScore)) : null;
+        var updates = new[]
+        {
+            hostScore ?? Result.Success(),
+            closeOut.UpdateReport(Input.Report),
+            closeOut.UpdateAcceptance(Input.ResponsiblePerson, Input.Phone, Input.Summary, hostScore is { IsSuccess: true } ? hostScore.Value : null),
+            closeOut.SetUnderstaffedExplanation(Input.UnderstaffedExplanation),
+        };
+        var failures = updates.Where(r => r.IsFailure).ToList();
+        if (failures.Count == 0 && submit)
+        {
+            failures.Add(closeOut.Submit(User.ToActor(), clock.Now, clock.Today, Filing!.EndDate!.Value, RosterSize, await calendars.LoadAsync()));
+            failures.RemoveAll(r => r.IsSuccess);
+        }
+
+        if (failures.Count > 0)
+        {
+            failures.SelectMany(r => r.Errors).ToList().ForEach(AddError);
+            return Page();
+        }
+
+        audit.Record(User.ToActor(), submit ? "CloseOut.Submitted" : "CloseOut.Saved", Project.ProjectNumber, projectId);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Show what is stored now; the user's text stays only in the browser's history, nothing is overwritten.
+            db.ChangeTracker.Clear();
+            await LoadAsync(projectId);
+            Input = CloseOutInput.From(CloseOut, CloseOut is null ? string.Empty : ConcurrencyToken.Read(db, CloseOut));
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, "此记录已被他人修改，下面显示的是当前内容，请核对后重新填写。");
+            return Page();
+        }
+
+        TempData["StatusMessage"] = submit ? "结业材料已提交，等待省人社厅审核。" : "已保存草稿。";
+        return RedirectToPage(new { projectId });
+    }
+
+    /// <summary>Report items sit under Input.Report, the rest of the form under Input; errors about the whole
+    /// close-out (status, timing, the applicant's score) go to the summary.</summary>
+    private void AddError(Error error)
+    {
+        var key = error.Field switch
+        {
+            { } field when ReportFields.Contains(field) => $"{nameof(Input)}.{nameof(CloseOutInput.Report)}.{field}",
+            nameof(AcceptanceForm.ResponsiblePerson) or nameof(AcceptanceForm.Phone) or nameof(AcceptanceForm.Summary)
+                or nameof(AcceptanceForm.HostScore) or nameof(CloseOut.UnderstaffedExplanation) => $"{nameof(Input)}.{error.Field}",
+            _ => string.Empty,
+        };
+        ModelState.AddModelError(key, error.Message);
+    }
+
+    private async Task<bool> LoadAsync(Guid projectId)
+    {
+        if (await access.FindAsync(User, projectId, HostOrReviewer.Operation(User)) is not { } project)
+        {
+            return false;
+        }
+
+        Project = project;
+        Filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
+        CloseOut = await db.CloseOuts.SingleOrDefaultAsync(c => c.PlanProjectId == projectId);
+        RosterSize = await db.RosterEntries.CountAsync(e => e.PlanProjectId == projectId);
+
+        // Close-out needs the filed end date; reviewers only read.
+        CanEdit = !User.IsReviewer() && Filing?.EndDate is not null && (CloseOut?.IsEditable ?? true);
+        return true;
+    }
+
+    public sealed class CloseOutInput
+    {
+        // A fresh instance: the model binder fills it in place, so it must never be the shared Empty.
+        public SelfEvaluationReport Report { get; set; } = new();
+
+        [Display(Name = "负责人")]
+        public string? ResponsiblePerson { get; set; }
+
+        [Display(Name = "联系电话")]
+        public string? Phone { get; set; }
+
+        [Display(Name = "研修基本情况及取得的主要效果（500字以内）")]
+        public string? Summary { get; set; }
+
+        [Range(SeminarRules.MinScore, SeminarRules.MaxScore, ErrorMessage = "评分应为 0 到 100 之间的整数。")]
+        [Display(Name = "承办单位评估评分（0–100）")]
+        public int? HostScore { get; set; }
+
+        [Display(Name = "学员不足 30 人的书面说明")]
+        public string? UnderstaffedExplanation { get; set; }
+
+        public string Token { get; set; } = string.Empty;
+
+        public static CloseOutInput From(CloseOut? closeOut, string token) => closeOut is null
+            ? new CloseOutInput()
+            : new CloseOutInput
+            {
+                Report = closeOut.Report,
+                ResponsiblePerson = closeOut.Acceptance.ResponsiblePerson,
+                Phone = closeOut.Acceptance.Phone,
+                Summary = closeOut.Acceptance.Summary,
+                HostScore = closeOut.Acceptance.HostScore?.Value,
+                UnderstaffedExplanation = closeOut.UnderstaffedExplanation,
+                Token = token,
+            };
+    }
+}

@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Enrollment;
+using ResearchPortal.Domain.Plans;
+using ResearchPortal.Domain.Roster;
+using ResearchPortal.Web.Authorization;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Data.IdNumbers;
+using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Infrastructure.Mail;
+using ResearchPortal.Web.Pages.Seminars;
+using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
+
+namespace ResearchPortal.Web.Pages.Enrollments;
+
+/// <summary>The host unit's enrollment queue: accept (the receipt becomes a roster entry) or decline with a reason.</summary>
+[Authorize(Policy = Policies.OrganizerPolicy)]
+public sealed class QueueModel(
+    PortalDbContext db,
+    ProjectAccess access,
+    PortalClock clock,
+    IdNumberLookup idNumbers,
+    AuditLog auditLog,
+    PortalNotifications notifications)
+    : PageModel
+{
+    [BindProperty]
+    public DecisionInput Decision { get; set; } = new();
+
+    public PlanProject Project { get; private set; } = null!;
+
+    /// <summary>Null until the filing is approved (no receipts can exist before).</summary>
+    public PublishedSeminar? Seminar { get; private set; }
+
+    public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid projectId)
+    {
+        if (await access.FindAsync(User, projectId, ProjectOperations.Manage) is not { } project)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(project);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync(Guid projectId)
+    {
+        if (await FindAsync(projectId) is not ({ } project, { } receipt))
+        {
+            return NotFound();
+        }
+
+        // The roster holds each person once (a unique index backs this); say so rather than fail on save.
+        if (await idNumbers.Matching(db.RosterEntries, receipt.IdNumber).AnyAsync(e => e.PlanProjectId == project.Id))
+        {
+            return await RefuseAsync(project, Result.Failure(new Error(
+                "Roster.Duplicate", "该身份证号的学员已在本项目学员名单中，不能重复录取。", nameof(EnrollmentReceipt.Status))));
+        }
+
+        var accepted = receipt.Accept(User.ToActor(), clock.Now);
+        if (accepted.IsFailure)
+        {
+            return await RefuseAsync(project, accepted);
+        }
+
+        var sequence = (await db.RosterEntries.Where(e => e.PlanProjectId == project.Id).MaxAsync(e => (int?)e.Sequence) ?? 0) + 1;
+        var entry = RosterEntry.FromReceipt(receipt, sequence);
+        if (entry.IsFailure)
+        {
+            return await RefuseAsync(project, entry);
+        }
+
+        db.RosterEntries.Add(entry.Value);
+        return await SaveDecisionAsync(project, receipt, "Enrollment.Accepted", $"已录取{receipt.Form.Name}，并列入学员名单（序号 {sequence}）。");
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid projectId)
+    {
+        if (await FindAsync(projectId) is not ({ } project, { } receipt))
+        {
+            return NotFound();
+        }
+
+        var declined = receipt.Decline(User.ToActor(), clock.Now, Decision.DecisionReason ?? string.Empty);
+        return declined.IsFailure
+            ? await RefuseAsync(project, declined)
+            : await SaveDecisionAsync(project, receipt, "Enrollment.Declined", $"已不予录取{receipt.Form.Name}。");
+    }
+
+    /// <summary>The project (host unit only) and one of its receipts; anything else is a 404.</summary>
+    private async Task<(PlanProject Project, EnrollmentReceipt Receipt)?> FindAsync(Guid projectId)
+    {
+        if (await access.FindAsync(User, projectId, ProjectOperations.Manage) is not { } project)
+        {
+            return null;
+        }
+
+        var receipt = await db.EnrollmentReceipts.SingleOrDefaultAsync(r => r.Id == Decision.ReceiptId && r.PlanProjectId == project.Id);
+        return receipt is null ? null : (project, receipt);
+    }
+
+    private async Task<IActionResult> SaveDecisionAsync(PlanProject project, EnrollmentReceipt receipt, string action, string message)
+    {
+        auditLog.Record(User.ToActor(), action, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", project.Id, receipt.DecisionReason);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another organizer decided this receipt (or put the person on the roster) in the meantime.
+            db.ChangeTracker.Clear();
+            return await RefuseAsync(project, Result.Failure(new Error(
+                "Concurrency", "此记录已被他人修改，请查看当前状态后再操作。", nameof(EnrollmentReceipt.Status))));
+        }
+
+        await notifications.ReceiptDecidedAsync(project, receipt);
+        TempData["StatusMessage"] = message;
+        return RedirectToPage(new { projectId = project.Id });
+    }
+
+    private async Task<IActionResult> RefuseAsync(PlanProject project, Result result)
+    {
+        ModelState.AddDomainErrors(result, nameof(Decision));
+        await LoadAsync(project);
+        return Page();
+    }
+
+    private async Task LoadAsync(PlanProject project)
+    {
+        Project = project;
+        Seminar = await PublishedSeminars.FindAsync(db, project.Id);
+        var receipts = await db.EnrollmentReceipts.AsNoTracking()
+            .Where(r => r.PlanProjectId == project.Id)
+            .Select(r => new { Receipt = r, Hash = EF.Property<string>(r, IdNumberMapping.HashProperty) })
+            .ToListAsync();
+        var rosterHashes = (await db.RosterEntries
+                .Where(e => e.PlanProjectId == project.Id)
+                .Select(e => EF.Property<string>(e, IdNumberMapping.HashProperty))
+                .ToListAsync())
+            .ToHashSet();
+        var liveCountByHash = receipts.Where(r => r.Receipt.IsLive).CountBy(r => r.Hash).ToDictionary();
+        Rows = receipts
+            .Select(r => new QueueRow(
+                r.Receipt,
+                SharesIdNumber: r.Receipt.IsLive && liveCountByHash[r.Hash] > 1,
+                AlreadyOnRoster: r.Receipt.Status == ReceiptStatus.Submitted && rosterHashes.Contains(r.Hash)))
+            .OrderBy(r => r.Receipt.Status != ReceiptStatus.Submitted)
+            .ThenBy(r => r.Receipt.SubmittedAt)
+            .ToList();
+    }
+
+    public sealed class DecisionInput
+    {
+        public Guid ReceiptId { get; set; }
+
+        /// <summary>Named as the domain's field so its "reason required" error lands next to the box.</summary>
+        public string? DecisionReason { get; set; }
+    }
+
+    /// <param name="SharesIdNumber">Another live receipt of this project carries the same ID number.</param>
+    /// <param name="AlreadyOnRoster">The person is already on the roster (e.g. typed in by the organizer).</param>
+    public sealed record QueueRow(EnrollmentReceipt Receipt, bool SharesIdNumber, bool AlreadyOnRoster);
+}

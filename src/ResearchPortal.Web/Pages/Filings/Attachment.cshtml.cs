@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Web.Authorization;
+using ResearchPortal.Web.Data;
+
+namespace ResearchPortal.Web.Pages.Filings;
+
+/// <summary>Downloads a filing's 实施方案 or 举办通知 for anyone who may view the project.</summary>
+[Authorize]
+public sealed class AttachmentModel(PortalDbContext db, ProjectAccess access) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid projectId, FilingAttachmentKind kind)
+    {
+        if (await access.FindAsync(User, projectId, ProjectOperations.View) is null)
+        {
+            return NotFound();
+        }
+
+        var filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
+        if (filing is null || kind.Of(filing) is not { } attachment)
+        {
+            return NotFound();
+        }
+
+        var file = await db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == attachment.StoredFileId);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+}

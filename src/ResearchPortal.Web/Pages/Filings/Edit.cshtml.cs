@@ -1,0 +1,238 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Filings;
+using ResearchPortal.Domain.Plans;
+using ResearchPortal.Web.Authorization;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Infrastructure.Mail;
+using ResearchPortal.Web.Infrastructure.Uploads;
+using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
+
+namespace ResearchPortal.Web.Pages.Filings;
+
+/// <summary>The host unit's Annex 2 filing: save a draft at any time, submit when the notice's rules are met.</summary>
+[Authorize(Policy = Policies.OrganizerPolicy)]
+public sealed class EditModel(
+    PortalDbContext db,
+    ProjectAccess access,
+    PortalClock clock,
+    CalendarService calendars,
+    AuditLog audit,
+    PortalNotifications notifications) : PageModel
+{
+    public const string ConflictMessage = "此记录已被他人修改。下面显示的是当前保存的内容，您刚才的修改没有保存，请核对后重新填写。";
+
+    [BindProperty]
+    public FilingInput Input { get; set; } = new();
+
+    public PlanProject Project { get; private set; } = null!;
+
+    /// <summary>The stored filing (null until the first save): status, review comment, attachments.</summary>
+    public Filing? Filing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid projectId)
+    {
+        if (!await LoadAsync(projectId))
+        {
+            return NotFound();
+        }
+
+        if (Filing is { IsEditable: false })
+        {
+            return RedirectToPage("Details", new { projectId });
+        }
+
+        ShowStored();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(Guid projectId) => SaveAsync(projectId, submit: false);
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid projectId) => SaveAsync(projectId, submit: true);
+
+    /// <summary>Adding and removing expert rows without JavaScript: the whole form comes back, nothing is saved.</summary>
+    public Task<IActionResult> OnPostAddRowAsync(Guid projectId) => EditRowsAsync(projectId, rows => rows.Add(new ExpertSessionInput()));
+
+    public Task<IActionResult> OnPostRemoveRowAsync(Guid projectId, int row) =>
+        EditRowsAsync(projectId, rows =>
+        {
+            if (row >= 0 && row < rows.Count)
+            {
+                rows.RemoveAt(row);
+            }
+        });
+
+    private async Task<IActionResult> SaveAsync(Guid projectId, bool submit)
+    {
+        if (!await LoadAsync(projectId))
+        {
+            return NotFound();
+        }
+
+        if (Filing is { IsEditable: false })
+        {
+            return RedirectToPage("Details", new { projectId });
+        }
+
+        // A form rendered from an older version (or before a colleague created the filing) must not overwrite it.
+        if (Filing is not null && Input.ConcurrencyToken != ConcurrencyToken.Read(db, Filing))
+        {
+            return ShowConflict();
+        }
+
+        var filing = Filing ?? Filing.Start(projectId);
+        ModelState.AddDomainErrors(filing.UpdateDetails(Input.ToDetails()));
+        var plan = await ReadUploadAsync(Input.ImplementationPlan, FilingAttachmentKind.ImplementationPlan);
+        var notice = await ReadUploadAsync(Input.Notice, FilingAttachmentKind.Notice);
+        if (!ModelState.IsValid)
+        {
+            AskToChooseAgain(plan, FilingAttachmentKind.ImplementationPlan);
+            AskToChooseAgain(notice, FilingAttachmentKind.Notice);
+            return Page();
+        }
+
+        Attach(plan, filing.AttachImplementationPlan);
+        Attach(notice, filing.AttachNotice);
+        filing.SetAttestation(Input.AttestedOfflineAndFree);
+        if (Filing is null)
+        {
+            db.Filings.Add(filing);
+            Filing = filing;
+        }
+        else
+        {
+            ConcurrencyToken.Expect(db, filing, Input.ConcurrencyToken ?? string.Empty);
+        }
+
+        var submitted = submit ? await SubmitAsync(filing) : null;
+        audit.Record(User.ToActor(), submitted is { IsSuccess: true } ? "Filing.Submitted" : "Filing.DraftSaved", Subject(Project), projectId);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            Filing = await db.Filings.SingleAsync(f => f.PlanProjectId == projectId);
+            return ShowConflict();
+        }
+
+        if (submitted is { IsFailure: true })
+        {
+            // The draft is saved (attachments included), so the user only fixes what the errors name.
+            ModelState.AddModelError(string.Empty, "备案未提交，请按提示修改。已填写的内容已保存为草稿。");
+            ModelState.AddDomainErrors(submitted);
+            ModelState.Remove($"{nameof(Input)}.{nameof(FilingInput.ConcurrencyToken)}");
+            Input.ConcurrencyToken = ConcurrencyToken.Read(db, filing);
+            return Page();
+        }
+
+        if (submitted is null)
+        {
+            TempData["StatusMessage"] = "草稿已保存。";
+            return RedirectToPage(new { projectId });
+        }
+
+        await notifications.FilingSubmittedAsync(Project);
+        TempData["StatusMessage"] = "备案已提交，请等待省人社厅专技处审核。";
+        return RedirectToPage("Details", new { projectId });
+    }
+
+    private async Task<Result> SubmitAsync(Filing filing)
+    {
+        var planYear = await db.PlanYears.SingleAsync(y => y.Year == Project.Year);
+        return filing.Submit(User.ToActor(), clock.Now, clock.Today, planYear, await calendars.LoadAsync());
+    }
+
+    private async Task<IActionResult> EditRowsAsync(Guid projectId, Action<List<ExpertSessionInput>> edit)
+    {
+        if (!await LoadAsync(projectId))
+        {
+            return NotFound();
+        }
+
+        if (Filing is { IsEditable: false })
+        {
+            return RedirectToPage("Details", new { projectId });
+        }
+
+        edit(Input.ExpertSessions);
+
+        // Row indexes shifted: render from Input, not from the posted values.
+        ModelState.Clear();
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid projectId)
+    {
+        if (await access.FindAsync(User, projectId, ProjectOperations.Manage) is not { } project)
+        {
+            return false;
+        }
+
+        Project = project;
+        Filing = await db.Filings.SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
+        return true;
+    }
+
+    private void ShowStored()
+    {
+        Input = Filing is null ? new FilingInput() : FilingInput.From(Filing);
+        Input.ConcurrencyToken = Filing is null ? null : ConcurrencyToken.Read(db, Filing);
+        if (Input.ExpertSessions.Count == 0)
+        {
+            Input.ExpertSessions.Add(new ExpertSessionInput());
+        }
+    }
+
+    private IActionResult ShowConflict()
+    {
+        if (!Filing!.IsEditable)
+        {
+            TempData["StatusMessage"] = $"此记录已被他人修改：备案当前状态为“{Filing.Status.ToChinese()}”，不能再修改。";
+            return RedirectToPage("Details", new { projectId = Project.Id });
+        }
+
+        ModelState.Clear();
+        ShowStored();
+        ModelState.AddModelError(string.Empty, ConflictMessage);
+        return Page();
+    }
+
+    /// <summary>The checked file, or null when none was chosen or it was refused (the refusal goes next to the field).</summary>
+    private async Task<StoredFile?> ReadUploadAsync(IFormFile? file, FilingAttachmentKind kind)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        var read = await UploadedDocument.ReadAsync(file, kind.Label(), kind.ToString(), clock.Now);
+        ModelState.AddDomainErrors(read);
+        return read.IsSuccess ? read.Value : null;
+    }
+
+    // A browser cannot refill a file input, so say plainly that an accepted file was not kept.
+    private void AskToChooseAgain(StoredFile? file, FilingAttachmentKind kind)
+    {
+        if (file is not null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{kind}", $"所选{kind.Label()}文件尚未保存，请修正其他错误后重新选择。");
+        }
+    }
+
+    private void Attach(StoredFile? file, Func<AttachmentInfo, Result> attach)
+    {
+        if (file is not null)
+        {
+            db.StoredFiles.Add(file);
+            attach(AttachmentInfo.For(file));
+        }
+    }
+
+    private static string Subject(PlanProject project) => $"{project.ProjectNumber}《{project.Name}》";
+}

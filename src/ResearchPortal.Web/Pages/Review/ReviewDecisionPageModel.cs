@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Web.Authorization;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
+
+namespace ResearchPortal.Web.Pages.Review;
+
+/// <summary>
+/// The approve/return page of a record the reviewer decides on (a filing, a close-out): loads the project through
+/// <see cref="ProjectAccess"/>, runs the domain decision against the version the reviewer saw, audits it in the same
+/// save, then notifies the host unit. The domain owns the rules (comment required to return, only submitted records).
+/// </summary>
+public abstract class ReviewDecisionPageModel<TRecord>(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock)
+    : PageModel
+    where TRecord : class
+{
+    public const string ConflictMessage = "此记录已被他人修改，下方为当前内容，请确认后重新操作。";
+
+    [BindProperty(SupportsGet = true)]
+    public Guid ProjectId { get; set; }
+
+    [BindProperty]
+    public ReviewDecisionInput Input { get; set; } = new();
+
+    public ReviewedProject Reviewed { get; private set; } = null!;
+
+    public TRecord Record { get; private set; } = null!;
+
+    protected PortalDbContext Db => db;
+
+    /// <summary>Where the reviewer goes after a decision.</summary>
+    protected abstract string QueuePage { get; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Input.ConcurrencyToken = ConcurrencyToken.Read(db, Record);
+        return Page();
+    }
+
+    protected abstract Task<TRecord?> FindRecordAsync(Guid projectId);
+
+    /// <summary>Extra display data a page derives once the project and record are loaded.</summary>
+    protected virtual Task OnLoadedAsync() => Task.CompletedTask;
+
+    protected async Task<bool> LoadAsync()
+    {
+        var reviewed = await ReviewedProject.FindAsync(db, access, User, ProjectId);
+        var record = reviewed is null ? null : await FindRecordAsync(ProjectId);
+        if (reviewed is null || record is null)
+        {
+            return false;
+        }
+
+        (Reviewed, Record) = (reviewed, record);
+        await OnLoadedAsync();
+        return true;
+    }
+
+    protected async Task<IActionResult> DecideAsync(
+        Func<TRecord, Actor, DateTimeOffset, Result> decide, string auditAction, string statusMessage, Func<Task> notify)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var actor = User.ToActor();
+        var result = decide(Record, actor, clock.Now);
+        if (result.IsFailure)
+        {
+            // Error.Field is the record's property (LastReviewComment, Status); the page shows those keys.
+            ModelState.AddDomainErrors(result);
+            return Page();
+        }
+
+        ConcurrencyToken.Expect(db, Record, Input.ConcurrencyToken);
+        audit.Record(actor, auditAction, Reviewed.Title, ProjectId, string.IsNullOrWhiteSpace(Input.Comment) ? null : Input.Comment.Trim());
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Show what is stored now and the new version; the reviewer's comment stays in the box.
+            db.ChangeTracker.Clear();
+            await LoadAsync();
+            ModelState.Remove($"{nameof(Input)}.{nameof(ReviewDecisionInput.ConcurrencyToken)}");
+            Input.ConcurrencyToken = ConcurrencyToken.Read(db, Record);
+            ModelState.AddModelError(string.Empty, ConflictMessage);
+            return Page();
+        }
+
+        await notify();
+        TempData["StatusMessage"] = statusMessage;
+        return RedirectToPage(QueuePage);
+    }
+}
+
+public sealed class ReviewDecisionInput
+{
+    /// <summary>Optional to approve, required to return: the domain decides and reports it as LastReviewComment.</summary>
+    [Display(Name = "审核意见")]
+    public string? Comment { get; set; }
+
+    [Required(ErrorMessage = "页面已过期，请刷新后重试。")]
+    public string ConcurrencyToken { get; set; } = string.Empty;
+}
+
+/// <summary>What the shared decision form partial needs.</summary>
+public sealed record DecisionFormView(Guid ProjectId, ReviewDecisionInput Input, string ApproveLabel);

@@ -1,0 +1,34 @@
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Filings;
+using ResearchPortal.Domain.Organizations;
+using ResearchPortal.Domain.Plans;
+using ResearchPortal.Web.Tests.Persistence;
+using static ResearchPortal.Web.Tests.Builders.TestData;
+
+namespace ResearchPortal.Web.Tests.Builders;
+
+/// <summary>A plan project with its organizations, plan year and a submitted or approved filing (enrollment open on
+/// <see cref="TestData.Today"/> once approved), saved in its own unit of work.</summary>
+public sealed record ProjectGraph(Organization Applicant, Organization Host, PlanYear Year, PlanProject Project, StoredFile Plan, StoredFile Notice, Filing Filing)
+{
+    public static Task<ProjectGraph> SaveApprovedAsync(PortalTestHost host) => SaveAsync(host, approve: true);
+
+    public static Task<ProjectGraph> SaveSubmittedAsync(PortalTestHost host) => SaveAsync(host, approve: false);
+
+    private static async Task<ProjectGraph> SaveAsync(PortalTestHost host, bool approve)
+    {
+        await using var db = host.NewContext();
+
+        // Plan years are shared reference data: reuse the one an earlier graph in this database created.
+        var year = await db.PlanYears.FindAsync(Today.Year) ?? db.PlanYears.Add(PlanYear(Today.Year)).Entity;
+        var applicant = Organization(city: "青岛");
+        var hostUnit = Organization(city: "济南");
+        var project = PlanProject(applicant, hostUnit, year.Year);
+        var plan = File("实施方案.pdf");
+        var notice = File("举办通知.pdf");
+        var filing = approve ? ApprovedFiling(project, year, plan, notice) : SubmittedFiling(project, year, plan, notice);
+        db.AddRange(applicant, hostUnit, project, plan, notice, filing);
+        await db.SaveChangesAsync();
+        return new ProjectGraph(applicant, hostUnit, year, project, plan, notice, filing);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Organizations;
+using ResearchPortal.Domain.Plans;
+using ResearchPortal.Domain.Roster;
+using ResearchPortal.Web.Documents.Certificates;
+using ResearchPortal.Web.Documents.Fonts;
+using UglyToad.PdfPig;
+using static ResearchPortal.Web.Tests.Builders.TestData;
+
+namespace ResearchPortal.Web.Tests.Documents.Forms;
+
+/// <summary>A filled-in project for the form tests, built through the domain, and PdfPig read-back helpers.</summary>
+internal static partial class FormSamples
+{
+    public static readonly PdfFontOptions Fonts = new();
+    public const string BaseUrl = "https://portal.example.cn";
+
+    public static Organization Applicant { get; } = Organization("山东省农业农村厅", "济南");
+
+    public static Organization Host { get; } = Organization("山东农业大学", "泰安");
+
+    public static PlanYear Year { get; } = PlanYear();
+
+    public static PlanProject Project { get; } = PlanProject(Applicant, Host, number: "2025-GJYX-037");
+
+    public static IReadOnlyList<RosterEntry> Roster(int size, int passedEvery = 1)
+    {
+        var entries = Enumerable.Range(1, size).Select(sequence =>
+        {
+            var gender = sequence % 2 == 0 ? Gender.Female : Gender.Male;
+            var entry = Ok(RosterEntry.Create(
+                Project.Id, sequence, $"学员{sequence:D3}", gender, IdNumber(sequence, gender), "泰安市农业科学研究院", "高级农艺师", "13900000000"));
+            Ok(entry.RecordResult(24m, passed: sequence % passedEvery == 0, 24.5m));
+            return entry;
+        }).ToList();
+        Ok(CertificateIssuer.Assign(entries, Year, Project.ProjectNumber, 1, new HashSet<string>()));
+        return entries;
+    }
+
+    public static IssuedCertificate Certificate(RosterEntry entry) => new(
+        entry.Id, Project.Id, null, entry.Sequence, entry.CertificateNumber!, entry.Name, entry.CompletedHours,
+        Project.Name, Project.ProjectNumber, Ok(DateRange.Create(SeminarStart, SeminarEnd)), Applicant.Name, Host.Name);
+
+    public static List<string> PageTexts(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return [.. document.GetPages().Select(p => Compact(p.Text))];
+    }
+
+    /// <summary>PdfPig puts no spaces where the layout had gaps: compare without whitespace.</summary>
+    public static string Compact(string text) => Whitespace().Replace(text, "");
+
+    public static void AssertContainsAll(string text, params string[] expected)
+    {
+        foreach (var value in expected)
+            Assert.Contains(Compact(value), text);
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,188 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml.Linq;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using ResearchPortal.Web.Documents.Xlsx;
+
+namespace ResearchPortal.Web.Tests.Documents;
+
+public class XlsxTests
+{
+    private const string IdNumber = "370102199001011234";
+    private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static readonly XlsxColumn[] Columns =
+    [
+        new("序号", XlsxCellKind.Number), new("姓名"), new("身份证号"), new("工作单位"), new("联系电话"), new("完成学时", XlsxCellKind.Number),
+    ];
+
+    [Fact]
+    public async Task Written_sheet_reads_back_with_titles_header_rows_and_footers()
+    {
+        var file = WriteRoster(rows: 3);
+
+        var result = await XlsxReader.ReadAsync(new MemoryStream(file));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(
+            [
+                "人工智能高级研修项目学员名单（项目编号：2024-GJYX-037）",
+                "日期：2024 年 6 月 20 日",
+                "序号|姓名|身份证号|工作单位|联系电话|完成学时",
+                $"1|张三|{IdNumber}|山东省济南市历下区某某科技有限公司|13800138000|24.5",
+                $"2|张三|{IdNumber}|山东省济南市历下区某某科技有限公司|13800138000|24.5",
+                $"3|张三|{IdNumber}|山东省济南市历下区某某科技有限公司|13800138000|24.5",
+                "填表人：赵六",
+            ],
+            result.Rows.Select(r => string.Join('|', r.Cells)));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], result.Rows.Select(r => r.Number));
+    }
+
+    [Fact]
+    public void Id_and_phone_numbers_are_text_cells_and_hours_are_numbers()
+    {
+        var sheet = SheetXml(WriteRoster(rows: 2));
+
+        var cells = sheet.Descendants(Main + "c").ToList();
+        var idCells = cells.Where(c => c.Value == IdNumber).ToList();
+        Assert.Equal(2, idCells.Count);
+        Assert.All(idCells, c => Assert.Equal("inlineStr", (string?)c.Attribute("t")));
+        Assert.All(cells.Where(c => c.Value == "13800138000"), c => Assert.Equal("inlineStr", (string?)c.Attribute("t")));
+        Assert.DoesNotContain(sheet.Descendants(Main + "v"), v => v.Value == IdNumber);
+        Assert.Contains(cells, c => c.Attribute("t") is null && c.Element(Main + "v")?.Value == "24.5");
+    }
+
+    [Fact]
+    public void Header_row_is_frozen_titles_merged_and_widths_count_Chinese_as_two()
+    {
+        var sheet = SheetXml(WriteRoster(rows: 2));
+
+        var pane = Assert.Single(sheet.Descendants(Main + "pane"));
+        Assert.Equal("frozen", (string?)pane.Attribute("state"));
+        Assert.Equal("A4", (string?)pane.Attribute("topLeftCell"));
+        Assert.Equal(["A1:F1", "A2:F2", "A6:F6"], sheet.Descendants(Main + "mergeCell").Select(m => (string?)m.Attribute("ref")));
+        var widths = sheet.Descendants(Main + "col").Select(c => (double)c.Attribute("width")!).ToList();
+        Assert.Equal(2 * "山东省济南市历下区某某科技有限公司".Length + 2, widths[3]);
+        Assert.Equal(IdNumber.Length + 2, widths[2]);
+    }
+
+    [Fact]
+    public async Task Shared_strings_from_other_tools_are_resolved()
+    {
+        var file = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var strings = workbook.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new SharedStringTable(new SharedStringItem(new Text("姓名")), new SharedStringItem(new Run(new Text("张")), new Run(new Text("三"))));
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            sheetPart.Worksheet = new Worksheet(new SheetData(
+                new Row(new Cell { CellReference = "A1", DataType = CellValues.SharedString, CellValue = new CellValue("0") }) { RowIndex = 1 },
+                new Row(new Cell { CellReference = "C3", DataType = CellValues.SharedString, CellValue = new CellValue("1") }) { RowIndex = 3 }));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Name = "Sheet1", SheetId = 1, Id = workbook.GetIdOfPart(sheetPart) }));
+        }
+        file.Position = 0;
+
+        var result = await XlsxReader.ReadAsync(file);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal([(1, "姓名"), (3, "||张三")], result.Rows.Select(r => (r.Number, string.Join('|', r.Cells))));
+    }
+
+    [Fact]
+    public async Task Renamed_text_file_is_refused()
+    {
+        var result = await XlsxReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes("姓名,身份证号\n张三,370102199001011234")));
+
+        AssertRefused(result, XlsxReadError.NotXlsx, "不是 Excel 工作簿");
+    }
+
+    [Fact]
+    public async Task Corrupt_zip_is_refused()
+    {
+        var file = WriteRoster(rows: 50);
+
+        var result = await XlsxReader.ReadAsync(new MemoryStream(file[..(file.Length / 2)]));
+
+        AssertRefused(result, XlsxReadError.Corrupt, "已损坏");
+    }
+
+    [Fact]
+    public async Task Oversized_file_is_refused_before_it_is_opened()
+    {
+        var result = await XlsxReader.ReadAsync(new MemoryStream(WriteRoster(rows: 50)), new XlsxReadLimits { MaxFileBytes = 1024 });
+
+        AssertRefused(result, XlsxReadError.FileTooLarge, "超过 0 MB");
+    }
+
+    [Fact]
+    public async Task Zip_bomb_is_refused()
+    {
+        // 300 MB of zeros compress to about 300 KB.
+        var result = await XlsxReader.ReadAsync(new MemoryStream(ZipOfZeros(300)));
+
+        AssertRefused(result, XlsxReadError.ExpandsTooLarge, "解压后超过 100 MB");
+    }
+
+    [Fact]
+    public async Task Entry_with_an_implausible_compression_ratio_is_refused_even_under_the_size_cap()
+    {
+        var result = await XlsxReader.ReadAsync(new MemoryStream(ZipOfZeros(20)));
+
+        AssertRefused(result, XlsxReadError.ExpandsTooLarge, "压缩比异常");
+    }
+
+    [Fact]
+    public async Task Too_many_rows_are_refused()
+    {
+        var result = await XlsxReader.ReadAsync(new MemoryStream(WriteRoster(rows: 20)), new XlsxReadLimits { MaxRows = 10 });
+
+        AssertRefused(result, XlsxReadError.TooManyRows, "最多 10 行");
+    }
+
+    private static void AssertRefused(XlsxReadResult result, XlsxReadError error, string message)
+    {
+        Assert.False(result.Succeeded);
+        Assert.Equal(error, result.Error);
+        Assert.Contains(message, result.Message);
+        Assert.Empty(result.Rows);
+    }
+
+    private static byte[] WriteRoster(int rows)
+    {
+        var output = new MemoryStream();
+        using (var writer = new XlsxSheetWriter(output, "学员名单", Columns))
+        {
+            writer.AddTitle("人工智能高级研修项目学员名单（项目编号：2024-GJYX-037）");
+            writer.AddTitle("日期：2024 年 6 月 20 日");
+            for (var i = 1; i <= rows; i++)
+                writer.AddRow([i.ToString(), "张三", IdNumber, "山东省济南市历下区某某科技有限公司", "13800138000", "24.5"]);
+            writer.AddFooter("填表人：赵六");
+            writer.Complete();
+        }
+        return output.ToArray();
+    }
+
+    private static XDocument SheetXml(byte[] file)
+    {
+        using var archive = new ZipArchive(new MemoryStream(file));
+        using var sheet = archive.GetEntry("xl/worksheets/sheet1.xml")!.Open();
+        return XDocument.Load(sheet);
+    }
+
+    private static byte[] ZipOfZeros(int megabytes)
+    {
+        var output = new MemoryStream();
+        using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = archive.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < megabytes; i++)
+                entry.Write(zeros);
+        }
+        return output.ToArray();
+    }
+}

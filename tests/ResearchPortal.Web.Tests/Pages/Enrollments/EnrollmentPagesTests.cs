@@ -1,0 +1,251 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Enrollment;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Data.IdNumbers;
+using ResearchPortal.Web.Tests.Builders;
+using ResearchPortal.Web.Tests.Pages.Seminars;
+using ResearchPortal.Web.Tests.Web;
+
+namespace ResearchPortal.Web.Tests.Pages.Enrollments;
+
+public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalApp>
+{
+    private static int _serial = 100;
+
+    private IdNumberLookup Lookup => app.Services.GetRequiredService<IdNumberLookup>();
+
+    [Fact]
+    public async Task Trainee_enrolls_with_the_receipt_form()
+    {
+        var seminar = await SeminarSeed.SaveAsync(app);
+        var trainee = await app.CreateUserAsync(PortalRoles.Trainee, displayName: "孙报名");
+        using var client = await app.LoginAsync(trainee);
+        var id = NextId();
+        var url = NewUrl(seminar);
+
+        var form = Text(await client.GetPageAsync(url));
+        var response = await client.PostFormAsync(url, Fields("孙报名", id.Value));
+
+        Assert.Contains("value=\"孙报名\"", form);
+        Assert.Contains(trainee.Email!, form);
+        File.WriteAllText("/tmp/rp_form.html", form);
+        Assert.Contains("name=\"Input.Mobile\"", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Enrollments/Mine", response.Headers.Location?.OriginalString);
+        await using var db = app.NewContext();
+        var receipt = await Lookup.Matching(db.EnrollmentReceipts, id).SingleAsync();
+        Assert.Equal(trainee.Id, receipt.TraineeUserId);
+        Assert.Equal(ReceiptStatus.Submitted, receipt.Status);
+        Assert.Equal("济南市农业科学研究院", receipt.Form.WorkUnit);
+        var stored = await db.Database
+            .SqlQueryRaw<string>("SELECT \"IdNumberProtected\" || \"IdNumberHash\" AS \"Value\" FROM \"EnrollmentReceipts\"")
+            .ToListAsync();
+        Assert.All(stored, row => Assert.DoesNotContain(id.Value, row));
+        Assert.Contains(receipt.IdNumber.Masked, Text(await client.GetPageAsync("/Enrollments/Mine")));
+    }
+
+    [Fact]
+    public async Task Wrong_check_digit_is_refused_and_typed_fields_are_kept()
+    {
+        var seminar = await SeminarSeed.SaveAsync(app);
+        using var client = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Trainee));
+        var id = NextId().Value;
+        var wrong = id[..17] + (id[17] == '0' ? '1' : '0');
+
+        var response = await client.PostFormAsync(NewUrl(seminar), Fields("周校验", wrong));
+
+        var html = await TextOf(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("身份证号校验位不正确，请核对是否有输错的数字。", html);
+        Assert.Contains("value=\"周校验\"", html);
+        Assert.Contains($"value=\"{wrong}\"", html);
+        await using var db = app.NewContext();
+        Assert.False(await db.EnrollmentReceipts.AnyAsync(r => r.PlanProjectId == seminar.Project.Id));
+    }
+
+    [Fact]
+    public async Task Second_live_receipt_for_the_same_id_number_is_refused()
+    {
+        var seminar = await SeminarSeed.SaveAsync(app);
+        var id = NextId();
+        using var first = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Trainee));
+        using var second = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Trainee));
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync(NewUrl(seminar), Fields("吴重复", id.Value))).StatusCode);
+
+        var response = await second.PostFormAsync(NewUrl(seminar), Fields("吴重复", id.Value));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("该身份证号已报名本项目，不能重复报名。", await TextOf(response));
+        await using var db = app.NewContext();
+        Assert.Equal(1, await Lookup.Matching(db.EnrollmentReceipts, id).CountAsync());
+    }
+
+    [Fact]
+    public async Task Trainee_withdraws_a_pending_receipt()
+    {
+        var seminar = await SeminarSeed.SaveAsync(app);
+        var trainee = await app.CreateUserAsync(PortalRoles.Trainee);
+        var receipt = await SaveReceiptAsync(seminar, trainee.Id, "郑撤回");
+        using var client = await app.LoginAsync(trainee);
+
+        var response = await client.PostFormAsync(WithdrawUrl(receipt), [], formPage: "/Enrollments/Mine");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = app.NewContext();
+        Assert.Equal(ReceiptStatus.Withdrawn, (await db.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Trainee_cannot_see_or_withdraw_another_trainees_receipt()
+    {
+        var seminar = await SeminarSeed.SaveAsync(app);
+        var owner = await app.CreateUserAsync(PortalRoles.Trainee);
+        var receipt = await SaveReceiptAsync(seminar, owner.Id, "冯他人");
+        using var other = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Trainee));
+
+        var mine = Text(await other.GetPageAsync("/Enrollments/Mine"));
+        var withdraw = await other.PostFormAsync(WithdrawUrl(receipt), [], formPage: "/Enrollments/Mine");
+
+        Assert.DoesNotContain("冯他人", mine);
+        Assert.Equal(HttpStatusCode.NotFound, withdraw.StatusCode);
+        await using var db = app.NewContext();
+        Assert.Equal(ReceiptStatus.Submitted, (await db.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Organizer_accepts_a_receipt_into_the_roster_and_the_trainee_is_mailed()
+    {
+        var seminar = await SeminarSeed.SaveAsync(app);
+        var trainee = await app.CreateUserAsync(PortalRoles.Trainee);
+        var receipt = await SaveReceiptAsync(seminar, trainee.Id, "陈录取");
+        using var organizer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id));
+
+        var response = await organizer.PostFormAsync(
+            QueueUrl(seminar, "Accept"), new() { ["Decision.ReceiptId"] = receipt.Id.ToString() }, formPage: QueueUrl(seminar));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = app.NewContext();
+        Assert.Equal(ReceiptStatus.Accepted, (await db.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id)).Status);
+        var entry = await db.RosterEntries.SingleAsync(e => e.ReceiptId == receipt.Id);
+        Assert.Equal(1, entry.Sequence);
+        Assert.Equal(trainee.Id, entry.TraineeUserId);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Enrollment.Accepted" && a.PlanProjectId == seminar.Project.Id));
+        var mails = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText);
+        Assert.Contains(mails, mail => mail.Contains(trainee.Email!, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Decline_requires_a_reason()
+    {
+        var seminar = await SeminarSeed.SaveAsync(app);
+        var receipt = await SaveReceiptAsync(seminar, traineeUserId: null, "褚原因");
+        using var organizer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id));
+
+        var response = await organizer.PostFormAsync(
+            QueueUrl(seminar, "Decline"),
+            new() { ["Decision.ReceiptId"] = receipt.Id.ToString(), ["Decision.DecisionReason"] = " " },
+            formPage: QueueUrl(seminar));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请填写不予录取的原因。", await TextOf(response));
+        await using var db = app.NewContext();
+        Assert.Equal(ReceiptStatus.Submitted, (await db.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Queue_warns_when_the_person_is_already_on_the_roster_and_refuses_to_accept_again()
+    {
+        var seminar = await SeminarSeed.SaveAsync(app);
+        var id = NextId();
+        var receipt = await SaveReceiptAsync(seminar, traineeUserId: null, "卫名单", id);
+        await using (var db = app.NewContext())
+        {
+            db.RosterEntries.Add(TestData.Ok(Domain.Roster.RosterEntry.Create(
+                seminar.Project.Id, 1, "卫名单", Gender.Female, id, "济南市农业科学研究院", null, null)));
+            await db.SaveChangesAsync();
+        }
+
+        using var organizer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id));
+        var queue = Text(await organizer.GetPageAsync(QueueUrl(seminar)));
+        var response = await organizer.PostFormAsync(
+            QueueUrl(seminar, "Accept"), new() { ["Decision.ReceiptId"] = receipt.Id.ToString() }, formPage: QueueUrl(seminar));
+
+        Assert.Contains("已在学员名单中", queue);
+        Assert.Contains(id.Masked, queue);
+        Assert.DoesNotContain(id.Value, queue);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("该身份证号的学员已在本项目学员名单中，不能重复录取。", await TextOf(response));
+    }
+
+    [Fact]
+    public async Task Organizer_of_another_unit_gets_404_on_the_queue()
+    {
+        var seminar = await SeminarSeed.SaveAsync(app);
+        var receipt = await SaveReceiptAsync(seminar, traineeUserId: null, "蒋越权");
+        var elsewhere = await SeminarSeed.SaveAsync(app);
+        using var stranger = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, elsewhere.Host.Id));
+
+        var get = await stranger.GetAsync(QueueUrl(seminar));
+        var post = await stranger.PostFormAsync(
+            QueueUrl(seminar, "Accept"), new() { ["Decision.ReceiptId"] = receipt.Id.ToString() }, formPage: QueueUrl(elsewhere));
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        await using var db = app.NewContext();
+        Assert.Equal(ReceiptStatus.Submitted, (await db.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id)).Status);
+    }
+
+    /// <summary>Razor entity-encodes Chinese text; compare against what a reader sees.</summary>
+    private static string Text(string html) => WebUtility.HtmlDecode(html);
+
+    private static async Task<string> TextOf(HttpResponseMessage response) => Text(await response.Content.ReadAsStringAsync());
+
+    private static IdNumber NextId() => TestData.IdNumber(Interlocked.Add(ref _serial, 2), Gender.Female);
+
+    private static string NewUrl(ProjectGraph seminar) => $"/Enrollments/New?projectId={seminar.Project.Id}";
+
+    private static string QueueUrl(ProjectGraph seminar, string? handler = null) =>
+        $"/Enrollments/Queue?projectId={seminar.Project.Id}" + (handler is null ? string.Empty : $"&handler={handler}");
+
+    private static string WithdrawUrl(EnrollmentReceipt receipt) => $"/Enrollments/Mine?handler=Withdraw&receiptId={receipt.Id}";
+
+    private static Dictionary<string, string> Fields(string name, string idNumber)
+    {
+        var form = TestData.Form(name, Gender.Female);
+        return new()
+        {
+            ["Input.Name"] = form.Name,
+            ["Input.Gender"] = nameof(Gender.Female),
+            ["Input.IdNumber"] = idNumber,
+            ["Input.UnitName"] = form.UnitName,
+            ["Input.WorkUnit"] = form.WorkUnit,
+            ["Input.Mobile"] = form.Mobile,
+            ["Input.Email"] = form.Email!,
+            ["Input.Ethnicity"] = form.Ethnicity!,
+            ["Input.PoliticalStatus"] = form.PoliticalStatus!,
+            ["Input.Position"] = form.Position!,
+            ["Input.ProfessionalTitle"] = form.ProfessionalTitle!,
+            ["Input.TitleCertificateNumber"] = form.TitleCertificateNumber!,
+            ["Input.Landline"] = form.Landline!,
+            ["Input.QQ"] = form.QQ!,
+            ["Input.MailingAddress"] = form.MailingAddress!,
+            ["Input.Postcode"] = form.Postcode!,
+            ["Input.UnitContact"] = form.UnitContact!,
+            ["Input.ContactPhone"] = form.ContactPhone!,
+            ["Input.Fax"] = form.Fax!,
+            ["Input.Remarks"] = form.Remarks!,
+        };
+    }
+
+    private async Task<EnrollmentReceipt> SaveReceiptAsync(ProjectGraph seminar, string? traineeUserId, string name, IdNumber? id = null)
+    {
+        var receipt = TestData.Receipt(seminar.Filing, id ?? NextId(), name, Gender.Female, traineeUserId);
+        await using var db = app.NewContext();
+        db.EnrollmentReceipts.Add(receipt);
+        await db.SaveChangesAsync();
+        return receipt;
+    }
+}

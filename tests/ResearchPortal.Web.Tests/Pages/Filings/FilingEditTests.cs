@@ -1,0 +1,177 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Filings;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Pages.Filings;
+using ResearchPortal.Web.Tests.Builders;
+using ResearchPortal.Web.Tests.Web;
+using static ResearchPortal.Web.Tests.Pages.Filings.FilingScenario;
+
+namespace ResearchPortal.Web.Tests.Pages.Filings;
+
+public sealed class FilingEditTests(PortalApp app) : IClassFixture<PortalApp>
+{
+    [Fact]
+    public async Task Organizer_saves_a_draft_then_submits_and_the_reviewer_is_mailed()
+    {
+        var reviewer = await app.CreateUserAsync(PortalRoles.Reviewer);
+        var scenario = await CreateAsync(app);
+        using var client = await scenario.LoginHostAsync(app);
+
+        var saved = await client.PostMultipartAsync(
+            scenario.EditUrl + "&handler=Save", new() { ["Input.Venue"] = "济南市历下区培训中心" }, [], scenario.EditUrl);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using (var db = app.NewContext())
+        {
+            var draft = await db.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id);
+            Assert.Equal((FilingStatus.Draft, "济南市历下区培训中心"), (draft.Status, draft.Venue));
+        }
+
+        var token = TokenOf(await client.GetPageAsync(scenario.EditUrl));
+        var submitted = await client.PostMultipartAsync(
+            scenario.EditUrl + "&handler=Submit", CompleteFields(token), BothAttachments(), scenario.EditUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.StartsWith("/Filings/Details", submitted.Headers.Location!.OriginalString);
+        await using (var db = app.NewContext())
+        {
+            var filing = await db.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id);
+            Assert.Equal(FilingStatus.Submitted, filing.Status);
+            Assert.Equal(24.5m, filing.TotalHours);
+            Assert.Equal("实施方案.pdf", filing.ImplementationPlan!.FileName);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == scenario.Project.Id && a.Action == "Filing.Submitted"));
+        }
+
+        Assert.Contains(
+            Directory.EnumerateFiles(app.MailFolder, "*.eml"),
+            path => File.ReadAllText(path).Contains(reviewer.Email!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Late_filing_is_refused_with_the_latest_filing_date_and_the_typing_is_kept()
+    {
+        var scenario = await CreateAsync(app);
+        using var client = await scenario.LoginHostAsync(app);
+        var start = TestData.Today.AddDays(7);
+        var latest = FilingDeadlines.LatestFilingDate(start, TestData.Calendar).Date;
+
+        var response = await client.PostMultipartAsync(
+            scenario.EditUrl + "&handler=Submit",
+            CompleteFields(start: start, end: start.AddDays(2), venue: "临沂市兰山区会议中心"),
+            BothAttachments(),
+            scenario.EditUrl);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = Text(await response.Content.ReadAsStringAsync());
+        Assert.Contains($"最晚备案日期为{ChineseDate.Format(latest)}，已超过", html);
+        Assert.Contains("value=\"临沂市兰山区会议中心\"", html);
+        await using var db = app.NewContext();
+        Assert.Equal(FilingStatus.Draft, (await db.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Twenty_nine_planned_trainees_are_refused()
+    {
+        var scenario = await CreateAsync(app);
+        using var client = await scenario.LoginHostAsync(app);
+
+        var response = await client.PostMultipartAsync(
+            scenario.EditUrl + "&handler=Submit", CompleteFields(trainees: 29), BothAttachments(), scenario.EditUrl);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = Text(await response.Content.ReadAsStringAsync());
+        Assert.Contains("计划学员人数不得少于 30 人。", html);
+        Assert.Contains("value=\"29\"", html);
+        await using var db = app.NewContext();
+        Assert.Equal(FilingStatus.Draft, (await db.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_returned_filing_shows_the_comment_and_is_resubmitted_keeping_its_attachments()
+    {
+        var scenario = await CreateAsync(app, (db, project) =>
+        {
+            var filing = CompleteDraft(db, project);
+            TestData.Ok(filing.Submit(TestData.Organizer, TestData.Now, TestData.Today, TestData.PlanYear(), TestData.Calendar));
+            TestData.Ok(filing.Return(TestData.Reviewer, TestData.Now.AddHours(1), "请补充专家职称"));
+            return filing;
+        });
+        using var client = await scenario.LoginHostAsync(app);
+
+        var form = Text(await client.GetPageAsync(scenario.EditUrl));
+        Assert.Contains("请补充专家职称", form);
+        Assert.Contains("实施方案.pdf", form);
+
+        var response = await client.PostMultipartAsync(
+            scenario.EditUrl + "&handler=Submit", CompleteFields(TokenOf(form)), [], scenario.EditUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = app.NewContext();
+        var filing = await db.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id);
+        Assert.Equal(FilingStatus.Submitted, filing.Status);
+        Assert.Equal(
+            [FilingStatus.Submitted, FilingStatus.Returned, FilingStatus.Submitted],
+            filing.Transitions.Select(t => t.To));
+        Assert.NotNull(filing.Notice);
+    }
+
+    [Fact]
+    public async Task An_organizer_of_another_unit_gets_404_on_get_and_post()
+    {
+        var scenario = await CreateAsync(app, CompleteDraft);
+        var other = await CreateAsync(app);
+        using var client = await LoginOrganizerAsync(app, other.Host.Id);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(scenario.EditUrl)).StatusCode);
+        var post = await client.PostMultipartAsync(
+            scenario.EditUrl + "&handler=Save", CompleteFields(venue: "不该写入"), [], formPage: "/Projects/Index");
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+
+        await using var db = app.NewContext();
+        Assert.Equal("济南市历下区培训中心", (await db.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id)).Venue);
+    }
+
+    [Fact]
+    public async Task A_text_file_renamed_to_pdf_is_refused_and_nothing_is_saved()
+    {
+        var scenario = await CreateAsync(app);
+        using var client = await scenario.LoginHostAsync(app);
+
+        var response = await client.PostMultipartAsync(
+            scenario.EditUrl + "&handler=Save",
+            CompleteFields(),
+            new() { ["Input.ImplementationPlan"] = ("实施方案.pdf", "这只是文本"u8.ToArray()) },
+            scenario.EditUrl);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("实施方案只能是 PDF、DOC 或 DOCX 文件", Text(await response.Content.ReadAsStringAsync()));
+        await using var db = app.NewContext();
+        Assert.False(await db.Filings.AnyAsync(f => f.PlanProjectId == scenario.Project.Id));
+    }
+
+    [Fact]
+    public async Task A_save_from_a_stale_form_shows_the_conflict_and_overwrites_nothing()
+    {
+        var scenario = await CreateAsync(app, CompleteDraft);
+        using var client = await scenario.LoginHostAsync(app);
+        var staleToken = TokenOf(await client.GetPageAsync(scenario.EditUrl));
+        await using (var db = app.NewContext())
+        {
+            var filing = await db.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id);
+            TestData.Ok(filing.UpdateDetails(new FilingDetails(
+                "同事改过的地点", TestData.SeminarStart, TestData.SeminarEnd, "王老师", "0531-88888888", "13800000000", 40, TestData.Sessions())));
+            await db.SaveChangesAsync();
+        }
+
+        var response = await client.PostMultipartAsync(
+            scenario.EditUrl + "&handler=Save", CompleteFields(staleToken, venue: "我的修改"), [], scenario.EditUrl);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = Text(await response.Content.ReadAsStringAsync());
+        Assert.Contains(EditModel.ConflictMessage, html);
+        Assert.Contains("value=\"同事改过的地点\"", html);
+        await using var check = app.NewContext();
+        Assert.Equal("同事改过的地点", (await check.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id)).Venue);
+    }
+}

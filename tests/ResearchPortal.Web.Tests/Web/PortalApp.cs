@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Tests.Builders;
+using ResearchPortal.Web.Tests.Infrastructure;
+
+namespace ResearchPortal.Web.Tests.Web;
+
+/// <summary>
+/// The whole portal over HTTP on a brand-new PostgreSQL database, standing on a pinned "today".
+/// Use one per test class (<c>IClassFixture</c>) or per test; accounts are created through Identity.
+/// </summary>
+public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Test@2026a";
+
+    private string _connectionString = string.Empty;
+
+    public DateOnly Today { get; init; } = TestData.Today;
+
+    /// <summary>Serve on a real loopback port (Kestrel) so a browser can reach the app.</summary>
+    public bool OnRealPort { get; init; }
+
+    /// <summary>The root URL a browser uses; only with <see cref="OnRealPort"/>.</summary>
+    public Uri BaseAddress => Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+        .Addresses.Select(address => new Uri(address)).First();
+
+    public string MailFolder { get; } = Directory.CreateTempSubdirectory("rp-mail-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await PostgresServer.Instance.CreateDatabaseAsync("web");
+        if (OnRealPort)
+        {
+            UseKestrel(0);
+        }
+
+        _ = Services; // start the host now, so migrations run before the first test
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await PostgresServer.Instance.DropDatabaseAsync(_connectionString);
+        Directory.Delete(MailFolder, recursive: true);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting($"ConnectionStrings:{DataServiceCollectionExtensions.PostgresConnectionName}", _connectionString);
+        builder.UseSetting("Portal:Today", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:PickupDirectory", MailFolder);
+    }
+
+    /// <summary>A separate unit of work, as another request would be.</summary>
+    public PortalDbContext NewContext() => Services.CreateScope().ServiceProvider.GetRequiredService<PortalDbContext>();
+
+    public async Task<PortalUser> CreateUserAsync(string role, Guid? organizationId = null, string? displayName = null)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = displayName ?? $"{role}用户",
+            OrganizationId = organizationId,
+        };
+        AssertSucceeded(await users.CreateAsync(user, Password));
+        AssertSucceeded(await users.AddToRoleAsync(user, role));
+        return user;
+    }
+
+    /// <summary>A client with its own cookie jar, signed in through the real login form.</summary>
+    public async Task<PortalClient> LoginAsync(PortalUser user)
+    {
+        var client = Anonymous();
+        var response = await client.PostFormAsync("/Account/Login", new()
+        {
+            ["Input.Email"] = user.Email!,
+            ["Input.Password"] = Password,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public PortalClient Anonymous() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+    private static void AssertSucceeded(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+}
