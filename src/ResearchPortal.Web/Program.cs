@@ -15,7 +15,14 @@ builder.Services.AddPortalData(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity();
 builder.Services.AddPortalAuthorization();
 builder.Services.AddPortalMail(builder.Configuration);
-builder.Services.AddRazorPages().AddMvcOptions(ChineseModelBindingMessages.Apply);
+builder.Services
+    .AddRazorPages(options =>
+    {
+        // Defence in depth: the reviewer folders are closed even if a page forgets its attribute.
+        options.Conventions.AuthorizeFolder("/Review", PortalPolicies.Reviewer);
+        options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Reviewer);
+    })
+    .AddMvcOptions(ChineseModelBindingMessages.Apply);
 
 // Render Chinese as characters rather than &#x…; entities.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -2,7 +2,7 @@ using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Organizations;
 using ResearchPortal.Domain.Plans;
-using ResearchPortal.Web.Tests.Persistence;
+using ResearchPortal.Web.Data;
 using static ResearchPortal.Web.Tests.Builders.TestData;
 
 namespace ResearchPortal.Web.Tests.Builders;
@@ -11,13 +11,14 @@ namespace ResearchPortal.Web.Tests.Builders;
 /// <see cref="TestData.Today"/> once approved), saved in its own unit of work.</summary>
 public sealed record ProjectGraph(Organization Applicant, Organization Host, PlanYear Year, PlanProject Project, StoredFile Plan, StoredFile Notice, Filing Filing)
 {
-    public static Task<ProjectGraph> SaveApprovedAsync(PortalTestHost host) => SaveAsync(host, approve: true);
+    /// <param name="db">A fresh unit of work (<c>PortalTestHost.NewContext()</c> or <c>PortalApp.NewContext()</c>); it is disposed here.</param>
+    public static Task<ProjectGraph> SaveApprovedAsync(PortalDbContext db) => SaveAsync(db, approve: true);
 
-    public static Task<ProjectGraph> SaveSubmittedAsync(PortalTestHost host) => SaveAsync(host, approve: false);
+    public static Task<ProjectGraph> SaveSubmittedAsync(PortalDbContext db) => SaveAsync(db, approve: false);
 
-    private static async Task<ProjectGraph> SaveAsync(PortalTestHost host, bool approve)
+    private static async Task<ProjectGraph> SaveAsync(PortalDbContext db, bool approve)
     {
-        await using var db = host.NewContext();
+        await using var _ = db;
 
         // Plan years are shared reference data: reuse the one an earlier graph in this database created.
         var year = await db.PlanYears.FindAsync(Today.Year) ?? db.PlanYears.Add(PlanYear(Today.Year)).Entity;

@@ -25,7 +25,7 @@ public sealed class AggregateRoundTripTests : IAsyncLifetime
     [Fact]
     public async Task Organizations_plan_years_projects_and_files_round_trip()
     {
-        var graph = await ProjectGraph.SaveApprovedAsync(_host);
+        var graph = await ProjectGraph.SaveApprovedAsync(_host.NewContext());
 
         await using var db = _host.NewContext();
         var project = await db.PlanProjects.SingleAsync(p => p.Id == graph.Project.Id);
@@ -45,7 +45,7 @@ public sealed class AggregateRoundTripTests : IAsyncLifetime
     [Fact]
     public async Task A_filing_keeps_details_sessions_attachments_and_history()
     {
-        var graph = await ProjectGraph.SaveApprovedAsync(_host);
+        var graph = await ProjectGraph.SaveApprovedAsync(_host.NewContext());
 
         await using var db = _host.NewContext();
         var filing = await db.Filings.SingleAsync(f => f.PlanProjectId == graph.Project.Id);
@@ -68,7 +68,7 @@ public sealed class AggregateRoundTripTests : IAsyncLifetime
     [Fact]
     public async Task A_draft_filing_without_dates_or_attachments_reads_back_empty()
     {
-        var graph = await ProjectGraph.SaveApprovedAsync(_host);
+        var graph = await ProjectGraph.SaveApprovedAsync(_host.NewContext());
         var otherProject = PlanProject(graph.Applicant, graph.Host);
         var draft = Filing.Start(otherProject.Id);
         await using (var db = _host.NewContext())
@@ -89,7 +89,7 @@ public sealed class AggregateRoundTripTests : IAsyncLifetime
     [Fact]
     public async Task Receipts_roster_outcomes_party_group_close_out_and_spot_checks_round_trip()
     {
-        var graph = await ProjectGraph.SaveApprovedAsync(_host);
+        var graph = await ProjectGraph.SaveApprovedAsync(_host.NewContext());
         var receipt = Receipt(graph.Filing, IdNumber(1), "刘学员", Gender.Female);
         Ok(receipt.Accept(Organizer, Now));
         var entry = Ok(RosterEntry.FromReceipt(receipt, 1));

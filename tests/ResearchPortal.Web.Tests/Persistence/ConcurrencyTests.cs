@@ -22,7 +22,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task A_second_writer_of_a_filing_gets_a_concurrency_error()
     {
-        var graph = await ProjectGraph.SaveSubmittedAsync(_host);
+        var graph = await ProjectGraph.SaveSubmittedAsync(_host.NewContext());
         await using var first = _host.NewContext();
         await using var second = _host.NewContext();
         var mine = await first.Filings.SingleAsync(f => f.Id == graph.Filing.Id);
@@ -38,7 +38,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task A_change_only_to_the_expert_sessions_is_still_checked()
     {
-        var graph = await ProjectGraph.SaveApprovedAsync(_host);
+        var graph = await ProjectGraph.SaveApprovedAsync(_host.NewContext());
         var project = PlanProject(graph.Applicant, graph.Host);
         var filing = Filing.Start(project.Id);
         await using (var db = _host.NewContext())
@@ -61,7 +61,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task A_second_writer_of_a_close_out_gets_a_concurrency_error()
     {
-        var graph = await ProjectGraph.SaveApprovedAsync(_host);
+        var graph = await ProjectGraph.SaveApprovedAsync(_host.NewContext());
         var closeOut = CloseOut.Start(graph.Project.Id);
         await using (var db = _host.NewContext())
         {
@@ -83,7 +83,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task A_stale_form_token_for_a_roster_entry_is_refused()
     {
-        var graph = await ProjectGraph.SaveApprovedAsync(_host);
+        var graph = await ProjectGraph.SaveApprovedAsync(_host.NewContext());
         var entry = Ok(RosterEntry.Create(graph.Project.Id, 1, "孙学员", Gender.Male, IdNumber(7, Gender.Male), "青岛市农科院", null, null));
         await using (var db = _host.NewContext())
         {
@@ -118,7 +118,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task A_current_form_token_saves()
     {
-        var graph = await ProjectGraph.SaveSubmittedAsync(_host);
+        var graph = await ProjectGraph.SaveSubmittedAsync(_host.NewContext());
         await using var db = _host.NewContext();
         var filing = await db.Filings.SingleAsync(f => f.Id == graph.Filing.Id);
         var token = ConcurrencyToken.Read(db, filing);
@@ -138,7 +138,7 @@ public sealed class SqliteConcurrencyTests
     public async Task A_second_writer_of_a_roster_entry_gets_a_concurrency_error()
     {
         await using var host = await PortalTestHost.StartSqliteAsync();
-        var graph = await ProjectGraph.SaveApprovedAsync(host);
+        var graph = await ProjectGraph.SaveApprovedAsync(host.NewContext());
         var entry = Ok(RosterEntry.Create(graph.Project.Id, 1, "郑学员", Gender.Female, IdNumber(9), "潍坊市农科院", null, null));
         await using (var db = host.NewContext())
         {

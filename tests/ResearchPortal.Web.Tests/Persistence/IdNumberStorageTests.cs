@@ -20,7 +20,7 @@ public sealed class IdNumberStorageTests : IAsyncLifetime
     [Fact]
     public async Task No_table_holds_the_plaintext_and_the_hash_finds_the_rows()
     {
-        var graph = await ProjectGraph.SaveApprovedAsync(_host);
+        var graph = await ProjectGraph.SaveApprovedAsync(_host.NewContext());
         var idNumber = IdNumber(3, Gender.Male);
         var receipt = Receipt(graph.Filing, idNumber, "周学员", Gender.Male);
         Ok(receipt.Accept(Organizer, Now));
@@ -46,7 +46,7 @@ public sealed class IdNumberStorageTests : IAsyncLifetime
     [Fact]
     public async Task The_same_person_cannot_be_listed_twice_in_one_roster()
     {
-        var graph = await ProjectGraph.SaveApprovedAsync(_host);
+        var graph = await ProjectGraph.SaveApprovedAsync(_host.NewContext());
         var idNumber = IdNumber(5);
         var first = Ok(RosterEntry.Create(graph.Project.Id, 1, "吴学员", Gender.Female, idNumber, "烟台市农科院", null, null));
         var second = Ok(RosterEntry.Create(graph.Project.Id, 2, "吴学员", Gender.Female, idNumber, "烟台市农科院", null, null));

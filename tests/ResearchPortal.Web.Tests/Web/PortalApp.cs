@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure.Mail;
 using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Infrastructure;
 
@@ -44,12 +45,22 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         _ = Services; // start the host now, so migrations run before the first test
     }
 
-    public new async Task DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await PostgresServer.Instance.DropDatabaseAsync(_connectionString);
-        Directory.Delete(MailFolder, recursive: true);
+        if (_connectionString.Length > 0)
+        {
+            await PostgresServer.Instance.DropDatabaseAsync(_connectionString);
+            _connectionString = string.Empty;
+        }
+
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
     }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -57,6 +68,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting($"ConnectionStrings:{DataServiceCollectionExtensions.PostgresConnectionName}", _connectionString);
         builder.UseSetting("Portal:Today", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        builder.UseSetting(MailServiceCollectionExtensions.ReminderJobSetting, "false");
     }
 
     /// <summary>A separate unit of work, as another request would be.</summary>

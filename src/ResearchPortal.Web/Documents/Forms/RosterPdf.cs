@@ -17,7 +17,7 @@ public static class RosterPdf
     public static readonly IReadOnlyList<string> Headers =
         ["序号", "姓名", "性别", "身份证号", "工作单位", "职称", "联系电话", "完成学时", "是否通过\n结业考核", "培训证书编号"];
 
-    private static readonly double[] Columns = [0.8, 1.3, 0.8, 3, 4, 1.8, 2.2, 1.2, 1.3, 3];
+    private static readonly double[] Columns = [0.8, 1.3, 0.7, 2.6, 3.4, 1.6, 2, 1.1, 1.3, 3.8];
 
     public static string Title(PlanProject project) => $"《{project.Name}》高级研修项目学员名单（项目编号：{project.ProjectNumber}）";
 

@@ -85,8 +85,7 @@ public sealed class PlanProjectImport(PortalDbContext db, AuditLog audit)
         db.Organizations.AddRange(units.Created);
         db.PlanProjects.AddRange(projects);
         audit.Record(actor, Action, $"{year.Year} 年度计划", details: $"导入 {projects.Count} 个项目，新建 {units.Created.Count} 个单位");
-        await db.SaveChangesAsync(cancellationToken);
-        return ImportResult.Imported(projects.Count);
+        return await ImportStore.SaveAsync(db, projects.Count, cancellationToken);
     }
 
     /// <summary>Registered units by name, plus those this file creates (and the row that created each).</summary>

@@ -90,8 +90,7 @@ public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, Audi
         }
 
         audit.Record(actor, Action, $"{project.ProjectNumber} {project.Name}", project.Id, $"导入 {rows.Entries.Count} 名学员");
-        await db.SaveChangesAsync(cancellationToken);
-        return ImportResult.Imported(rows.Entries.Count);
+        return await ImportStore.SaveAsync(db, rows.Entries.Count, cancellationToken);
     }
 
     /// <summary>Validates rows one by one and keeps what the whole-file checks need.</summary>

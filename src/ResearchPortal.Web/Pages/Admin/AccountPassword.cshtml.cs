@@ -5,12 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Admin;
 
 /// <summary>重置密码: the reviewer sets a new password for an account (Identity's rules and messages apply).</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class AccountPasswordModel(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]

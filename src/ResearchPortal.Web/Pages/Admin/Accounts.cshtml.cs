@@ -7,12 +7,11 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Admin;
 
 /// <summary>账号管理: every account with role and unit; create organizer and reviewer accounts; disable / enable.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit) : PageModel
 {
     [BindProperty]

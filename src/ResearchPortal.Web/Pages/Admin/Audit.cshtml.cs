@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Web.Data;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
+using ResearchPortal.Web.Authorization;
 
 namespace ResearchPortal.Web.Pages.Admin;
 
 /// <summary>审计日志: newest first, filtered by project number and/or user name, <see cref="PageSize"/> per page.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class AuditModel(PortalDbContext db) : PageModel
 {
     public const int PageSize = 50;

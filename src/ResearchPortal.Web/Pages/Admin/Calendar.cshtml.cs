@@ -8,7 +8,6 @@ using ResearchPortal.Domain.Common;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Admin;
 
@@ -16,7 +15,7 @@ namespace ResearchPortal.Web.Pages.Admin;
 /// 节假日安排: one year's holidays and 调休 working days (<c>?year=</c>), and new years. Each form posts only its own
 /// fields (bound per handler), so a mistake in one form does not flag the others.
 /// </summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class CalendarModel(PortalDbContext db, AuditLog audit, PortalClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -8,12 +8,11 @@ using ResearchPortal.Domain.Organizations;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Admin;
 
 /// <summary>单位 (applicant and host units): list; create, or edit with <c>?id=</c>.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class OrganizationsModel(PortalDbContext db, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]

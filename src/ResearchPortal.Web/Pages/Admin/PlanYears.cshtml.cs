@@ -8,12 +8,11 @@ using ResearchPortal.Domain.Plans;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Admin;
 
 /// <summary>计划年度: list; create (no <c>?year=</c>) or edit (<c>?year=2025</c>) the completion deadline and certificate pattern.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class PlanYearsModel(PortalDbContext db, AuditLog audit) : PageModel
 {
     /// <summary>The year being edited; null while creating a new one.</summary>

@@ -9,12 +9,11 @@ using ResearchPortal.Domain.Plans;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Admin;
 
 /// <summary>计划项目 of one plan year (Annex 1 lines): list; create, or edit with <c>&amp;id=</c>.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class ProjectsModel(PortalDbContext db, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -8,12 +8,11 @@ using ResearchPortal.Domain.Plans;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.CloseOuts;
 
 /// <summary>申报单位验收意见: the applicant unit's organizer scores the project (0–100, 70 合格).</summary>
-[Authorize(Policy = Policies.OrganizerPolicy)]
+[Authorize(Policy = PortalPolicies.Organizer)]
 public sealed class ApplicantScoreModel(PortalDbContext db, ProjectAccess access, AuditLog audit) : PageModel
 {
     public PlanProject Project { get; private set; } = null!;

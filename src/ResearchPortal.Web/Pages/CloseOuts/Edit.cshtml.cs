@@ -11,7 +11,7 @@ using ResearchPortal.Domain.Rules;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
-using ResearchPortal.Web.Pages.Roster;
+
 
 namespace ResearchPortal.Web.Pages.CloseOuts;
 

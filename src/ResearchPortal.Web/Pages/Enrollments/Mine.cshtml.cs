@@ -7,12 +7,11 @@ using ResearchPortal.Domain.Plans;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Enrollments;
 
 /// <summary>The signed-in trainee's own receipts; a pending one can be withdrawn.</summary>
-[Authorize(Policy = Policies.TraineePolicy)]
+[Authorize(Policy = PortalPolicies.Trainee)]
 public sealed class MineModel(PortalDbContext db, PortalClock clock, AuditLog auditLog) : PageModel
 {
     public IReadOnlyList<MyReceipt> Receipts { get; private set; } = [];

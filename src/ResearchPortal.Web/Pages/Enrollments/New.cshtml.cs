@@ -10,12 +10,11 @@ using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Pages.Seminars;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Enrollments;
 
 /// <summary>A trainee's enrollment receipt (Annex 3) for an approved seminar.</summary>
-[Authorize(Policy = Policies.TraineePolicy)]
+[Authorize(Policy = PortalPolicies.Trainee)]
 public sealed class NewModel(
     PortalDbContext db, PortalClock clock, IdNumberLookup idNumbers, AuditLog auditLog, UserManager<PortalUser> users)
     : PageModel

@@ -12,12 +12,11 @@ using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Mail;
 using ResearchPortal.Web.Pages.Seminars;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Enrollments;
 
 /// <summary>The host unit's enrollment queue: accept (the receipt becomes a roster entry) or decline with a reason.</summary>
-[Authorize(Policy = Policies.OrganizerPolicy)]
+[Authorize(Policy = PortalPolicies.Organizer)]
 public sealed class QueueModel(
     PortalDbContext db,
     ProjectAccess access,

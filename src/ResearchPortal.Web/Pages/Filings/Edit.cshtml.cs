@@ -10,12 +10,11 @@ using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Mail;
 using ResearchPortal.Web.Infrastructure.Uploads;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Filings;
 
 /// <summary>The host unit's Annex 2 filing: save a draft at any time, submit when the notice's rules are met.</summary>
-[Authorize(Policy = Policies.OrganizerPolicy)]
+[Authorize(Policy = PortalPolicies.Organizer)]
 public sealed class EditModel(
     PortalDbContext db,
     ProjectAccess access,

@@ -8,7 +8,7 @@ using ResearchPortal.Domain.Plans;
 using ResearchPortal.Domain.Rules;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
-using ResearchPortal.Web.Pages.Roster;
+
 
 namespace ResearchPortal.Web.Pages.Outcomes;
 

@@ -10,12 +10,11 @@ using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Uploads;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Outcomes;
 
 /// <summary>A trainee on the project's roster hands in a research outcome (title, summary, optional full text).</summary>
-[Authorize(Policy = Policies.TraineePolicy)]
+[Authorize(Policy = PortalPolicies.Trainee)]
 public sealed class SubmitModel(PortalDbContext db, AuditLog audit, PortalClock clock) : PageModel
 {
     public PlanProject Project { get; private set; } = null!;

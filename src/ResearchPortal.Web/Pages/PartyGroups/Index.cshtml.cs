@@ -10,7 +10,7 @@ using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
-using ResearchPortal.Web.Pages.Roster;
+
 
 namespace ResearchPortal.Web.Pages.PartyGroups;
 
@@ -51,27 +51,31 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             member.RosterEntryId is { } id && Roster.All(e => e.Id != id)
                 ? Result.Failure(new Error("PartyGroup.NotOnRoster", "所选学员不在本项目名单中。", nameof(MemberInput.RosterEntryId)))
                 : group.AddMember(member.Body!.Value, member.Name ?? string.Empty, member.Role ?? string.Empty, member.RosterEntryId),
-            "PartyGroup.MemberAdded", $"{member.Body?.ToChinese()} {member.Name}（{member.Role}）", "已添加成员。");
+            "PartyGroup.MemberAdded", _ => $"{member.Body?.ToChinese()} {member.Name}（{member.Role}）", "已添加成员。");
     }
 
     public Task<IActionResult> OnPostRemoveMemberAsync(Guid projectId, Guid memberId) =>
-        ChangeAsync(projectId, string.Empty, group => group.RemoveMember(memberId), "PartyGroup.MemberRemoved", memberId.ToString(), "已移除成员。");
+        ChangeAsync(projectId, string.Empty, group => group.RemoveMember(memberId), "PartyGroup.MemberRemoved",
+            group => group.Members.FirstOrDefault(m => m.Id == memberId) is { } m ? $"{m.Body.ToChinese()} {m.Name}（{m.Role}）" : string.Empty,
+            "已移除成员。");
 
     public Task<IActionResult> OnPostAddActivityAsync(Guid projectId, [Bind(Prefix = nameof(Activity))] ActivityInput activity)
     {
         Activity = activity;
         return ChangeAsync(projectId, nameof(Activity), group =>
             group.AddActivity(activity.Date!.Value, activity.Kind!.Value, activity.Summary ?? string.Empty, activity.OtherKindName, clock.Today),
-            "PartyGroup.ActivityAdded", $"{activity.Date} {activity.Kind?.ToChinese()}", "已登记活动。");
+            "PartyGroup.ActivityAdded", _ => $"{activity.Date} {activity.Kind?.ToChinese()}", "已登记活动。");
     }
 
     public Task<IActionResult> OnPostRemoveActivityAsync(Guid projectId, Guid activityId) =>
-        ChangeAsync(projectId, string.Empty, group => group.RemoveActivity(activityId), "PartyGroup.ActivityRemoved", activityId.ToString(), "已删除活动记录。");
+        ChangeAsync(projectId, string.Empty, group => group.RemoveActivity(activityId), "PartyGroup.ActivityRemoved",
+            group => group.Activities.FirstOrDefault(a => a.Id == activityId) is { } a ? $"{a.Date} {a.KindLabel}" : string.Empty,
+            "已删除活动记录。");
 
     /// <summary>Load, apply one change to the group (started on first use), audit, save, redirect; errors go next to
     /// the fields of the form under <paramref name="prefix"/> (removals show theirs in the summary).</summary>
     private async Task<IActionResult> ChangeAsync(
-        Guid projectId, string prefix, Func<PartyGroup, Result> change, string auditAction, string auditDetails, string successMessage)
+        Guid projectId, string prefix, Func<PartyGroup, Result> change, string auditAction, Func<PartyGroup, string> auditDetails, string successMessage)
     {
         if (!await LoadAsync(projectId) || !CanEdit)
         {
@@ -84,6 +88,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         }
 
         var group = Group ?? db.PartyGroups.Add(PartyGroup.Start(projectId)).Entity;
+        var details = auditDetails(group); // read before the change, while a removed item is still there
         var result = change(group);
         if (result.IsFailure)
         {
@@ -100,7 +105,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             return Page();
         }
 
-        audit.Record(User.ToActor(), auditAction, Project.ProjectNumber, Project.Id, auditDetails);
+        audit.Record(User.ToActor(), auditAction, Project.ProjectNumber, Project.Id, details);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = successMessage;
         return RedirectToPage(new { projectId });

@@ -6,12 +6,11 @@ using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Mail;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Review;
 
 /// <summary>One close-out, read-only (Annex 5 report, Annex 6 form, flags, history), with accept / return.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class CloseOutModel(
     PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock, PortalNotifications notifications)
     : ReviewDecisionPageModel<CloseOut>(db, access, audit, clock)

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.CloseOuts;
 using ResearchPortal.Web.Data;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
+using ResearchPortal.Web.Authorization;
 
 namespace ResearchPortal.Web.Pages.Review;
 
 /// <summary>结业材料审核: submitted close-outs, oldest submission first, with the facts recorded at submission as flags.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class CloseOutsModel(PortalDbContext db) : PageModel
 {
     public IReadOnlyList<QueueRow> Rows { get; private set; } = [];

@@ -6,7 +6,7 @@ using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Projects;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
+using ResearchPortal.Web.Authorization;
 
 namespace ResearchPortal.Web.Pages.Review;
 
@@ -15,7 +15,7 @@ namespace ResearchPortal.Web.Pages.Review;
 /// close-outs due within that window or overdue. The dates come from <see cref="ProjectProgress"/>, so this page and
 /// the organizers' dashboards always agree.
 /// </summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class DeadlinesModel(PortalDbContext db, CalendarService calendars, PortalClock clock) : PageModel
 {
     public const int WindowWorkingDays = 10;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Web.Authorization;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Mail;
@@ -12,7 +11,7 @@ using ResearchPortal.Web.Infrastructure.Mail;
 namespace ResearchPortal.Web.Pages.Review;
 
 /// <summary>One filing as submitted (Annex 2, attachments, history) with approve / return.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class FilingModel(
     PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock, CalendarService calendars, PortalNotifications notifications)
     : ReviewDecisionPageModel<Filing>(db, access, audit, clock)

@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.Filings;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Authorization;
 
 namespace ResearchPortal.Web.Pages.Review;
 
 /// <summary>备案审核: submitted filings, the earliest class first.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class FilingsModel(PortalDbContext db, CalendarService calendars) : PageModel
 {
     public IReadOnlyList<QueueRow> Rows { get; private set; } = [];

@@ -6,12 +6,11 @@ using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Outcomes;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Review;
 
 /// <summary>优秀成果评选: the outcomes host units recommended, across projects; the reviewer selects or unselects.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class OutcomesModel(PortalDbContext db, ProjectAccess access, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -7,12 +7,11 @@ using ResearchPortal.Domain.Inspections;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Review;
 
 /// <summary>检查抽查: record a check on one project and list the earlier ones.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class SpotChecksModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

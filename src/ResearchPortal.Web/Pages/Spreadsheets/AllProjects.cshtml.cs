@@ -6,12 +6,12 @@ using ResearchPortal.Domain.Projects;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Exports;
 using ResearchPortal.Web.Infrastructure;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
+using ResearchPortal.Web.Authorization;
 
 namespace ResearchPortal.Web.Pages.Spreadsheets;
 
 /// <summary>/Spreadsheets/AllProjects[?year=]: every project with its status and next deadline, for reviewers.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class AllProjectsModel(PortalDbContext db, CalendarService calendars, PortalClock clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int? year)

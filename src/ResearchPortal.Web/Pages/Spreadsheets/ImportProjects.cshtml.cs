@@ -6,12 +6,11 @@ using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Exports;
 using ResearchPortal.Web.Documents.Imports;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Spreadsheets;
 
 /// <summary>/Spreadsheets/ImportProjects?year=: a reviewer loads a plan year's Annex 1 list.</summary>
-[Authorize(Policy = Policies.ReviewerPolicy)]
+[Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class ImportProjectsModel(PortalDbContext db, AuditLog audit) : PageModel
 {
     public PlanYear Year { get; private set; } = null!;
@@ -48,7 +47,12 @@ public sealed class ImportProjectsModel(PortalDbContext db, AuditLog audit) : Pa
 
     private async Task<bool> LoadAsync(int year)
     {
-        Year = (await db.PlanYears.FindAsync(year))!;
-        return Year is not null;
+        if (await db.PlanYears.FindAsync(year) is not { } planYear)
+        {
+            return false;
+        }
+
+        Year = planYear;
+        return true;
     }
 }

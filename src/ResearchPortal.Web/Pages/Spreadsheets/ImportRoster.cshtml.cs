@@ -10,12 +10,11 @@ using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Documents.Exports;
 using ResearchPortal.Web.Documents.Imports;
 using ResearchPortal.Web.Infrastructure;
-using Policies = ResearchPortal.Web.Authorization.AuthorizationServiceCollectionExtensions;
 
 namespace ResearchPortal.Web.Pages.Spreadsheets;
 
 /// <summary>/Spreadsheets/ImportRoster?projectId=: the host unit's organizer adds trainees from an Annex 4 spreadsheet.</summary>
-[Authorize(Policy = Policies.OrganizerPolicy)]
+[Authorize(Policy = PortalPolicies.Organizer)]
 public sealed class ImportRosterModel(PortalDbContext db, ProjectAccess access, IdNumberLookup lookup, AuditLog audit, PortalClock clock)
     : PageModel
 {

@@ -8,7 +8,7 @@ using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Exports;
 using ResearchPortal.Web.Infrastructure;
-using ResearchPortal.Web.Pages.Roster;
+
 
 namespace ResearchPortal.Web.Pages.Spreadsheets;
 

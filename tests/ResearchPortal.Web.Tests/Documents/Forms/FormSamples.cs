@@ -38,9 +38,20 @@ internal static partial class FormSamples
         return entries;
     }
 
-    public static IssuedCertificate Certificate(RosterEntry entry) => new(
-        entry.Id, Project.Id, null, entry.Sequence, entry.CertificateNumber!, entry.Name, entry.CompletedHours,
-        Project.Name, Project.ProjectNumber, Ok(DateRange.Create(SeminarStart, SeminarEnd)), Applicant.Name, Host.Name);
+    public static IssuedCertificate Certificate(RosterEntry entry) => new()
+    {
+        RosterEntryId = entry.Id,
+        PlanProjectId = Project.Id,
+        Sequence = entry.Sequence,
+        Number = entry.CertificateNumber!,
+        HolderName = entry.Name,
+        Hours = entry.CompletedHours,
+        ProjectName = Project.Name,
+        ProjectNumber = Project.ProjectNumber,
+        Dates = Ok(DateRange.Create(SeminarStart, SeminarEnd)),
+        ApplicantName = Applicant.Name,
+        HostName = Host.Name,
+    };
 
     public static List<string> PageTexts(byte[] pdf)
     {

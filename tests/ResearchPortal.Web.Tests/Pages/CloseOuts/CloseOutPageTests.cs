@@ -14,7 +14,7 @@ public sealed class CloseOutPageTests : IAsyncLifetime
 
     public Task InitializeAsync() => _app.InitializeAsync();
 
-    public Task DisposeAsync() => _app.DisposeAsync();
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Submitting_an_empty_close_out_shows_every_missing_field()

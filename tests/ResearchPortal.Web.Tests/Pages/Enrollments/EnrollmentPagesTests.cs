@@ -6,7 +6,6 @@ using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Tests.Builders;
-using ResearchPortal.Web.Tests.Pages.Seminars;
 using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.Enrollments;
@@ -20,7 +19,7 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
     [Fact]
     public async Task Trainee_enrolls_with_the_receipt_form()
     {
-        var seminar = await SeminarSeed.SaveAsync(app);
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         var trainee = await app.CreateUserAsync(PortalRoles.Trainee, displayName: "孙报名");
         using var client = await app.LoginAsync(trainee);
         var id = NextId();
@@ -31,7 +30,7 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
 
         Assert.Contains("value=\"孙报名\"", form);
         Assert.Contains(trainee.Email!, form);
-        File.WriteAllText("/tmp/rp_form.html", form);
+        Assert.Contains("<label class=\"form-label\" for=\"Input_Mobile\">手机号码</label>", form);
         Assert.Contains("name=\"Input.Mobile\"", form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Enrollments/Mine", response.Headers.Location?.OriginalString);
@@ -50,7 +49,7 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
     [Fact]
     public async Task Wrong_check_digit_is_refused_and_typed_fields_are_kept()
     {
-        var seminar = await SeminarSeed.SaveAsync(app);
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         using var client = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Trainee));
         var id = NextId().Value;
         var wrong = id[..17] + (id[17] == '0' ? '1' : '0');
@@ -69,7 +68,7 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
     [Fact]
     public async Task Second_live_receipt_for_the_same_id_number_is_refused()
     {
-        var seminar = await SeminarSeed.SaveAsync(app);
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         var id = NextId();
         using var first = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Trainee));
         using var second = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Trainee));
@@ -86,7 +85,7 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
     [Fact]
     public async Task Trainee_withdraws_a_pending_receipt()
     {
-        var seminar = await SeminarSeed.SaveAsync(app);
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         var trainee = await app.CreateUserAsync(PortalRoles.Trainee);
         var receipt = await SaveReceiptAsync(seminar, trainee.Id, "郑撤回");
         using var client = await app.LoginAsync(trainee);
@@ -101,7 +100,7 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
     [Fact]
     public async Task Trainee_cannot_see_or_withdraw_another_trainees_receipt()
     {
-        var seminar = await SeminarSeed.SaveAsync(app);
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         var owner = await app.CreateUserAsync(PortalRoles.Trainee);
         var receipt = await SaveReceiptAsync(seminar, owner.Id, "冯他人");
         using var other = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Trainee));
@@ -118,7 +117,7 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
     [Fact]
     public async Task Organizer_accepts_a_receipt_into_the_roster_and_the_trainee_is_mailed()
     {
-        var seminar = await SeminarSeed.SaveAsync(app);
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         var trainee = await app.CreateUserAsync(PortalRoles.Trainee);
         var receipt = await SaveReceiptAsync(seminar, trainee.Id, "陈录取");
         using var organizer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id));
@@ -140,7 +139,7 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
     [Fact]
     public async Task Decline_requires_a_reason()
     {
-        var seminar = await SeminarSeed.SaveAsync(app);
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         var receipt = await SaveReceiptAsync(seminar, traineeUserId: null, "褚原因");
         using var organizer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id));
 
@@ -158,7 +157,7 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
     [Fact]
     public async Task Queue_warns_when_the_person_is_already_on_the_roster_and_refuses_to_accept_again()
     {
-        var seminar = await SeminarSeed.SaveAsync(app);
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         var id = NextId();
         var receipt = await SaveReceiptAsync(seminar, traineeUserId: null, "卫名单", id);
         await using (var db = app.NewContext())
@@ -183,9 +182,9 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
     [Fact]
     public async Task Organizer_of_another_unit_gets_404_on_the_queue()
     {
-        var seminar = await SeminarSeed.SaveAsync(app);
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         var receipt = await SaveReceiptAsync(seminar, traineeUserId: null, "蒋越权");
-        var elsewhere = await SeminarSeed.SaveAsync(app);
+        var elsewhere = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         using var stranger = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, elsewhere.Host.Id));
 
         var get = await stranger.GetAsync(QueueUrl(seminar));

@@ -41,6 +41,22 @@ public sealed class RosterPageTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task An_htmx_post_answers_with_just_the_saved_row()
+    {
+        var graph = await RosterGraph.SaveAsync(app, 1);
+        using var client = await graph.HostOrganizerAsync(app);
+        client.Http.DefaultRequestHeaders.Add("HX-Request", "true");
+
+        var response = await PostRowAsync(client, graph, graph.Entries[0], hours: "16", passed: false, await TokenAsync(graph.Entries[0]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await PageText.ReadAsync(response);
+        Assert.StartsWith($"<tr id=\"row-{graph.Entries[0].Id:N}-row\"", html.Trim());
+        Assert.Contains("已保存", html);
+        Assert.Equal(16m, (await ReloadAsync(graph.Entries[0])).CompletedHours);
+    }
+
+    [Fact]
     public async Task A_row_changed_by_someone_else_is_reported_and_not_overwritten()
     {
         var graph = await RosterGraph.SaveAsync(app, 1);

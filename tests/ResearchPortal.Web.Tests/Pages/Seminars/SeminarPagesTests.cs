@@ -1,5 +1,5 @@
 using System.Net;
-using ResearchPortal.Domain.Filings;
+using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.Seminars;
@@ -7,25 +7,23 @@ namespace ResearchPortal.Web.Tests.Pages.Seminars;
 public sealed class SeminarPagesTests(PortalApp app) : IClassFixture<PortalApp>
 {
     [Fact]
-    public async Task Anonymous_visitor_sees_approved_seminars_only()
+    public async Task Anonymous_visitor_sees_approved_seminars_but_not_submitted_ones()
     {
-        var approved = await SeminarSeed.SaveAsync(app);
-        var draft = await SeminarSeed.SaveAsync(app, FilingStatus.Draft);
-        var submitted = await SeminarSeed.SaveAsync(app, FilingStatus.Submitted);
+        var approved = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var submitted = await ProjectGraph.SaveSubmittedAsync(app.NewContext());
         using var client = app.Anonymous();
 
         var html = WebUtility.HtmlDecode(await client.GetPageAsync("/Seminars"));
 
         Assert.Contains(approved.Project.ProjectNumber, html);
         Assert.Contains("剩余名额", html);
-        Assert.DoesNotContain(draft.Project.ProjectNumber, html);
         Assert.DoesNotContain(submitted.Project.ProjectNumber, html);
     }
 
     [Fact]
     public async Task Filters_by_city_and_keyword()
     {
-        var seminar = await SeminarSeed.SaveAsync(app);
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         using var client = app.Anonymous();
 
         var byCity = await client.GetPageAsync($"/Seminars?city=济南&keyword={seminar.Project.ProjectNumber}");
@@ -40,7 +38,7 @@ public sealed class SeminarPagesTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task Details_show_programme_with_masked_phone_and_enroll_link()
     {
-        var seminar = await SeminarSeed.SaveAsync(app);
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         using var client = app.Anonymous();
 
         var html = WebUtility.HtmlDecode(await client.GetPageAsync($"/Seminars/Details?projectId={seminar.Project.Id}"));
@@ -54,7 +52,7 @@ public sealed class SeminarPagesTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task Unapproved_seminar_has_no_public_details_or_notice()
     {
-        var submitted = await SeminarSeed.SaveAsync(app, FilingStatus.Submitted);
+        var submitted = await ProjectGraph.SaveSubmittedAsync(app.NewContext());
         using var client = app.Anonymous();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Seminars/Details?projectId={submitted.Project.Id}")).StatusCode);
@@ -64,7 +62,7 @@ public sealed class SeminarPagesTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task Notice_of_approved_seminar_downloads_anonymously()
     {
-        var seminar = await SeminarSeed.SaveAsync(app);
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         using var client = app.Anonymous();
 
         var response = await client.GetAsync($"/Seminars/Notice?projectId={seminar.Project.Id}");

@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 
-namespace ResearchPortal.Web.Pages.Roster;
+namespace ResearchPortal.Web.Authorization;
 
 /// <summary>
 /// Who may open the host unit's working pages (roster, 班委/党小组, outcomes, close-out): organizers of the host unit,

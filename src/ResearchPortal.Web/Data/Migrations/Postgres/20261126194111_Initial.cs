@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ResearchPortal.Web.Data.Migrations.Sqlite
+namespace ResearchPortal.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,14 +30,14 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PlanProjectId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Details = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PlanProjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Details = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -47,10 +48,10 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -61,8 +62,8 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "HolidayCalendarYears",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Notice = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Notice = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,9 +74,9 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    City = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    City = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,9 +87,9 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "PlanYears",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    CompletionDeadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CertificateNumberPattern = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    CompletionDeadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    CertificateNumberPattern = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -99,8 +100,8 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "PortalSecrets",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ProtectedValue = table.Column<string>(type: "TEXT", nullable: false)
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -111,12 +112,12 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "StoredFiles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Length = table.Column<long>(type: "INTEGER", nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,11 +128,11 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -148,10 +149,10 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "HolidayCalendarDays",
                 columns: table => new
                 {
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -168,24 +169,24 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,13 +203,13 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "PlanProjects",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProjectNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Field = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ApplicantOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HostOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    ProjectNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Field = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ApplicantOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HostOrganizationId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,11 +238,11 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -258,10 +259,10 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -278,8 +279,8 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -302,10 +303,10 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -322,38 +323,38 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "CloseOuts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UnderstaffedExplanation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    LastReviewComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DueDateProvisional = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsOverdue = table.Column<bool>(type: "INTEGER", nullable: false),
-                    WorkingDaysLate = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsUnderstaffed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RosterSizeAtSubmission = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    Acceptance_ApplicantScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    Acceptance_HostScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    Acceptance_Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Acceptance_ResponsiblePerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Acceptance_Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Report_BasicInformation = table.Column<string>(type: "TEXT", nullable: true),
-                    Report_EvaluationWork = table.Column<string>(type: "TEXT", nullable: true),
-                    Report_ExperienceAndSuggestions = table.Column<string>(type: "TEXT", nullable: true),
-                    Report_FollowUpPlan = table.Column<string>(type: "TEXT", nullable: true),
-                    Report_GoalCompletionAnalysis = table.Column<string>(type: "TEXT", nullable: true),
-                    Report_MainOutcomes = table.Column<string>(type: "TEXT", nullable: true),
-                    Report_ManagementAnalysis = table.Column<string>(type: "TEXT", nullable: true),
-                    Report_OrganizationAnalysis = table.Column<string>(type: "TEXT", nullable: true),
-                    Report_OtherMatters = table.Column<string>(type: "TEXT", nullable: true),
-                    Report_PartyBuildingAnalysis = table.Column<string>(type: "TEXT", nullable: true),
-                    Report_PerformanceGoals = table.Column<string>(type: "TEXT", nullable: true),
-                    Report_ShortfallReasons = table.Column<string>(type: "TEXT", nullable: true),
-                    Transitions = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UnderstaffedExplanation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LastReviewComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueDateProvisional = table.Column<bool>(type: "boolean", nullable: false),
+                    IsOverdue = table.Column<bool>(type: "boolean", nullable: false),
+                    WorkingDaysLate = table.Column<int>(type: "integer", nullable: false),
+                    IsUnderstaffed = table.Column<bool>(type: "boolean", nullable: false),
+                    RosterSizeAtSubmission = table.Column<int>(type: "integer", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    Acceptance_ApplicantScore = table.Column<int>(type: "integer", nullable: true),
+                    Acceptance_HostScore = table.Column<int>(type: "integer", nullable: true),
+                    Acceptance_Phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Acceptance_ResponsiblePerson = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Acceptance_Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Report_BasicInformation = table.Column<string>(type: "text", nullable: true),
+                    Report_EvaluationWork = table.Column<string>(type: "text", nullable: true),
+                    Report_ExperienceAndSuggestions = table.Column<string>(type: "text", nullable: true),
+                    Report_FollowUpPlan = table.Column<string>(type: "text", nullable: true),
+                    Report_GoalCompletionAnalysis = table.Column<string>(type: "text", nullable: true),
+                    Report_MainOutcomes = table.Column<string>(type: "text", nullable: true),
+                    Report_ManagementAnalysis = table.Column<string>(type: "text", nullable: true),
+                    Report_OrganizationAnalysis = table.Column<string>(type: "text", nullable: true),
+                    Report_OtherMatters = table.Column<string>(type: "text", nullable: true),
+                    Report_PartyBuildingAnalysis = table.Column<string>(type: "text", nullable: true),
+                    Report_PerformanceGoals = table.Column<string>(type: "text", nullable: true),
+                    Report_ShortfallReasons = table.Column<string>(type: "text", nullable: true),
+                    Transitions = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -370,37 +371,37 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "EnrollmentReceipts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TraineeUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    IdNumberProtected = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    IdNumberHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    Form_ContactPhone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Form_Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Form_Ethnicity = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Form_Fax = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Form_Gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Form_Landline = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Form_MailingAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Form_Mobile = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Form_Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Form_PoliticalStatus = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Form_Position = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Form_Postcode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Form_ProfessionalTitle = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Form_QQ = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Form_Remarks = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Form_TitleCertificateNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Form_UnitContact = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Form_UnitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Form_WorkUnit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TraineeUserId = table.Column<string>(type: "text", nullable: true),
+                    IdNumberProtected = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecisionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "text", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IdNumberHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Form_ContactPhone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Form_Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Form_Ethnicity = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Form_Fax = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Form_Gender = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Form_Landline = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Form_MailingAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Form_Mobile = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Form_Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Form_PoliticalStatus = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Form_Position = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Form_Postcode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Form_ProfessionalTitle = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Form_QQ = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Form_Remarks = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Form_TitleCertificateNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Form_UnitContact = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Form_UnitName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Form_WorkUnit = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -423,31 +424,31 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "Filings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Venue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ContactPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    OfficePhone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Mobile = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    PlannedTraineeCount = table.Column<int>(type: "INTEGER", nullable: true),
-                    AttestedOfflineAndFree = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    LastReviewComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ImplementationPlan_ContentType = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    ImplementationPlan_FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    ImplementationPlan_Length = table.Column<long>(type: "INTEGER", nullable: true),
-                    ImplementationPlan_StoredFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Notice_ContentType = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    Notice_FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    Notice_Length = table.Column<long>(type: "INTEGER", nullable: true),
-                    Notice_StoredFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ExpertSessions = table.Column<string>(type: "TEXT", nullable: true),
-                    Transitions = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Venue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ContactPerson = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    OfficePhone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Mobile = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    PlannedTraineeCount = table.Column<int>(type: "integer", nullable: true),
+                    AttestedOfflineAndFree = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LastReviewComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ImplementationPlan_ContentType = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ImplementationPlan_FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ImplementationPlan_Length = table.Column<long>(type: "bigint", nullable: true),
+                    ImplementationPlan_StoredFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Notice_ContentType = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Notice_FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Notice_Length = table.Column<long>(type: "bigint", nullable: true),
+                    Notice_StoredFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExpertSessions = table.Column<string>(type: "jsonb", nullable: true),
+                    Transitions = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -464,8 +465,8 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "PartyGroups",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanProjectId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanProjectId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -479,17 +480,38 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SentReminders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SentReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SentReminders_PlanProjects_PlanProjectId",
+                        column: x => x.PlanProjectId,
+                        principalTable: "PlanProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SpotChecks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Inspector = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Findings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Inspector = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Findings = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -506,22 +528,22 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "RosterEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IdNumberProtected = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkUnit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ProfessionalTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CompletedHours = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
-                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ReceiptId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TraineeUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    IdNumberHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Gender = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IdNumberProtected = table.Column<string>(type: "text", nullable: false),
+                    WorkUnit = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProfessionalTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CompletedHours = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    CertificateNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReceiptId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TraineeUserId = table.Column<string>(type: "text", nullable: true),
+                    IdNumberHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -550,12 +572,12 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "PartyActivities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyGroupId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    OtherKindName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyGroupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OtherKindName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -572,12 +594,12 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "PartyGroupMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartyGroupId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    RosterEntryId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartyGroupId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Body = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Role = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    RosterEntryId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -600,15 +622,15 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 name: "ResearchOutcomes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorRosterEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsRecommended = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsSelected = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorRosterEntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsRecommended = table.Column<bool>(type: "boolean", nullable: false),
+                    IsSelected = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -778,6 +800,12 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                 column: "TraineeUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SentReminders_PlanProjectId_Kind_DueDate",
+                table: "SentReminders",
+                columns: new[] { "PlanProjectId", "Kind", "DueDate" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SpotChecks_PlanProjectId",
                 table: "SpotChecks",
                 column: "PlanProjectId");
@@ -827,6 +855,9 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ResearchOutcomes");
+
+            migrationBuilder.DropTable(
+                name: "SentReminders");
 
             migrationBuilder.DropTable(
                 name: "SpotChecks");

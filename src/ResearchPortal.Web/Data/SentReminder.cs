@@ -1,0 +1,34 @@
+namespace ResearchPortal.Web.Data;
+
+public enum ReminderKind
+{
+    CloseOutDueSoon,
+    CloseOutOverdue,
+}
+
+/// <summary>Remembers that a deadline reminder went out, so the daily job sends each one once per project and deadline.</summary>
+public sealed class SentReminder
+{
+    private SentReminder()
+    {
+    }
+
+    public SentReminder(Guid planProjectId, ReminderKind kind, DateOnly dueDate, DateTimeOffset sentAt)
+    {
+        Id = Guid.CreateVersion7();
+        PlanProjectId = planProjectId;
+        Kind = kind;
+        DueDate = dueDate;
+        SentAt = sentAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PlanProjectId { get; private set; }
+
+    public ReminderKind Kind { get; private set; }
+
+    public DateOnly DueDate { get; private set; }
+
+    public DateTimeOffset SentAt { get; private set; }
+}

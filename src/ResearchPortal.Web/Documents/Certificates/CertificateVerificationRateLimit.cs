@@ -1,0 +1,36 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ResearchPortal.Web.Documents.Certificates;
+
+/// <summary>
+/// Limits certificate look-ups per client IP, so the public page cannot be used to guess holders' names.
+/// Only look-ups (POST) count; opening the page from a QR code does not.
+/// </summary>
+public static class CertificateVerificationRateLimit
+{
+    public const string PolicyName = "CertificateVerification";
+
+    public const int LookupsPerWindow = 10;
+
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    public const string RejectionMessage = "查询过于频繁，请一分钟后再试。";
+
+    /// <summary>Registers the policy; the app must also call <c>app.UseRateLimiter()</c> after <c>UseRouting()</c>.</summary>
+    public static IServiceCollection AddCertificateVerificationRateLimit(this IServiceCollection services) =>
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                return new ValueTask(context.HttpContext.Response.WriteAsync(RejectionMessage, cancellationToken));
+            };
+            options.AddPolicy(PolicyName, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = LookupsPerWindow, Window = Window, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter(string.Empty));
+        });
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ResearchPortal.Web.Authorization;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Documents.Certificates;
+using ResearchPortal.Web.Documents.Fonts;
+
+namespace ResearchPortal.Web.Pages.Documents;
+
+/// <summary>The signed-in trainee's own 结业证书; anyone else's looks missing.</summary>
+[Authorize]
+public sealed class CertificateModel(PortalDbContext db, IOptions<CertificateOptions> certificateOptions, IOptions<PdfFontOptions> fonts)
+    : DocumentDownloadModel(fonts)
+{
+    public async Task<IActionResult> OnGetAsync(Guid entryId)
+    {
+        var userId = User.GetUserId();
+        if (await IssuedCertificate.Query(db).SingleOrDefaultAsync(c => c.RosterEntryId == entryId && c.TraineeUserId == userId) is not { } certificate)
+        {
+            return NotFound();
+        }
+
+        var baseUrl = certificateOptions.Value.BaseUrlFor(Request);
+        return await DownloadAsync(() => CertificatePdf.Render([certificate], baseUrl, Fonts), certificate.FileName);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ResearchPortal.Web.Authorization;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Documents.Certificates;
+using ResearchPortal.Web.Documents.Fonts;
+
+
+namespace ResearchPortal.Web.Pages.Documents;
+
+/// <summary>A project's 结业证书 for the host unit and reviewers: one PDF (one page each) or, with handler=Zip, one PDF per holder.</summary>
+[Authorize]
+public sealed class CertificatesModel(
+    PortalDbContext db, ProjectAccess access, IOptions<CertificateOptions> certificateOptions, IOptions<PdfFontOptions> fonts)
+    : DocumentDownloadModel(fonts)
+{
+    public Task<IActionResult> OnGetAsync(Guid projectId) => DownloadCertificatesAsync(projectId, CertificatePdf.Render, "pdf", PdfContentType);
+
+    public Task<IActionResult> OnGetZipAsync(Guid projectId) => DownloadCertificatesAsync(projectId, CertificatePdf.RenderZip, "zip", ZipContentType);
+
+    private async Task<IActionResult> DownloadCertificatesAsync(
+        Guid projectId, Func<IReadOnlyList<IssuedCertificate>, string, PdfFontOptions, byte[]> render, string extension, string contentType)
+    {
+        if (await access.FindAsync(User, projectId, HostOrReviewer.Operation(User)) is not { } project)
+        {
+            return NotFound();
+        }
+
+        var certificates = await IssuedCertificate.Query(db).Where(c => c.PlanProjectId == projectId).OrderBy(c => c.Sequence).ToListAsync();
+        if (certificates.Count == 0)
+        {
+            return NotFound();
+        }
+
+        var baseUrl = certificateOptions.Value.BaseUrlFor(Request);
+        return await DownloadAsync(() => render(certificates, baseUrl, Fonts), $"{project.ProjectNumber}-结业证书.{extension}", contentType);
+    }
+}

@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Documents.Certificates;
+
+namespace ResearchPortal.Web.Pages.Verify;
+
+/// <summary>
+/// Public check of a 结业证书: the number and the holder's name must both match. A wrong name and an unknown number
+/// get the same answer, so the page confirms nothing to someone who does not already know the holder.
+/// The QR code on the certificate opens it with <c>?number=</c> filled in; the name is typed by the verifier.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(CertificateVerificationRateLimit.PolicyName)]
+public sealed class IndexModel(PortalDbContext db) : PageModel
+{
+    public const string NoMatch = "未查到匹配的证书，请核对证书编号和姓名。";
+
+    [BindProperty]
+    public VerificationInput Input { get; set; } = new();
+
+    /// <summary>Set after a look-up that matched.</summary>
+    public IssuedCertificate? Certificate { get; private set; }
+
+    /// <summary>True after a look-up that did not match.</summary>
+    public bool NoMatchFound { get; private set; }
+
+    public void OnGet(string? number) => Input.Number = number?.Trim() ?? string.Empty;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var number = Input.Number.Trim();
+        var name = Input.Name.Trim();
+        Certificate = await IssuedCertificate.Query(db).SingleOrDefaultAsync(c => c.Number == number && c.HolderName == name);
+        NoMatchFound = Certificate is null;
+        return Page();
+    }
+
+    public sealed class VerificationInput
+    {
+        [Display(Name = "证书编号")]
+        [Required(ErrorMessage = "请输入证书编号。")]
+        [StringLength(100, ErrorMessage = "证书编号不超过 100 个字符。")]
+        public string Number { get; set; } = string.Empty;
+
+        [Display(Name = "持证人姓名")]
+        [Required(ErrorMessage = "请输入持证人姓名。")]
+        [StringLength(50, ErrorMessage = "姓名不超过 50 个字符。")]
+        public string Name { get; set; } = string.Empty;
+    }
+}

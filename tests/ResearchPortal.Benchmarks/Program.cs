@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using ResearchPortal.Benchmarks;
+
+// Short runs in this process: the 2-core machine would otherwise spend minutes rebuilding a copy of the portal per
+// benchmark, and the PostgreSQL server started for the import benchmark lives as long as this process.
+var config = DefaultConfig.Instance
+    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+    .AddDiagnoser(MemoryDiagnoser.Default);
+BenchmarkSwitcher.FromAssembly(typeof(RosterXlsxBenchmark).Assembly).Run(args, config);

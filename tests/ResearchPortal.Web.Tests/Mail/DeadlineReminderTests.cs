@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using ResearchPortal.Web.Infrastructure.Mail;
+using ResearchPortal.Web.Tests.Builders;
+using ResearchPortal.Web.Tests.Web;
+
+namespace ResearchPortal.Web.Tests.Mail;
+
+/// <summary>
+/// The seminar ends 2025-09-19, so its close-out is due 2025-10-16 (15 working days, across 国庆 and two 调休 days).
+/// The reminder goes out once when 3 working days or fewer remain, and once when overdue.
+/// </summary>
+public sealed class DeadlineReminderTests
+{
+    [Theory]
+    [InlineData("2025-10-10", 0)] // 4 working days left (10/11 is a 调休 Saturday): too early
+    [InlineData("2025-10-13", 1)] // 3 working days left: due soon
+    [InlineData("2025-10-17", 1)] // a day late: overdue
+    public async Task Sends_each_reminder_once_when_it_is_due(string today, int expected)
+    {
+        await using var app = new PortalApp { Today = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture) };
+        await app.InitializeAsync();
+        var graph = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var organizer = await app.CreateUserAsync(Data.PortalRoles.Organizer, graph.Host.Id);
+
+        Assert.Equal(expected, await RunRemindersAsync(app));
+        Assert.Equal(0, await RunRemindersAsync(app));
+
+        var mails = Directory.GetFiles(app.MailFolder, "*.eml");
+        Assert.Equal(expected, mails.Length);
+        if (expected > 0)
+        {
+            var text = await File.ReadAllTextAsync(mails.Single());
+            Assert.Contains(organizer.Email!, text, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<int> RunRemindersAsync(PortalApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().SendDueAsync();
+    }
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Documents.Exports;
+using ResearchPortal.Web.Documents.Imports;
+using ResearchPortal.Web.Tests.Documents.Imports;
+using ResearchPortal.Web.Tests.Pages.Roster;
+using ResearchPortal.Web.Tests.Web;
+using static ResearchPortal.Web.Tests.Builders.TestData;
+
+namespace ResearchPortal.Web.Tests.Pages.Spreadsheets;
+
+public sealed class RosterImportTests(PortalApp app) : IClassFixture<PortalApp>
+{
+    private static int _serial = 5_000;
+
+    [Fact]
+    public async Task A_good_file_adds_every_row_after_the_current_roster()
+    {
+        var graph = await RosterGraph.SaveAsync(app, 2);
+        using var client = await graph.HostOrganizerAsync(app);
+        var certificate = $"IMP-{Guid.NewGuid():N}";
+        var file = ImportFiles.Roster(
+        [
+            ImportFiles.RosterRow(NewIdNumber(), name: "赵一", hours: "24.5", passed: "是", certificateNumber: certificate),
+            ImportFiles.RosterRow(NewIdNumber(), name: "钱二", hours: "10", passed: "否"),
+        ]);
+
+        var response = await UploadAsync(client, graph, file);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, ProblemsOf(await PageText.ReadAsync(response)));
+        await using var db = app.NewContext();
+        var imported = await db.RosterEntries.Where(e => e.PlanProjectId == graph.Project.Id && e.Sequence > 2).OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal([("赵一", 3, 24.5m, true, certificate), ("钱二", 4, 10m, false, null)],
+            imported.Select(e => (e.Name, e.Sequence, e.CompletedHours, e.Passed, e.CertificateNumber)));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == RosterImport.Action));
+    }
+
+    [Theory]
+    [InlineData("wrong header", "整个文件", "缺少：身份证号")]
+    [InlineData("bad check digit", "第 5 行", "身份证号校验位不正确")]
+    [InlineData("duplicate in file", "第 6 行", "与第 5 行的身份证号重复")]
+    [InlineData("duplicate of the project", "第 5 行", "该身份证号的学员已在本项目名单中")]
+    [InlineData("hours over the total", "第 5 行", "完成学时应在 0 到 24.5 学时之间")]
+    [InlineData("gender against ID", "第 5 行", "与身份证号显示的性别“女”不一致")]
+    [InlineData("certificate in use", "第 5 行", "已被其他学员使用")]
+    [InlineData("10,001 rows", "整个文件", "数据行超过 10000 行的上限")]
+    [InlineData("renamed .txt", "整个文件", "文件不是 Excel 工作簿")]
+    [InlineData("corrupt zip", "整个文件", "文件已损坏")]
+    [InlineData("zip bomb", "整个文件", "解压后超过 100 MB")]
+    public async Task A_faulty_file_is_refused_with_its_row_and_nothing_is_written(string fault, string where, string message)
+    {
+        var graph = await RosterGraph.SaveAsync(app, 1);
+        using var client = await graph.HostOrganizerAsync(app);
+        var before = await RosterCountAsync(graph);
+
+        var response = await UploadAsync(client, graph, await FaultyFileAsync(fault, graph));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await PageText.ReadAsync(response);
+        Assert.Contains("没有写入任何数据", html);
+        Assert.Matches($"<td>{where}</td>[^<]*<td>[^<]*</td>[^<]*<td>[^<]*{message}", html);
+        Assert.Equal(before, await RosterCountAsync(graph));
+    }
+
+    [Fact]
+    public async Task Every_faulty_row_is_listed_with_its_column()
+    {
+        var graph = await RosterGraph.SaveAsync(app, 1);
+        using var client = await graph.HostOrganizerAsync(app);
+        var good = ImportFiles.RosterRow(NewIdNumber());
+        var badGender = ImportFiles.RosterRow(NewIdNumber());
+        badGender[2] = "未知";
+        var badPassed = ImportFiles.RosterRow(NewIdNumber(), passed: "通过");
+
+        var response = await UploadAsync(client, graph, ImportFiles.Roster([good, badGender, badPassed]));
+
+        var html = await PageText.ReadAsync(response);
+        Assert.Matches("<td>第 6 行</td>\\s*<td>性别</td>\\s*<td>性别应填写“男”或“女”。</td>", html);
+        Assert.Matches("<td>第 7 行</td>\\s*<td>是否通过结业考核</td>", html);
+        Assert.Equal(1, await RosterCountAsync(graph));
+    }
+
+    [Fact]
+    public async Task Another_units_organizer_and_reviewers_cannot_import()
+    {
+        var graph = await RosterGraph.SaveAsync(app, 1);
+        using var applicant = await graph.ApplicantOrganizerAsync(app);
+        using var reviewer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Reviewer));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await applicant.GetAsync($"/Spreadsheets/ImportRoster?{graph.Query}")).StatusCode);
+        var forbidden = await reviewer.GetAsync($"/Spreadsheets/ImportRoster?{graph.Query}");
+        Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
+        Assert.Contains("AccessDenied", forbidden.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task The_template_has_the_annex_4_header()
+    {
+        var graph = await RosterGraph.SaveAsync(app, 0);
+        using var client = await graph.HostOrganizerAsync(app);
+
+        var response = await client.GetAsync("/Spreadsheets/ImportRoster?handler=Template");
+
+        var sheet = await Downloads.ReadXlsxAsync(response);
+        Assert.Equal(RosterSheet.Columns.Select(c => c.Header), Assert.Single(sheet.Rows).Cells);
+    }
+
+    private async Task<byte[]> FaultyFileAsync(string fault, RosterGraph graph)
+    {
+        var idNumber = NewIdNumber();
+        return fault switch
+        {
+            "wrong header" => ImportFiles.Roster(
+                [ImportFiles.RosterRow(idNumber)],
+                [.. RosterSheet.Columns.Select(c => c.Header == RosterSheet.IdNumber ? c with { Header = "证件号码" } : c)]),
+            "bad check digit" => ImportFiles.Roster([WithIdText(ImportFiles.RosterRow(idNumber), WrongCheckDigit(idNumber.Value))]),
+            "duplicate in file" => ImportFiles.Roster([ImportFiles.RosterRow(idNumber), ImportFiles.RosterRow(idNumber, name: "重复")]),
+            "duplicate of the project" => ImportFiles.Roster([ImportFiles.RosterRow(graph.Entries[0].IdNumber)]),
+            "hours over the total" => ImportFiles.Roster([ImportFiles.RosterRow(idNumber, hours: "30")]),
+            "gender against ID" => ImportFiles.Roster([WithGender(ImportFiles.RosterRow(idNumber), "男")]),
+            "certificate in use" => ImportFiles.Roster([ImportFiles.RosterRow(idNumber, certificateNumber: await CertificateInUseAsync())]),
+            "10,001 rows" => ImportFiles.Roster(Enumerable.Range(0, ImportSheet.MaxDataRows + 1).Select(_ => ImportFiles.RosterRow(idNumber))),
+            "renamed .txt" => ImportFiles.Text(),
+            "corrupt zip" => ImportFiles.Truncated(ImportFiles.Roster(Enumerable.Range(0, 50).Select(_ => ImportFiles.RosterRow(idNumber)))),
+            "zip bomb" => ImportFiles.ZipBomb(),
+            _ => throw new ArgumentOutOfRangeException(nameof(fault)),
+        };
+    }
+
+    /// <summary>Imports a passed trainee with a certificate into another project and returns the number.</summary>
+    private async Task<string> CertificateInUseAsync()
+    {
+        var other = await RosterGraph.SaveAsync(app, 0);
+        using var client = await other.HostOrganizerAsync(app);
+        var number = $"IMP-{Guid.NewGuid():N}";
+        var response = await UploadAsync(client, other, ImportFiles.Roster([ImportFiles.RosterRow(NewIdNumber(), certificateNumber: number)]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return number;
+    }
+
+    /// <summary>The problem table of a refused import, for failure messages.</summary>
+    private static string ProblemsOf(string html) =>
+        html.Contains("import-problems") ? html[html.IndexOf("import-problems", StringComparison.Ordinal)..] : html;
+
+    private static string?[] WithIdText(string?[] row, string idText) => [.. row[..3], idText, .. row[4..]];
+
+    private static string?[] WithGender(string?[] row, string gender) => [.. row[..2], gender, .. row[3..]];
+
+    private static string WrongCheckDigit(string idNumber) => idNumber[..17] + (idNumber[17] == '0' ? '1' : '0');
+
+    private static Domain.Enrollment.IdNumber NewIdNumber() => IdNumber(Interlocked.Increment(ref _serial));
+
+    private static Task<HttpResponseMessage> UploadAsync(PortalClient client, RosterGraph graph, byte[] file) =>
+        client.PostMultipartAsync($"/Spreadsheets/ImportRoster?{graph.Query}", [], new() { ["file"] = ("名单.xlsx", file) });
+
+    private async Task<int> RosterCountAsync(RosterGraph graph)
+    {
+        await using var db = app.NewContext();
+        return await db.RosterEntries.CountAsync(e => e.PlanProjectId == graph.Project.Id);
+    }
+}
