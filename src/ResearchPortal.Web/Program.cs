@@ -4,6 +4,8 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Documents.Certificates;
+using ResearchPortal.Web.Documents.Forms;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Mail;
 
@@ -15,6 +17,8 @@ builder.Services.AddPortalData(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity();
 builder.Services.AddPortalAuthorization();
 builder.Services.AddPortalMail(builder.Configuration);
+builder.Services.AddPortalDocuments(builder.Configuration);
+builder.Services.AddCertificateVerificationRateLimit();
 builder.Services
     .AddRazorPages(options =>
     {
@@ -46,6 +50,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -53,9 +53,20 @@ public class CertificatesPdfBenchmark
         var roster = SampleRoster.Create(Certificates);
         _certificates =
         [
-            .. roster.Entries.Select(entry => new IssuedCertificate(
-                entry.Id, roster.Project.Id, null, entry.Sequence, entry.CertificateNumber!, entry.Name, entry.CompletedHours,
-                roster.Project.Name, roster.Project.ProjectNumber, roster.Filing.Dates, roster.Applicant.Name, roster.Host.Name)),
+            .. roster.Entries.Select(entry => new IssuedCertificate
+            {
+                RosterEntryId = entry.Id,
+                PlanProjectId = roster.Project.Id,
+                Sequence = entry.Sequence,
+                Number = entry.CertificateNumber!,
+                HolderName = entry.Name,
+                Hours = entry.CompletedHours,
+                ProjectName = roster.Project.Name,
+                ProjectNumber = roster.Project.ProjectNumber,
+                Dates = roster.Filing.Dates,
+                ApplicantName = roster.Applicant.Name,
+                HostName = roster.Host.Name,
+            }),
         ];
     }
 

@@ -19,6 +19,7 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly string _screenshotFolder;
+    private readonly List<string> _problems = [];
     private int _step;
 
     private BrowserSession(IPlaywright playwright, IBrowser browser, string screenshotFolder)
@@ -41,7 +42,31 @@ public sealed class BrowserSession : IAsyncDisposable
             ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
         var folder = Path.Combine(artifacts, "screenshots", journey);
         Directory.CreateDirectory(folder);
+
+        // Numbered files of an earlier run would mix with this run's steps.
+        foreach (var old in Directory.EnumerateFiles(folder, "*.png"))
+        {
+            File.Delete(old);
+        }
         return new BrowserSession(playwright, browser, folder);
+    }
+
+    /// <summary>Where this journey's screenshots are written.</summary>
+    public string ScreenshotFolder => _screenshotFolder;
+
+    /// <summary>
+    /// Script errors, console errors and failed requests (4xx/5xx, unreachable assets) seen on any page of the session,
+    /// prefixed with the page's address; a journey asserts this is empty so a broken script or missing asset fails it.
+    /// </summary>
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (_problems)
+            {
+                return [.. _problems];
+            }
+        }
     }
 
     /// <summary>A fresh browser context (own cookies), as a different person at another desk.</summary>
@@ -52,8 +77,34 @@ public sealed class BrowserSession : IAsyncDisposable
             BaseURL = baseAddress.ToString(),
             Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+
+            // PortalApp runs the app in the "Testing" environment from build output, where static web assets are
+            // not enabled: MapStaticAssets then answers a request that accepts gzip/br with the compressed variant it
+            // cannot find, as an empty 200, and every page renders without Bootstrap, htmx or site.js. Asking for
+            // uncompressed responses gets the files in wwwroot. Remove once PortalApp.ConfigureWebHost calls
+            // builder.UseStaticWebAssets(); the journey's "styles and scripts loaded" check guards both ways.
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Encoding"] = "identity" },
         });
-        return await context.NewPageAsync();
+        context.SetDefaultTimeout(10_000);
+        context.SetDefaultNavigationTimeout(10_000);
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => Report(page, $"script error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Report(page, $"console error: {message.Text}");
+            }
+        };
+        page.RequestFailed += (_, request) => Report(page, $"request failed: {request.Method} {request.Url} ({request.Failure})");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Report(page, $"HTTP {response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
+        return page;
     }
 
     /// <summary>Saves a numbered full-page screenshot of the step, e.g. <c>03-reviewer-returns.png</c>.</summary>
@@ -65,6 +116,14 @@ public sealed class BrowserSession : IAsyncDisposable
             Path = Path.Combine(_screenshotFolder, $"{_step:D2}-{step}.png"),
             FullPage = true,
         });
+    }
+
+    private void Report(IPage page, string problem)
+    {
+        lock (_problems)
+        {
+            _problems.Add($"{page.Url}: {problem}");
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -67,7 +67,7 @@ public static class CertificatePdf
                 + $"完成研修学时 {FormText.Hours(certificate.Hours)} 学时，经考核合格，准予结业。",
                 BodyStyle)
             .Line($"证书编号：{certificate.Number}")
-            .QrCode(VerificationLink(baseUrl, certificate.Number), QrSize, PdfAlign.Left)
+            .QrCode(VerificationLink(baseUrl, certificate.Number), QrSize, PdfAlign.Left, asVector: true)
             .Line("扫码或访问本平台“证书查验”页面核验", style: PdfTextStyle.Body with { FontSize = 9 })
             .Text($"申报单位：{certificate.ApplicantName}", IssuerStyle)
             .Text($"承办单位：{certificate.HostName}", IssuerStyle)

@@ -75,10 +75,15 @@ public sealed class PdfFormWriter : IDisposable
         return this;
     }
 
-    public PdfFormWriter QrCode(string payload, double sizePoints, PdfAlign align = PdfAlign.Right)
+    /// <param name="asVector">Draw the modules as squares rather than embed an image (<see cref="PdfQrCode.DrawVector"/>).</param>
+    public PdfFormWriter QrCode(string payload, double sizePoints, PdfAlign align = PdfAlign.Right, bool asVector = false)
     {
         EnsureSpace(sizePoints);
-        PdfQrCode.Draw(Graphics, payload, new XRect(AlignedX(margin, ContentWidth, sizePoints, align), y, sizePoints, sizePoints));
+        var area = new XRect(AlignedX(margin, ContentWidth, sizePoints, align), y, sizePoints, sizePoints);
+        if (asVector)
+            PdfQrCode.DrawVector(Graphics, payload, area);
+        else
+            PdfQrCode.Draw(Graphics, payload, area);
         y += sizePoints + PdfTextStyle.Body.SpaceAfter;
         return this;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Domain.Plans;
+using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
@@ -15,6 +16,9 @@ namespace ResearchPortal.Web.Pages.Enrollments;
 public sealed class MineModel(PortalDbContext db, PortalClock clock, AuditLog auditLog) : PageModel
 {
     public IReadOnlyList<MyReceipt> Receipts { get; private set; } = [];
+
+    /// <summary>The seminars the trainee is on the roster of: hours, result, certificate.</summary>
+    public IReadOnlyList<MyAttendance> Attendances { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -53,7 +57,16 @@ public sealed class MineModel(PortalDbContext db, PortalClock clock, AuditLog au
                 orderby receipt.SubmittedAt descending
                 select new MyReceipt(receipt, project))
             .ToListAsync();
+        Attendances = await (
+                from entry in db.RosterEntries.AsNoTracking()
+                where entry.TraineeUserId == userId
+                join project in db.PlanProjects on entry.PlanProjectId equals project.Id
+                orderby project.Year descending, project.ProjectNumber
+                select new MyAttendance(entry, project))
+            .ToListAsync();
     }
 
     public sealed record MyReceipt(EnrollmentReceipt Receipt, PlanProject Project);
+
+    public sealed record MyAttendance(RosterEntry Entry, PlanProject Project);
 }

@@ -92,7 +92,7 @@ public class AnnexFormTests
 
         var pages = PageTexts(RosterPdf.Render(Project, Host, filing: null, roster, SeminarEnd, Fonts));
 
-        // 15 mm margins, landscape A4, 9 pt rows: 26 rows on the first page, 29 on the others.
+        // Landscape A4, 9 pt, every row on one line: 18 pages, the first shortened by the title lines.
         Assert.Equal(18, pages.Count);
         for (var n = 1; n <= pages.Count; n++)
         {

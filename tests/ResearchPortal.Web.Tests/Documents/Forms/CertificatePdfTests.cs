@@ -21,7 +21,9 @@ public class CertificatePdfTests
             AssertContainsAll(Compact(page.Text),
                 "结业证书", certificate.HolderName, $"证书编号：{certificate.Number}", Project.Name, Project.ProjectNumber,
                 "2025年9月15日至2025年9月19日", "完成研修学时24学时", $"申报单位：{Applicant.Name}", $"承办单位：{Host.Name}", "2025年9月19日");
-            Assert.Single(page.GetImages());
+            // The QR code is drawn as filled squares (vector), not embedded as an image.
+            Assert.Empty(page.GetImages());
+            Assert.Contains(page.Paths, path => path.IsFilled);
         }
     }
 

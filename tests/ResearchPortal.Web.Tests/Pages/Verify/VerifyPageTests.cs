@@ -20,8 +20,10 @@ public sealed class VerifyPageTests(PortalApp app) : IClassFixture<PortalApp>
         var html = await LookUpAsync(client, number, "学员01");
 
         Assert.Contains("证书有效", html);
-        Assert.Contains(Masking.Name("学员01"), html);
-        Assert.DoesNotContain("学员01", html);
+        // The form keeps what the verifier typed; the answer itself shows the name masked.
+        var answer = html[html.IndexOf("证书有效", StringComparison.Ordinal)..];
+        Assert.Contains(Masking.Name("学员01"), answer);
+        Assert.DoesNotContain("学员01", answer);
         Assert.Contains(graph.Project.ProjectNumber, html);
         Assert.Contains("2025年9月15日至2025年9月19日", html);
         Assert.Contains("24 学时", html);
@@ -53,18 +55,6 @@ public sealed class VerifyPageTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Contains("value=\"SDGY2025-P1-001\"", html);
     }
 
-    [Fact(Skip = "Needs Program.cs to call AddCertificateVerificationRateLimit() and app.UseRateLimiter(); remove this Skip then.")]
-    public async Task Look_ups_beyond_the_limit_are_refused_per_minute()
-    {
-        using var client = app.Anonymous();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i <= CertificateVerificationRateLimit.LookupsPerWindow; i++)
-            statuses.Add((await PostAsync(client, "SDGY-NONE", "张三")).StatusCode);
-
-        Assert.All(statuses.SkipLast(1), status => Assert.Equal(HttpStatusCode.OK, status));
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
-    }
-
     private async Task<(RosterGraph Graph, string Number)> IssuedAsync()
     {
         var graph = await RosterGraph.SaveAsync(app, 1);
@@ -83,6 +73,22 @@ public sealed class VerifyPageTests(PortalApp app) : IClassFixture<PortalApp>
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static Task<HttpResponseMessage> PostAsync(PortalClient client, string number, string name) =>
+    internal static Task<HttpResponseMessage> PostAsync(PortalClient client, string number, string name) =>
         client.PostFormAsync("/Verify", new() { ["Input.Number"] = number, ["Input.Name"] = name });
+}
+
+/// <summary>Its own app: the limiter's window would otherwise refuse the other tests' look-ups.</summary>
+public sealed class VerifyRateLimitTests(PortalApp app) : IClassFixture<PortalApp>
+{
+    [Fact]
+    public async Task Look_ups_beyond_the_limit_are_refused_per_minute()
+    {
+        using var client = app.Anonymous();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= CertificateVerificationRateLimit.LookupsPerWindow; i++)
+            statuses.Add((await VerifyPageTests.PostAsync(client, "SDGY-NONE", "张三")).StatusCode);
+
+        Assert.All(statuses.SkipLast(1), status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
 }
