@@ -25,6 +25,7 @@ builder.Services
         // Defence in depth: the reviewer folders are closed even if a page forgets its attribute.
         options.Conventions.AuthorizeFolder("/Review", PortalPolicies.Reviewer);
         options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Reviewer);
+        options.Conventions.AddPageApplicationModelConvention("/Verify/Index", CertificateVerificationRateLimit.Apply);
     })
     .AddMvcOptions(ChineseModelBindingMessages.Apply);
 

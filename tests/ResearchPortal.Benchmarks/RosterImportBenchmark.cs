@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
@@ -35,6 +36,7 @@ public class RosterImportBenchmark
     {
         _connectionString = PostgresServer.Instance.CreateDatabaseAsync("benchmark").GetAwaiter().GetResult();
         var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders(); // as in production, where appsettings.json silences EF command logs
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{DataServiceCollectionExtensions.PostgresConnectionName}"] = _connectionString,
@@ -44,6 +46,7 @@ public class RosterImportBenchmark
         builder.Services.AddSingleton(PinnedDateTimeProvider.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<PortalClock>();
         builder.Services.AddPortalData(builder.Configuration, builder.Environment);
+        builder.Services.AddPortalIdentity(); // the start-up initializer seeds the roles
         _host = builder.Build();
         _host.Services.InitializePortalDatabaseAsync().GetAwaiter().GetResult();
     }

@@ -31,7 +31,18 @@ public static class ConcurrencyToken
     public static void Expect(PortalDbContext db, object entity, string token)
     {
         var property = TokenProperty(db, entity);
-        property.OriginalValue = Convert.ChangeType(token, property.Metadata.ClrType, CultureInfo.InvariantCulture);
+        var type = property.Metadata.ClrType;
+        try
+        {
+            property.OriginalValue = Convert.ChangeType(token, type, CultureInfo.InvariantCulture);
+        }
+        catch (Exception exception) when (exception is FormatException or OverflowException or InvalidCastException)
+        {
+            // A token the portal never issued (empty, tampered) cannot match any row version: expect a value the
+            // row does not have, so the save fails as a conflict instead of a server error.
+            var zero = Convert.ChangeType(0, type, CultureInfo.InvariantCulture);
+            property.OriginalValue = Equals(property.CurrentValue, zero) ? Convert.ChangeType(1, type, CultureInfo.InvariantCulture) : zero;
+        }
     }
 
     private static PropertyEntry TokenProperty(PortalDbContext db, object entity) =>

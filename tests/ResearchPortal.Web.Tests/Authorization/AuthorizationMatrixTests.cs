@@ -93,7 +93,7 @@ public sealed partial class AuthorizationMatrixTests(PortalApp app) : IClassFixt
 
         Assert.True(
             mismatches.Count == 0,
-            $"{mismatches.Count} of {AuthorizationMatrix.Rows.Count * Enum.GetValues<Actor>().Length} cells differ from the matrix:\n"
+            $"{mismatches.Count} mismatch(es) in {AuthorizationMatrix.Rows.Count} rows × {Enum.GetValues<Actor>().Length} actors (and the list-row checks):\n"
             + $"| {"handler",-45} | {"actor",-18} | {"expected",-13} | got\n"
             + string.Join('\n', mismatches));
     }

@@ -77,13 +77,6 @@ public sealed class BrowserSession : IAsyncDisposable
             BaseURL = baseAddress.ToString(),
             Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-
-            // PortalApp runs the app in the "Testing" environment from build output, where static web assets are
-            // not enabled: MapStaticAssets then answers a request that accepts gzip/br with the compressed variant it
-            // cannot find, as an empty 200, and every page renders without Bootstrap, htmx or site.js. Asking for
-            // uncompressed responses gets the files in wwwroot. Remove once PortalApp.ConfigureWebHost calls
-            // builder.UseStaticWebAssets(); the journey's "styles and scripts loaded" check guards both ways.
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Encoding"] = "identity" },
         });
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(10_000);

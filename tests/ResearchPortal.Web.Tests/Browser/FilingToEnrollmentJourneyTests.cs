@@ -66,7 +66,7 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
             await browser.ScreenshotAsync(organizerPage, "organizer-dashboard");
 
             // 2. Project overview → the Annex 2 filing form.
-            await dashboardRow.GetByRole(AriaRole.Link, new() { Name = project.Name }).ClickAsync();
+            await dashboardRow.GetByRole(AriaRole.Link, new() { Name = project.Name, Exact = true }).ClickAsync();
             await Expect(organizerPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(project.ProjectNumber);
             await organizerPage.GetByRole(AriaRole.Link, new() { Name = "填写备案", Exact = true }).ClickAsync();
             await Expect(organizerPage.GetByRole(AriaRole.Heading, new() { Name = "研修项目备案表" })).ToBeVisibleAsync();
@@ -80,7 +80,7 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
             await Expect(Status(organizerPage)).ToHaveTextAsync("备案已提交，请等待省人社厅专技处审核。");
             await Expect(organizerPage.GetByText("状态：")).ToContainTextAsync("已提交待审核");
             await Expect(organizerPage.GetByRole(AriaRole.Row).Filter(new() { HasText = "学时总计" })).ToContainTextAsync("24.5");
-            await Expect(organizerPage.GetByRole(AriaRole.Link, new() { Name = "修改备案" })).ToHaveCountAsync(0);
+            await Expect(organizerPage.GetByRole(AriaRole.Link, new() { Name = "修改备案", Exact = true })).ToHaveCountAsync(0);
             await browser.ScreenshotAsync(organizerPage, "organizer-submitted");
 
             // 4. The reviewer opens 审核 → 备案审核 and returns the filing with a comment.
@@ -106,7 +106,7 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
             // 5. The organizer sees the comment, fixes the trainee count and venue, and resubmits.
             current = organizerPage;
             await Nav(organizerPage, "本单位项目").ClickAsync();
-            await organizerPage.GetByRole(AriaRole.Link, new() { Name = project.Name }).ClickAsync();
+            await organizerPage.GetByRole(AriaRole.Link, new() { Name = project.Name, Exact = true }).ClickAsync();
             await Expect(organizerPage.GetByText($"备案被退回，审核意见：{ReturnComment}")).ToBeVisibleAsync();
             await browser.ScreenshotAsync(organizerPage, "organizer-sees-return-comment");
 
@@ -157,10 +157,10 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
             await Expect(seminarRow).ToContainTextAsync(FixedVenue);
             await Expect(seminarRow).ToContainTextAsync("45");
             await browser.ScreenshotAsync(traineePage, "trainee-seminar-list");
-            await seminarRow.GetByRole(AriaRole.Link, new() { Name = project.Name }).ClickAsync();
+            await seminarRow.GetByRole(AriaRole.Link, new() { Name = project.Name, Exact = true }).ClickAsync();
             await Expect(traineePage.GetByText("剩余名额 45 个")).ToBeVisibleAsync();
             await browser.ScreenshotAsync(traineePage, "trainee-seminar-details");
-            await traineePage.GetByRole(AriaRole.Link, new() { Name = "我要报名" }).ClickAsync();
+            await traineePage.GetByRole(AriaRole.Link, new() { Name = "我要报名", Exact = true }).ClickAsync();
             await Expect(traineePage.GetByRole(AriaRole.Heading, new() { Name = "报名回执" })).ToBeVisibleAsync();
             await Expect(traineePage.GetByLabel("姓名", new() { Exact = true })).ToHaveValueAsync(TraineeName);
             await Expect(traineePage.GetByLabel("电子邮箱")).ToHaveValueAsync(traineeEmail);
@@ -169,7 +169,7 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
             await traineePage.GetByRole(AriaRole.Button, new() { Name = "提交报名回执" }).ClickAsync();
             await Expect(Status(traineePage)).ToContainTextAsync($"已提交《{project.Name}》的报名回执");
             await Expect(traineePage.GetByRole(AriaRole.Heading, new() { Name = "我的报名" })).ToBeVisibleAsync();
-            var myRow = traineePage.GetByRole(AriaRole.Row).Filter(new() { HasText = project.ProjectNumber });
+            var myRow = traineePage.GetByRole(AriaRole.Row).Filter(new() { HasText = project.ProjectNumber }).Filter(new() { HasText = TraineeName });
             await Expect(myRow).ToContainTextAsync("待审核");
             await Expect(myRow).ToContainTextAsync(TraineeId.Masked);
             await Expect(myRow).Not.ToContainTextAsync(TraineeId.Value);
@@ -179,8 +179,8 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
             current = organizerPage;
             await Nav(organizerPage, "本单位项目").ClickAsync();
             await Expect(organizerPage.GetByRole(AriaRole.Row).Filter(new() { HasText = project.ProjectNumber })).ToContainTextAsync("报名中");
-            await organizerPage.GetByRole(AriaRole.Link, new() { Name = project.Name }).ClickAsync();
-            await organizerPage.GetByRole(AriaRole.Link, new() { Name = "报名回执处理" }).ClickAsync();
+            await organizerPage.GetByRole(AriaRole.Link, new() { Name = project.Name, Exact = true }).ClickAsync();
+            await organizerPage.GetByRole(AriaRole.Link, new() { Name = "报名回执处理", Exact = true }).ClickAsync();
             var receiptRow = organizerPage.GetByRole(AriaRole.Row).Filter(new() { HasText = TraineeName });
             await Expect(receiptRow).ToContainTextAsync("待审核");
             await Expect(organizerPage.GetByText("待审核 1 份")).ToBeVisibleAsync();
@@ -193,8 +193,8 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
             await browser.ScreenshotAsync(organizerPage, "organizer-accepted");
 
             await Nav(organizerPage, "本单位项目").ClickAsync();
-            await organizerPage.GetByRole(AriaRole.Link, new() { Name = project.Name }).ClickAsync();
-            await organizerPage.GetByRole(AriaRole.Link, new() { Name = "学员名单" }).ClickAsync();
+            await organizerPage.GetByRole(AriaRole.Link, new() { Name = project.Name, Exact = true }).ClickAsync();
+            await organizerPage.GetByRole(AriaRole.Link, new() { Name = "学员名单", Exact = true }).ClickAsync();
             var rosterRow = organizerPage.GetByRole(AriaRole.Row).Filter(new() { HasText = TraineeName });
             await Expect(rosterRow).ToContainTextAsync(TraineeId.Masked);
             await Expect(rosterRow).ToContainTextAsync("济南市农业科学研究院");
@@ -266,7 +266,7 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
     private static async Task OpenFilingQueueAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Button, new() { Name = "审核", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "备案审核" }).ClickAsync();
+        await Nav(page, "备案审核").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "备案审核", Level = 1 })).ToBeVisibleAsync();
     }
 

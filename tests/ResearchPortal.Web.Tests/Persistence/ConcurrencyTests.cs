@@ -115,6 +115,22 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => post.SaveChangesAsync());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-a-version")]
+    [InlineData("99999999999999999999")]
+    public async Task A_token_the_portal_never_issued_is_a_conflict_not_a_server_error(string token)
+    {
+        var graph = await ProjectGraph.SaveSubmittedAsync(_host.NewContext());
+        await using var db = _host.NewContext();
+        var filing = await db.Filings.SingleAsync(f => f.Id == graph.Filing.Id);
+
+        ConcurrencyToken.Expect(db, filing, token);
+        Ok(filing.Return(Reviewer, Now, "请补充。"));
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+    }
+
     [Fact]
     public async Task A_current_form_token_saves()
     {

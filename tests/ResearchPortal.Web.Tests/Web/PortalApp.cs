@@ -65,6 +65,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Outside Development the build output's static web assets (Bootstrap, htmx) are only found when asked for.
+        builder.UseStaticWebAssets();
         builder.UseSetting($"ConnectionStrings:{DataServiceCollectionExtensions.PostgresConnectionName}", _connectionString);
         builder.UseSetting("Portal:Today", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:PickupDirectory", MailFolder);

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace ResearchPortal.Web.Documents.Certificates;
@@ -17,6 +18,9 @@ public static class CertificateVerificationRateLimit
 
     public const string RejectionMessage = "查询过于频繁，请一分钟后再试。";
 
+    /// <summary>Puts the policy on the verification page's endpoint (an attribute on a page model is not endpoint metadata).</summary>
+    public static void Apply(PageApplicationModel page) => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(PolicyName));
+
     /// <summary>Registers the policy; the app must also call <c>app.UseRateLimiter()</c> after <c>UseRouting()</c>.</summary>
     public static IServiceCollection AddCertificateVerificationRateLimit(this IServiceCollection services) =>
         services.AddRateLimiter(options =>
@@ -27,10 +31,11 @@ public static class CertificateVerificationRateLimit
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 return new ValueTask(context.HttpContext.Response.WriteAsync(RejectionMessage, cancellationToken));
             };
+            // Partitions are cached by key, so the unlimited GET partition must never share a key with a client's.
             options.AddPolicy(PolicyName, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+                    "lookup:" + context.Connection.RemoteIpAddress,
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = LookupsPerWindow, Window = Window, QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter(string.Empty));
+                : RateLimitPartition.GetNoLimiter("page"));
         });
 }

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Certificates;
@@ -15,7 +14,6 @@ namespace ResearchPortal.Web.Pages.Verify;
 /// The QR code on the certificate opens it with <c>?number=</c> filled in; the name is typed by the verifier.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(CertificateVerificationRateLimit.PolicyName)]
 public sealed class IndexModel(PortalDbContext db) : PageModel
 {
     public const string NoMatch = "未查到匹配的证书，请核对证书编号和姓名。";
