@@ -147,4 +147,27 @@ public class RosterTests
 
         Assert.Contains(ReceiptStatus.Declined.ToChinese(), AssertSingleError(RosterEntry.FromReceipt(receipt, 1), "Roster.ReceiptNotAccepted").Message);
     }
+
+    [Fact]
+    public void A_paper_certificate_is_recorded_for_a_trainee_who_passed()
+    {
+        var entry = Entry(1);
+
+        AssertSuccess(entry.RecordIssuedCertificate(" SD2023-001 "));
+
+        Assert.Equal("SD2023-001", entry.CertificateNumber);
+    }
+
+    [Fact]
+    public void A_paper_certificate_is_refused_without_a_pass_and_never_replaces_one()
+    {
+        var failed = Entry(1, passed: false);
+        AssertSingleError(failed.RecordIssuedCertificate("SD2023-001"), "Roster.CertificateWithoutPass");
+        Assert.Null(failed.CertificateNumber);
+
+        var issued = Entry(2);
+        AssertSuccess(issued.RecordIssuedCertificate("SD2023-002"));
+        AssertSingleError(issued.RecordIssuedCertificate("SD2023-003"), "Roster.CertificateAlreadyIssued");
+        Assert.Equal("SD2023-002", issued.CertificateNumber);
+    }
 }

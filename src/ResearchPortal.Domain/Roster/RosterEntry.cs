@@ -120,6 +120,16 @@ public sealed class RosterEntry
             });
     }
 
-    // Only CertificateIssuer hands out numbers, after checking the whole batch.
+    /// <summary>
+    /// Records a number issued before the portal (on paper, arriving with an imported roster). Uniqueness across
+    /// the system is the caller's check, as for <see cref="CertificateIssuer"/>.
+    /// </summary>
+    public Result RecordIssuedCertificate(string certificateNumber) => new ErrorCollector()
+        .When(!Passed, "Roster.CertificateWithoutPass", "未通过结业考核的学员不能有培训证书编号。", nameof(CertificateNumber))
+        .When(CertificateNumber is not null, "Roster.CertificateAlreadyIssued", $"该学员已有培训证书编号（{CertificateNumber}）。", nameof(CertificateNumber))
+        .When(string.IsNullOrWhiteSpace(certificateNumber), "Roster.CertificateNumberEmpty", "请填写培训证书编号。", nameof(CertificateNumber))
+        .Apply(() => CertificateNumber = certificateNumber.Trim());
+
+    // CertificateIssuer hands out new numbers, after checking the whole batch.
     internal void AssignCertificateNumber(string certificateNumber) => CertificateNumber = certificateNumber;
 }

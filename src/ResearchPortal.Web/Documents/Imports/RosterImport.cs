@@ -79,15 +79,19 @@ public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, Audi
             return rows.Problems.ToRefusal();
         }
 
+        // Numbers issued before the portal (on paper) are recorded as given; passed and uniqueness were checked above.
+        foreach (var (entry, certificateNumber) in rows.Entries.Where(e => e.CertificateNumber is not null))
+        {
+            var recorded = entry.RecordIssuedCertificate(certificateNumber!);
+            if (recorded.IsFailure)
+            {
+                throw new InvalidOperationException(recorded.Errors[0].Message);
+            }
+        }
+
         // One batch: change detection per Add would make 5,000 rows quadratic.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.RosterEntries.AddRange(rows.Entries.Select(e => e.Entry));
-        foreach (var (entry, certificateNumber) in rows.Entries.Where(e => e.CertificateNumber is not null))
-        {
-            // Numbers issued before the portal (on paper) are recorded as given; CertificateIssuer only hands out new
-            // ones, so the domain has no setter for them. Passed and uniqueness were checked above.
-            db.Entry(entry).Property(e => e.CertificateNumber).CurrentValue = certificateNumber;
-        }
 
         audit.Record(actor, Action, $"{project.ProjectNumber} {project.Name}", project.Id, $"导入 {rows.Entries.Count} 名学员");
         return await ImportStore.SaveAsync(db, rows.Entries.Count, cancellationToken);
