@@ -7,7 +7,6 @@ using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Documents.Fonts;
 
-
 namespace ResearchPortal.Web.Pages.Documents;
 
 /// <summary>A project's 结业证书 for the host unit and reviewers: one PDF (one page each) or, with handler=Zip, one PDF per holder.</summary>
@@ -31,7 +30,7 @@ public sealed class CertificatesModel(
         var certificates = await IssuedCertificate.Query(db).Where(c => c.PlanProjectId == projectId).OrderBy(c => c.Sequence).ToListAsync();
         if (certificates.Count == 0)
         {
-            return NotFound();
+            return NothingToPrint(projectId, "该项目还没有发放结业证书编号，请先在学员名单中发放。");
         }
 
         var baseUrl = certificateOptions.Value.BaseUrlFor(Request);

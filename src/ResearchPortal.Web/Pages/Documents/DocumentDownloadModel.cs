@@ -18,6 +18,13 @@ public abstract class DocumentDownloadModel(IOptions<PdfFontOptions> fontOptions
 
     protected PdfFontOptions Fonts => fontOptions.Value;
 
+    /// <summary>An empty document helps nobody: back to the project with a word on why.</summary>
+    protected IActionResult NothingToPrint(Guid projectId, string message)
+    {
+        TempData["StatusMessage"] = message;
+        return RedirectToPage("/Projects/Details", new { id = projectId });
+    }
+
     /// <summary>Renders and sends the file under a Chinese name (Content-Disposition carries it as RFC 5987 filename*).</summary>
     /// <param name="afterRender">Runs only once the file exists, e.g. to audit an export.</param>
     protected async Task<IActionResult> DownloadAsync(

@@ -28,7 +28,7 @@ public sealed class ReceiptsModel(PortalDbContext db, ProjectAccess access, IOpt
             .ToListAsync();
         if (receipts.Count == 0)
         {
-            return NotFound();
+            return NothingToPrint(projectId, "该项目还没有报名回执。");
         }
 
         return await DownloadAsync(() => ReceiptPdf.Render(receipts, project, Fonts), $"{project.ProjectNumber}-报名回执.pdf");
