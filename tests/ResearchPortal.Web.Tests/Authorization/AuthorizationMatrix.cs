@@ -98,6 +98,8 @@ public static class AuthorizationMatrix
             s => new() { ["Decision.ReceiptId"] = s.ReceiptId.ToString() }),                                        // already on roster → 200
         Post("/Enrollments/Queue", "Decline", s => $"/Enrollments/Queue?projectId={s.ProjectId}&handler=Decline", HostOrganizerOnly,
             s => new() { ["Decision.ReceiptId"] = s.ReceiptId.ToString() }),                                        // decided, no reason → 200
+        Get("/Enrollments/Record", null, s => $"/Enrollments/Record?projectId={s.ProjectId}", HostOrganizerOnly),
+        Post("/Enrollments/Record", null, s => $"/Enrollments/Record?projectId={s.ProjectId}", HostOrganizerOnly),     // no ID number → 200
 
         // ── Roster, 班委/党小组, outcomes (host unit edits, reviewer reads) ───────────────────────────
         Get("/Roster/Index", null, s => $"/Roster?projectId={s.ProjectId}", HostOrReviewerReads),

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ResearchPortal.Domain.Common;
-using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
@@ -54,29 +52,15 @@ public sealed class NewModel(
             return NotFound();
         }
 
-        var idNumber = IdNumber.Parse(Input.IdNumber, clock.Today, nameof(Input.IdNumber));
-        if (Input.Gender is not { } gender || idNumber.IsFailure)
+        var receipt = await ReceiptSubmission.SubmitAsync(
+            db, idNumbers, clock, ModelState, projectId, User.GetUserId(), Input, Seminar.Window);
+        if (receipt is null)
         {
-            // Submit needs a gender and a valid number; still check the rest now so every fault shows at once
-            // (the placeholder gender only lets the form validate; the missing choice is reported by [Required]).
-            ModelState.AddDomainErrors(idNumber);
-            ModelState.AddDomainErrors(Input.ToForm(Input.Gender ?? Gender.Male).Validate());
             return Page();
         }
 
-        var samePerson = await idNumbers.Matching(db.EnrollmentReceipts, idNumber.Value)
-            .Where(r => r.PlanProjectId == projectId)
-            .ToListAsync();
-        var submitted = EnrollmentReceipt.Submit(
-            projectId, User.GetUserId(), Input.ToForm(gender), idNumber.Value, samePerson, Seminar.Window, clock.Today, clock.Now);
-        if (submitted.IsFailure)
-        {
-            ModelState.AddDomainErrors(submitted);
-            return Page();
-        }
-
-        db.EnrollmentReceipts.Add(submitted.Value);
-        auditLog.Record(User.ToActor(), "Enrollment.Submitted", $"报名回执 {submitted.Value.Form.Name}（{submitted.Value.IdNumber.Masked}）", projectId);
+        db.EnrollmentReceipts.Add(receipt);
+        auditLog.Record(User.ToActor(), "Enrollment.Submitted", $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = $"已提交《{Seminar.Project.Name}》的报名回执，请等待承办单位审核。";
         return RedirectToPage("/Enrollments/Mine");

@@ -197,6 +197,102 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
         Assert.Equal(ReceiptStatus.Submitted, (await db.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id)).Status);
     }
 
+    [Fact]
+    public async Task Host_organizer_records_a_receipt_sent_by_a_unit_and_accepts_it_from_the_queue()
+    {
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        using var organizer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id));
+        var id = NextId();
+
+        var queueBefore = Text(await organizer.GetPageAsync(QueueUrl(seminar)));
+        var form = Text(await organizer.GetPageAsync(RecordUrl(seminar)));
+        var response = await organizer.PostFormAsync(RecordUrl(seminar), Fields("何代录", id.Value));
+
+        Assert.Contains("代为录入报名回执", queueBefore);
+        Assert.Contains($"/Enrollments/Record?projectId={seminar.Project.Id}", queueBefore);
+        Assert.Contains("<label class=\"form-label\" for=\"Input_IdNumber\">身份证号</label>", form);
+        Assert.Contains("name=\"Input.Mobile\"", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Enrollments/Queue?projectId={seminar.Project.Id}", response.Headers.Location?.OriginalString);
+        EnrollmentReceipt receipt;
+        await using (var db = app.NewContext())
+        {
+            receipt = await Lookup.Matching(db.EnrollmentReceipts, id).SingleAsync();
+            Assert.Null(receipt.TraineeUserId);
+            Assert.Equal(seminar.Project.Id, receipt.PlanProjectId);
+            Assert.Equal(ReceiptStatus.Submitted, receipt.Status);
+            Assert.Equal("济南市农业科学研究院", receipt.Form.WorkUnit);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Enrollment.RecordedByHost" && a.PlanProjectId == seminar.Project.Id));
+        }
+
+        var queue = Text(await organizer.GetPageAsync(QueueUrl(seminar)));
+        Assert.Contains($"id=\"receipt-{receipt.Id}\"", queue);
+        Assert.Contains("何代录", queue);
+        Assert.Contains("待审核", queue);
+        Assert.Contains(id.Masked, queue);
+
+        var accept = await organizer.PostFormAsync(
+            QueueUrl(seminar, "Accept"), new() { ["Decision.ReceiptId"] = receipt.Id.ToString() }, formPage: QueueUrl(seminar));
+
+        Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
+        await using var after = app.NewContext();
+        Assert.Equal(ReceiptStatus.Accepted, (await after.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id)).Status);
+        Assert.Null((await after.RosterEntries.SingleAsync(e => e.ReceiptId == receipt.Id)).TraineeUserId);
+    }
+
+    [Fact]
+    public async Task Host_recording_applies_the_same_duplicate_check_as_the_trainee_form()
+    {
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var id = NextId();
+        using var trainee = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Trainee));
+        Assert.Equal(HttpStatusCode.Redirect, (await trainee.PostFormAsync(NewUrl(seminar), Fields("吕重复", id.Value))).StatusCode);
+        using var organizer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id));
+
+        var response = await organizer.PostFormAsync(RecordUrl(seminar), Fields("吕重复", id.Value));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("该身份证号已报名本项目，不能重复报名。", await TextOf(response));
+        await using var db = app.NewContext();
+        Assert.Equal(1, await Lookup.Matching(db.EnrollmentReceipts, id).CountAsync());
+    }
+
+    [Fact]
+    public async Task Host_recording_with_a_wrong_check_digit_is_refused_and_typed_fields_are_kept()
+    {
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        using var organizer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id));
+        var id = NextId().Value;
+        var wrong = id[..17] + (id[17] == '0' ? '1' : '0');
+
+        var response = await organizer.PostFormAsync(RecordUrl(seminar), Fields("施校验", wrong));
+
+        var html = await TextOf(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("身份证号校验位不正确，请核对是否有输错的数字。", html);
+        Assert.Contains("value=\"施校验\"", html);
+        Assert.Contains($"value=\"{wrong}\"", html);
+        Assert.Contains("value=\"济南市农业科学研究院\"", html);
+        await using var db = app.NewContext();
+        Assert.False(await db.EnrollmentReceipts.AnyAsync(r => r.PlanProjectId == seminar.Project.Id));
+    }
+
+    [Fact]
+    public async Task Organizer_of_another_unit_gets_404_when_recording_a_receipt()
+    {
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var elsewhere = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        using var stranger = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, elsewhere.Host.Id));
+
+        var get = await stranger.GetAsync(RecordUrl(seminar));
+        var post = await stranger.PostFormAsync(RecordUrl(seminar), Fields("韩越权", NextId().Value), formPage: RecordUrl(elsewhere));
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        await using var db = app.NewContext();
+        Assert.False(await db.EnrollmentReceipts.AnyAsync(r => r.PlanProjectId == seminar.Project.Id));
+    }
+
     /// <summary>Razor entity-encodes Chinese text; compare against what a reader sees.</summary>
     private static string Text(string html) => WebUtility.HtmlDecode(html);
 
@@ -205,6 +301,8 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
     private static IdNumber NextId() => TestData.IdNumber(Interlocked.Add(ref _serial, 2), Gender.Female);
 
     private static string NewUrl(ProjectGraph seminar) => $"/Enrollments/New?projectId={seminar.Project.Id}";
+
+    private static string RecordUrl(ProjectGraph seminar) => $"/Enrollments/Record?projectId={seminar.Project.Id}";
 
     private static string QueueUrl(ProjectGraph seminar, string? handler = null) =>
         $"/Enrollments/Queue?projectId={seminar.Project.Id}" + (handler is null ? string.Empty : $"&handler={handler}");
