@@ -27,7 +27,11 @@ builder.Services
         options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Reviewer);
         options.Conventions.AddPageApplicationModelConvention("/Verify/Index", CertificateVerificationRateLimit.Apply);
     })
-    .AddMvcOptions(ChineseModelBindingMessages.Apply);
+    .AddMvcOptions(options =>
+    {
+        ChineseModelBindingMessages.Apply(options);
+        options.Filters.Add<ExportAuditFilter>();
+    });
 
 // Render Chinese as characters rather than &#x…; entities.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

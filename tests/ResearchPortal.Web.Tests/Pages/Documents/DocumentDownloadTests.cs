@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Pages.Documents;
 using ResearchPortal.Web.Tests.Pages.Roster;
 using ResearchPortal.Web.Tests.Web;
@@ -25,6 +26,12 @@ public sealed class DocumentDownloadTests(PortalApp app) : IClassFixture<PortalA
         Assert.Equal(DocumentDownloadModel.PdfContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"{graph.Project.ProjectNumber}-高级研修项目备案表.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Contains("高级研修项目备案表", await PdfTextAsync(response));
+
+        // Every export is audited once: who, when, which document and project.
+        await using var db = app.NewContext();
+        var audit = await db.AuditEntries.SingleAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == ExportAuditFilter.Action);
+        Assert.Equal($"{graph.Project.ProjectNumber}-高级研修项目备案表.pdf", audit.Details);
+        Assert.StartsWith("/Documents/Filing", audit.Subject, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,6 +71,7 @@ public sealed class DocumentDownloadTests(PortalApp app) : IClassFixture<PortalA
         Assert.Contains(graph.Entries[1].IdNumber.Value, text);
         await using var db = app.NewContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == RosterModel.AuditAction));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == ExportAuditFilter.Action));
     }
 
     [Fact]
