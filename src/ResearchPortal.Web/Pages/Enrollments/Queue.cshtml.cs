@@ -36,6 +36,26 @@ public sealed class QueueModel(
 
     public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
 
+    /// <summary>The row an htmx decision answers with (<see cref="Decision"/>'s receipt), and its status message.</summary>
+    public QueueRow? DecidedRow { get; private set; }
+
+    public string? DecidedMessage { get; private set; }
+
+    /// <summary>htmx posts a row and swaps in just that row (and the counter); a plain form post gets PRG.</summary>
+    private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
+
+    /// <summary>The decided row shows back the user's input with its errors, or the success message.</summary>
+    public QueueRowView RowView(QueueRow row) =>
+        row.Receipt.Id == Decision.ReceiptId
+            ? new(Project.Id, row, ModelState.IsValid ? null : Decision, DecidedMessage)
+            : new(Project.Id, row, null, null);
+
+    public QueueCounts? Counts(bool outOfBand) =>
+        Seminar is null
+            ? null
+            : new(Seminar.Filing.PlannedTraineeCount ?? 0, Seminar.AcceptedCount, Seminar.SeatsLeft,
+                Rows.Count(r => r.Receipt.Status == ReceiptStatus.Submitted), outOfBand);
+
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
         if (await access.FindAsync(User, projectId, ProjectOperations.Manage) is not { } project)
@@ -119,6 +139,12 @@ public sealed class QueueModel(
         }
 
         await notifications.ReceiptDecidedAsync(project, receipt);
+        if (IsHtmx)
+        {
+            DecidedMessage = message;
+            return await RowAsync(project);
+        }
+
         TempData["StatusMessage"] = message;
         return RedirectToPage(new { projectId = project.Id });
     }
@@ -126,8 +152,21 @@ public sealed class QueueModel(
     private async Task<IActionResult> RefuseAsync(PlanProject project, Result result)
     {
         ModelState.AddDomainErrors(result, nameof(Decision));
+        return IsHtmx ? await RowAsync(project) : await PageAsync(project);
+    }
+
+    private async Task<IActionResult> PageAsync(PlanProject project)
+    {
         await LoadAsync(project);
         return Page();
+    }
+
+    /// <summary>htmx: the decided receipt's row as it now is in the database, plus the counter out of band.</summary>
+    private async Task<IActionResult> RowAsync(PlanProject project)
+    {
+        await LoadAsync(project);
+        DecidedRow = Rows.Single(r => r.Receipt.Id == Decision.ReceiptId);
+        return Partial("_QueueDecision", this);
     }
 
     private async Task LoadAsync(PlanProject project)
@@ -165,4 +204,9 @@ public sealed class QueueModel(
     /// <param name="SharesIdNumber">Another live receipt of this project carries the same ID number.</param>
     /// <param name="AlreadyOnRoster">The person is already on the roster (e.g. typed in by the organizer).</param>
     public sealed record QueueRow(EnrollmentReceipt Receipt, bool SharesIdNumber, bool AlreadyOnRoster);
+
+    /// <param name="Rejected">The user's input, shown back with its errors.</param>
+    public sealed record QueueRowView(Guid ProjectId, QueueRow Row, DecisionInput? Rejected, string? Message);
+
+    public sealed record QueueCounts(int Planned, int Accepted, int SeatsLeft, int Pending, bool OutOfBand);
 }

@@ -137,6 +137,46 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
     }
 
     [Fact]
+    public async Task Htmx_accept_answers_with_the_row_and_the_counter_only()
+    {
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var receipt = await SaveReceiptAsync(seminar, traineeUserId: null, "韩局部");
+        using var organizer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id));
+
+        var response = await PostHtmxAsync(organizer, QueueUrl(seminar, "Accept"), receipt.Id, formPage: QueueUrl(seminar));
+
+        var html = await TextOf(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("<html", html, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith($"<tr id=\"receipt-{receipt.Id}\">", html.TrimStart());
+        Assert.Contains("已录取", html);
+        Assert.Contains("已录取韩局部，并列入学员名单（序号 1）。", html);
+        Assert.Contains("hx-swap-oob=\"true\"", html);
+        Assert.Contains("已录取 <strong>1</strong> 人", html);
+        await using var db = app.NewContext();
+        Assert.Equal(ReceiptStatus.Accepted, (await db.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id)).Status);
+        Assert.Equal(1, (await db.RosterEntries.SingleAsync(e => e.ReceiptId == receipt.Id)).Sequence);
+    }
+
+    /// <summary>Posts a queue row's form the way htmx does: its fields (with the row form's token) and <c>HX-Request</c>.</summary>
+    private static async Task<HttpResponseMessage> PostHtmxAsync(PortalClient client, string url, Guid receiptId, string formPage)
+    {
+        var page = await client.GetPageAsync(formPage);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, $"No anti-forgery token on {formPage}.");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Decision.ReceiptId"] = receiptId.ToString(),
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            }),
+        };
+        request.Headers.Add("HX-Request", "true");
+        return await client.Http.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Decline_requires_a_reason()
     {
         var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
