@@ -34,7 +34,7 @@ public sealed class CloseOut
     public const int ReportItemMaxLength = 10000;
     public const int ContactMaxLength = 50;
     public const int ExplanationMaxLength = 2000;
-    public const int CommentMaxLength = 1000;
+    public const int CommentMaxLength = ReviewedRecord.CommentMaxLength;
 
     private readonly List<CloseOutTransition> _transitions = [];
 
@@ -194,19 +194,11 @@ public sealed class CloseOut
     public Result Return(Actor actor, DateTimeOffset now, string comment) =>
         ReviewCheck(comment, commentRequired: true).Apply(() => MoveTo(CloseOutStatus.Returned, actor, now, comment));
 
-    private ErrorCollector EditableCheck() => new ErrorCollector().When(
-        !IsEditable,
-        "CloseOut.NotEditable",
-        $"结业材料当前状态为“{Status.ToChinese()}”，不能修改。",
-        nameof(Status));
+    private ErrorCollector EditableCheck() =>
+        ReviewedRecord.EditableCheck(IsEditable, "CloseOut", "结业材料", Status.ToChinese());
 
-    private ErrorCollector ReviewCheck(string? comment, bool commentRequired)
-    {
-        var errors = new ErrorCollector()
-            .When(Status != CloseOutStatus.Submitted, "CloseOut.InvalidState", $"只能审核已提交的结业材料，当前状态为“{Status.ToChinese()}”。", nameof(Status))
-            .MaxLength(comment, CommentMaxLength, nameof(LastReviewComment), "审核意见");
-        return commentRequired ? errors.Required(comment, nameof(LastReviewComment), "退回原因") : errors;
-    }
+    private ErrorCollector ReviewCheck(string? comment, bool commentRequired) =>
+        ReviewedRecord.DecisionCheck(Status == CloseOutStatus.Submitted, "CloseOut", "结业材料", Status.ToChinese(), comment, commentRequired);
 
     private void MoveTo(CloseOutStatus to, Actor actor, DateTimeOffset now, string? comment)
     {

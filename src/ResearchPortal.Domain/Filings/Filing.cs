@@ -11,7 +11,7 @@ public sealed class Filing
     public const int VenueMaxLength = 200;
     public const int ContactMaxLength = 50;
     public const int SessionTextMaxLength = 200;
-    public const int CommentMaxLength = 1000;
+    public const int CommentMaxLength = ReviewedRecord.CommentMaxLength;
 
     private readonly List<ExpertSession> _expertSessions = [];
     private readonly List<FilingTransition> _transitions = [];
@@ -226,19 +226,11 @@ public sealed class Filing
                 nameof(EndDate));
     }
 
-    private ErrorCollector EditableCheck() => new ErrorCollector().When(
-        !IsEditable,
-        "Filing.NotEditable",
-        $"备案当前状态为“{Status.ToChinese()}”，不能修改。",
-        nameof(Status));
+    private ErrorCollector EditableCheck() =>
+        ReviewedRecord.EditableCheck(IsEditable, "Filing", "备案", Status.ToChinese());
 
-    private ErrorCollector ReviewCheck(string? comment, bool commentRequired)
-    {
-        var errors = new ErrorCollector()
-            .When(Status != FilingStatus.Submitted, "Filing.InvalidState", $"只能审核已提交的备案，当前状态为“{Status.ToChinese()}”。", nameof(Status))
-            .MaxLength(comment, CommentMaxLength, nameof(LastReviewComment), "审核意见");
-        return commentRequired ? errors.Required(comment, nameof(LastReviewComment), "退回原因") : errors;
-    }
+    private ErrorCollector ReviewCheck(string? comment, bool commentRequired) =>
+        ReviewedRecord.DecisionCheck(Status == FilingStatus.Submitted, "Filing", "备案", Status.ToChinese(), comment, commentRequired);
 
     private void MoveTo(FilingStatus to, Actor actor, DateTimeOffset now, string? comment)
     {
