@@ -94,8 +94,8 @@ public sealed class EditModel(
             return Page();
         }
 
-        Attach(plan, filing.AttachImplementationPlan);
-        Attach(notice, filing.AttachNotice);
+        await AttachAsync(plan, filing.ImplementationPlan, filing.AttachImplementationPlan);
+        await AttachAsync(notice, filing.Notice, filing.AttachNotice);
         filing.SetAttestation(Input.AttestedOfflineAndFree);
         if (Filing is null)
         {
@@ -224,12 +224,20 @@ public sealed class EditModel(
         }
     }
 
-    private void Attach(StoredFile? file, Func<AttachmentInfo, Result> attach)
+    private async Task AttachAsync(StoredFile? file, AttachmentInfo? replaced, Func<AttachmentInfo, Result> attach)
     {
-        if (file is not null)
+        if (file is null)
         {
-            db.StoredFiles.Add(file);
-            attach(AttachmentInfo.For(file));
+            return;
+        }
+
+        db.StoredFiles.Add(file);
+        attach(AttachmentInfo.For(file));
+
+        // Nothing else refers to the replaced file: delete it in the same save, so a failed save keeps both.
+        if (replaced is not null && await db.StoredFiles.FindAsync(replaced.StoredFileId) is { } old)
+        {
+            db.StoredFiles.Remove(old);
         }
     }
 

@@ -133,6 +133,36 @@ public sealed class FilingEditTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task A_replaced_attachment_leaves_no_orphan_file_behind()
+    {
+        var scenario = await CreateAsync(app);
+        using var client = await scenario.LoginHostAsync(app);
+        var first = await client.PostMultipartAsync(scenario.EditUrl + "&handler=Save", CompleteFields(), BothAttachments(), scenario.EditUrl);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        Guid replacedFileId;
+        await using (var before = app.NewContext())
+        {
+            replacedFileId = (await before.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id)).ImplementationPlan!.StoredFileId;
+        }
+
+        var token = TokenOf(await client.GetPageAsync(scenario.EditUrl));
+        var second = await client.PostMultipartAsync(
+            scenario.EditUrl + "&handler=Save",
+            CompleteFields(token),
+            new() { ["Input.ImplementationPlan"] = ("实施方案（修订）.pdf", Pdf) },
+            scenario.EditUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        await using var db = app.NewContext();
+        var filing = await db.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id);
+        Assert.Equal("实施方案（修订）.pdf", filing.ImplementationPlan!.FileName);
+        Assert.True(await db.StoredFiles.AnyAsync(f => f.Id == filing.ImplementationPlan.StoredFileId));
+        Assert.True(await db.StoredFiles.AnyAsync(f => f.Id == filing.Notice!.StoredFileId));
+        Assert.False(await db.StoredFiles.AnyAsync(f => f.Id == replacedFileId));
+    }
+
+    [Fact]
     public async Task A_text_file_renamed_to_pdf_is_refused_and_nothing_is_saved()
     {
         var scenario = await CreateAsync(app);
