@@ -145,7 +145,7 @@ public sealed class CloseOut
             return Result.Failure(new Error("CloseOut.InvalidState", $"结业材料当前状态为“{Status.ToChinese()}”，不能提交。", nameof(Status)));
         }
 
-        var understaffed = rosterSize < SeminarRules.MinTrainees;
+        var understaffed = SeminarRules.IsUnderstaffed(rosterSize);
         var errors = new ErrorCollector()
             .When(today < endDate, "CloseOut.BeforeEnd", $"研修将于{ChineseDate.Format(endDate)}结束，结束后才能提交结业材料。", nameof(SubmittedAt));
         foreach (var item in SelfEvaluationSections.AllItems.Where(item => item.IsRequired))

@@ -33,6 +33,9 @@ public static class SeminarRules
     /// <summary>研修基本情况及取得的主要效果 (500字以内).</summary>
     public const int AcceptanceSummaryMaxLength = 500;
 
+    /// <summary>A roster under 30 trainees needs a written explanation at close-out and is flagged to the reviewer.</summary>
+    public static bool IsUnderstaffed(int rosterSize) => rosterSize < MinTrainees;
+
     /// <summary>Floor of 20 % of the roster: 30 → 6, 34 → 6, 35 → 7.</summary>
     public static int MaxRecommendedOutcomes(int rosterSize) => Math.Max(0, rosterSize) * OutcomeCapPercent / 100;
 }

@@ -32,7 +32,7 @@ public sealed class EditModel(PortalDbContext db, ProjectAccess access, AuditLog
 
     public bool CanEdit { get; private set; }
 
-    public bool NeedsExplanation => RosterSize < SeminarRules.MinTrainees;
+    public bool NeedsExplanation => SeminarRules.IsUnderstaffed(RosterSize);
 
     [BindProperty]
     public CloseOutInput Input { get; set; } = new();
