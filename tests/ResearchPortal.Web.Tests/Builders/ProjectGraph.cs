@@ -20,15 +20,11 @@ public sealed record ProjectGraph(Organization Applicant, Organization Host, Pla
     {
         await using var _ = db;
 
-        // Plan years are shared reference data: reuse the one an earlier graph in this database created.
-        var year = await db.PlanYears.FindAsync(Today.Year) ?? db.PlanYears.Add(PlanYear(Today.Year)).Entity;
-        var applicant = Organization(city: "青岛");
-        var hostUnit = Organization(city: "济南");
-        var project = PlanProject(applicant, hostUnit, year.Year);
+        var (year, applicant, hostUnit, project) = await PlannedProject.AddAsync(db);
         var plan = File("实施方案.pdf");
         var notice = File("举办通知.pdf");
         var filing = approve ? ApprovedFiling(project, year, plan, notice) : SubmittedFiling(project, year, plan, notice);
-        db.AddRange(applicant, hostUnit, project, plan, notice, filing);
+        db.AddRange(plan, notice, filing);
         await db.SaveChangesAsync();
         return new ProjectGraph(applicant, hostUnit, year, project, plan, notice, filing);
     }

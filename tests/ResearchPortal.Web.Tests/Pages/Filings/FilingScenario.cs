@@ -20,11 +20,7 @@ public sealed partial record FilingScenario(Organization Applicant, Organization
     public static async Task<FilingScenario> CreateAsync(PortalApp app, Func<PortalDbContext, PlanProject, Filing>? filing = null)
     {
         await using var db = app.NewContext();
-        var year = await db.PlanYears.FindAsync(TestData.Today.Year) ?? db.PlanYears.Add(TestData.PlanYear(TestData.Today.Year)).Entity;
-        var applicant = TestData.Organization(city: "青岛");
-        var host = TestData.Organization(city: "济南");
-        var project = TestData.PlanProject(applicant, host, year.Year);
-        db.AddRange(applicant, host, project);
+        var (_, applicant, host, project) = await PlannedProject.AddAsync(db);
         if (filing is not null)
         {
             db.Add(filing(db, project));

@@ -16,11 +16,8 @@ internal static partial class ReviewData
     public static async Task<PlanProject> SaveProjectAsync(PortalApp app, Func<PlanProject, PlanYear, Filing> filing, Func<PlanProject, CloseOut?>? closeOut = null)
     {
         await using var db = app.NewContext();
-        var year = await db.PlanYears.FindAsync(Today.Year) ?? db.PlanYears.Add(PlanYear(Today.Year)).Entity;
-        var applicant = Organization(city: "青岛");
-        var host = Organization(city: "济南");
-        var project = PlanProject(applicant, host, year.Year);
-        db.AddRange(applicant, host, project, filing(project, year));
+        var (year, _, _, project) = await PlannedProject.AddAsync(db);
+        db.Add(filing(project, year));
         if (closeOut?.Invoke(project) is { } submittedCloseOut)
         {
             db.Add(submittedCloseOut);

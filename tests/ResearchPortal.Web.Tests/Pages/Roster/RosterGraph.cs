@@ -5,6 +5,7 @@ using ResearchPortal.Domain.Organizations;
 using ResearchPortal.Domain.Plans;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Web;
 using static ResearchPortal.Web.Tests.Builders.TestData;
 
@@ -22,14 +23,11 @@ public sealed record RosterGraph(Organization Applicant, Organization Host, Plan
     public static async Task<RosterGraph> SaveAsync(PortalApp app, int rosterSize, string? traineeUserId = null)
     {
         await using var db = app.NewContext();
-        var year = await db.PlanYears.FindAsync(Today.Year) ?? db.PlanYears.Add(PlanYear(Today.Year)).Entity;
-        var applicant = Organization(city: "青岛");
-        var host = Organization(city: "济南");
-        var project = PlanProject(applicant, host, year.Year);
+        var (year, applicant, host, project) = await PlannedProject.AddAsync(db);
         var plan = File("实施方案.pdf");
         var notice = File("举办通知.pdf");
         var filing = ApprovedFiling(project, year, plan, notice);
-        db.AddRange(applicant, host, project, plan, notice, filing);
+        db.AddRange(plan, notice, filing);
 
         var entries = Enumerable.Range(1, rosterSize).Select(sequence =>
         {
