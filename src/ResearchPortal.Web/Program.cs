@@ -30,6 +30,9 @@ builder.Services
     .AddMvcOptions(options =>
     {
         ChineseModelBindingMessages.Apply(options);
+        // Only an explicit [Required] (with its Chinese message) makes a field mandatory: an implicit one on a
+        // non-nullable hidden field failed with an English message no field shows.
+        options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         options.Filters.Add<ExportAuditFilter>();
     });
 

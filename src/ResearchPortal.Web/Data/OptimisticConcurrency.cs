@@ -28,7 +28,7 @@ public static class ConcurrencyToken
         Convert.ToString(TokenProperty(db, entity).CurrentValue, CultureInfo.InvariantCulture) ?? string.Empty;
 
     /// <summary>Tells EF the version the user's form was based on; the next SaveChanges checks the row still has it.</summary>
-    public static void Expect(PortalDbContext db, object entity, string token)
+    public static void Expect(PortalDbContext db, object entity, string? token)
     {
         var property = TokenProperty(db, entity);
         var type = property.Metadata.ClrType;

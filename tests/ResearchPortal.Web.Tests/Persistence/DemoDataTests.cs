@@ -68,6 +68,17 @@ public sealed class DemoDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_demo_applicant_organizer_can_score_the_close_out_in_progress()
+    {
+        var applicant = await _host.Get<UserManager<PortalUser>>().FindByEmailAsync(DemoDataSeeder.ApplicantOrganizerEmail);
+        await using var db = _host.NewContext();
+        var draftCloseOut = await db.CloseOuts.SingleAsync(c => c.Status == CloseOutStatus.Draft);
+        var project = await db.PlanProjects.SingleAsync(p => p.Id == draftCloseOut.PlanProjectId);
+
+        Assert.Equal(applicant!.OrganizationId, project.ApplicantOrganizationId);
+    }
+
+    [Fact]
     public async Task Seeding_again_changes_nothing()
     {
         int Count(PortalDbContext db) => db.PlanProjects.Count() + db.Users.Count();

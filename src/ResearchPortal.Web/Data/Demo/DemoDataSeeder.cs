@@ -96,7 +96,8 @@ public sealed class DemoDataSeeder(
         Expect(open.Approve(reviewerActor, At(today.AddDays(-5), 10), "同意备案。"));
         AddOpenEnrollment(open, organizerActor, today);
 
-        var held = StartFiling("智慧医疗与公共卫生应急高级研修班", "卫生健康", yantai, host, heldStart);
+        // The applicant unit is the demo applicant organizer's, so that account can give the applicant score.
+        var held = StartFiling("智慧医疗与公共卫生应急高级研修班", "卫生健康", qingdao, host, heldStart);
         var heldRoster = HoldSeminar(held, heldStart, organizerActor, reviewerActor, trainee.Id);
         var heldCloseOut = Add(CloseOut.Start(held.PlanProjectId));
         Expect(heldCloseOut.UpdateReport(SelfEvaluationReport.Empty with { BasicInformation = $"本期研修班共有学员 {heldRoster.Count} 人，开设专题 4 个。" }));

@@ -100,6 +100,6 @@ public sealed class ApplicantScoreModel(PortalDbContext db, ProjectAccess access
         [Display(Name = "申报单位验收评分（0–100，70 分合格）")]
         public int? Score { get; set; }
 
-        public string Token { get; set; } = string.Empty;
+        public string? Token { get; set; }
     }
 }

@@ -163,7 +163,7 @@ public sealed class EditModel(PortalDbContext db, ProjectAccess access, AuditLog
         [Display(Name = "学员不足 30 人的书面说明")]
         public string? UnderstaffedExplanation { get; set; }
 
-        public string Token { get; set; } = string.Empty;
+        public string? Token { get; set; }
 
         public static CloseOutInput From(CloseOut? closeOut, string token) => closeOut is null
             ? new CloseOutInput()

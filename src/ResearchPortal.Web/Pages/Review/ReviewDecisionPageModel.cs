@@ -117,7 +117,7 @@ public sealed class ReviewDecisionInput
     public string? Comment { get; set; }
 
     [Required(ErrorMessage = "页面已过期，请刷新后重试。")]
-    public string ConcurrencyToken { get; set; } = string.Empty;
+    public string? ConcurrencyToken { get; set; }
 }
 
 /// <summary>What the shared decision form partial needs.</summary>

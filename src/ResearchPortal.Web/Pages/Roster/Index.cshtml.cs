@@ -179,7 +179,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         [Display(Name = "是否通过结业考核")]
         public bool Passed { get; set; }
 
-        public string Token { get; set; } = string.Empty;
+        public string? Token { get; set; }
     }
 
     public sealed class CertificateInput

@@ -69,6 +69,34 @@ public sealed class CloseOutPageTests : IAsyncLifetime
         Assert.False(closeOut.IsOverdue);
     }
 
+    [Fact]
+    public async Task The_first_save_with_the_empty_hidden_token_a_browser_sends_is_stored()
+    {
+        var graph = await RosterGraph.SaveAsync(_app, 30);
+        using var applicant = await graph.ApplicantOrganizerAsync(_app);
+        var scoreUrl = $"/CloseOuts/ApplicantScore?{graph.Query}";
+        var scored = await applicant.PostFormAsync(scoreUrl, new() { ["Input.Score"] = "85", ["Input.Token"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, scored.StatusCode);
+
+        await using (var db = _app.NewContext())
+        {
+            await db.CloseOuts.ExecuteDeleteAsync();
+        }
+
+        using var host = await graph.HostOrganizerAsync(_app);
+        var editUrl = $"/CloseOuts/Edit?{graph.Query}";
+        var saved = await host.PostFormAsync($"{editUrl}&handler=Save", new()
+        {
+            ["Input.Report.BasicInformation"] = "首次保存的草稿。",
+            ["Input.Token"] = "",
+        }, formPage: editUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var after = _app.NewContext();
+        var closeOut = await after.CloseOuts.SingleAsync(c => c.PlanProjectId == graph.Project.Id);
+        Assert.Equal("首次保存的草稿。", closeOut.Report.BasicInformation);
+    }
+
     private static async Task<string> TokenFieldAsync(PortalClient client, string url)
     {
         var html = await client.GetPageAsync(url);
