@@ -35,7 +35,7 @@ public class RosterImportBenchmark
     public void Setup()
     {
         _connectionString = PostgresServer.Instance.CreateDatabaseAsync("benchmark").GetAwaiter().GetResult();
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
         builder.Logging.ClearProviders(); // as in production, where appsettings.json silences EF command logs
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -37,7 +37,8 @@ public static class DataServiceCollectionExtensions
 
         services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
-            .PersistKeysToDbContext<PortalDbContext>();
+            .PersistKeysToDbContext<PortalDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration, environment);
         services.AddSingleton(provider => new IdNumberProtection(
             provider.GetRequiredService<IDataProtectionProvider>(),
             () => IdNumberHashKey.Load(provider)));

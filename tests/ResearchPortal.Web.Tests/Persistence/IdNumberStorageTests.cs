@@ -1,4 +1,12 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResearchPortal.Web.Data;
 using Npgsql;
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Roster;
@@ -54,6 +62,61 @@ public sealed class IdNumberStorageTests : IAsyncLifetime
         db.AddRange(first, second);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task The_database_alone_decrypts_neither_an_id_number_nor_the_hash_key()
+    {
+        var graph = await ProjectGraph.SaveApprovedAsync(_host.NewContext());
+        var idNumber = IdNumber(6, Gender.Female);
+        await using (var db = _host.NewContext())
+        {
+            db.Add(Receipt(graph.Filing, idNumber, "郑学员", Gender.Female));
+            await db.SaveChangesAsync();
+        }
+
+        // What a dump holds: the key ring rows, the protected ID number and the protected hash key.
+        await using var dump = _host.NewContext();
+        var keyRing = (await dump.DataProtectionKeys.AsNoTracking().Select(k => k.Xml!).ToListAsync()).Select(XElement.Parse).ToList();
+        var protectedId = await dump.Database
+            .SqlQueryRaw<string>($"SELECT \"{IdNumberMapping.ProtectedColumn}\" AS \"Value\" FROM \"EnrollmentReceipts\"")
+            .SingleAsync();
+        var protectedHashKey = (await dump.PortalSecrets.AsNoTracking().SingleAsync(s => s.Name == "IdNumberHashKey")).ProtectedValue;
+        Assert.All(keyRing, key => Assert.Contains("encryptedSecret", key.ToString(), StringComparison.Ordinal));
+
+        var fromDumpOnly = ProtectorOver(keyRing, certificate: null);
+        Assert.ThrowsAny<CryptographicException>(() => fromDumpOnly.CreateProtector(IdNumberProtection.Purpose).Unprotect(protectedId));
+        Assert.ThrowsAny<CryptographicException>(() => fromDumpOnly.CreateProtector("ResearchPortal.IdNumberHashKey.v1").Unprotect(protectedHashKey));
+
+        // The same rows with the certificate kept outside the database do decrypt: the refusal above is the missing key.
+        var certificatePath = Path.Combine(AppContext.BaseDirectory, DataServiceCollectionExtensions.SqliteFolderName,
+            KeyRingProtection.GeneratedFolder, KeyRingProtection.GeneratedFileName);
+        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, null, X509KeyStorageFlags.EphemeralKeySet);
+        Assert.Equal(idNumber.Value, ProtectorOver(keyRing, certificate).CreateProtector(IdNumberProtection.Purpose).Unprotect(protectedId));
+    }
+
+    private static IDataProtectionProvider ProtectorOver(IReadOnlyList<XElement> keyRing, X509Certificate2? certificate)
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddDataProtection().SetApplicationName(DataServiceCollectionExtensions.DataProtectionApplicationName);
+        if (certificate is not null)
+        {
+            builder.UnprotectKeysWithAnyCertificate(certificate);
+        }
+
+        services.Configure<KeyManagementOptions>(options =>
+        {
+            options.XmlRepository = new KeysFromDump(keyRing);
+            options.AutoGenerateKeys = false;
+        });
+        return services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>();
+    }
+
+    private sealed class KeysFromDump(IReadOnlyList<XElement> keys) : IXmlRepository
+    {
+        public IReadOnlyCollection<XElement> GetAllElements() => keys;
+
+        public void StoreElement(XElement element, string friendlyName) => throw new InvalidOperationException("read-only dump");
     }
 
     /// <summary>Every column of every row of the tables, as text, straight from PostgreSQL.</summary>

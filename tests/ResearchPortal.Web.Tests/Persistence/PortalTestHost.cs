@@ -82,7 +82,7 @@ public sealed class PortalTestHost : IAsyncDisposable
     {
         settings["Portal:Today"] = TestData.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         settings.TryAdd(DatabaseInitializer.SeedDemoDataSetting, "false");
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot ?? AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot ?? AppContext.BaseDirectory, EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(PinnedDateTimeProvider.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<PortalClock>();

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using ResearchPortal.Web.Data;
+
+namespace ResearchPortal.Web.Tests.Persistence;
+
+/// <summary>Production names the certificate that encrypts the key ring, or does not start.</summary>
+public sealed class KeyRingProtectionTests
+{
+    [Fact]
+    public void Production_refuses_to_start_without_a_key_ring_certificate()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+
+        var refusal = Assert.Throws<InvalidOperationException>(() => builder.Services.AddPortalData(builder.Configuration, builder.Environment));
+
+        Assert.Contains("DataProtection:CertificatePath", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Production_starts_with_a_configured_certificate()
+    {
+        var folder = Directory.CreateTempSubdirectory("rp-keyring-").FullName;
+        try
+        {
+            using var rsa = RSA.Create(2048);
+            using var certificate = new CertificateRequest("CN=test key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+                .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            var path = Path.Combine(folder, "keyring.pfx");
+            File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, "secret-pass"));
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["DataProtection:CertificatePath"] = path,
+                ["DataProtection:CertificatePassword"] = "secret-pass",
+            });
+
+            builder.Services.AddPortalData(builder.Configuration, builder.Environment);
+
+            Assert.False(Directory.Exists(Path.Combine(folder, DataServiceCollectionExtensions.SqliteFolderName, KeyRingProtection.GeneratedFolder)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
