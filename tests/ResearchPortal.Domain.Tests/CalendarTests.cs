@@ -19,6 +19,14 @@ public class CalendarTests
         Assert.Equal(working, WorkDays.IsWorkingDay(D(date)));
 
     [Fact]
+    public void A_stored_date_at_the_edge_of_the_calendar_saturates_instead_of_overflowing()
+    {
+        Assert.Equal(DateOnly.MinValue, WorkDays.WorkingDayBefore(D("0001-01-03"), 10).Date);
+        Assert.Equal(DateOnly.MaxValue, WorkDays.WorkingDayAfter(DateOnly.MaxValue.AddDays(-2), 15).Date);
+        Assert.Equal(0, WorkDays.WorkingDaysBetween(DateOnly.MaxValue, DateOnly.MaxValue).Count);
+    }
+
+    [Fact]
     public void Latest_filing_date_example_from_the_notice()
     {
         var result = WorkDays.WorkingDayBefore(D("2024-10-14"), 10);

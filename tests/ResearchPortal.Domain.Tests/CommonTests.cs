@@ -16,6 +16,19 @@ public class CommonTests
     public void DateRange_refuses_end_before_start() =>
         AssertSingleError(DateRange.Create(D("2024-10-14"), D("2024-10-13")), "DateRange.EndBeforeStart");
 
+    [Theory]
+    [InlineData("1999-12-31", "2000-01-02", "DateRange.StartOutOfRange")]
+    [InlineData("2100-12-30", "2101-01-01", "DateRange.EndOutOfRange")]
+    [InlineData("0001-01-03", "0001-01-05", "DateRange.StartOutOfRange", "DateRange.EndOutOfRange")]
+    public void DateRange_refuses_dates_outside_2000_to_2100(string start, string end, params string[] codes) =>
+        Assert.Equal(codes, DateRange.Create(D(start), D(end)).Errors.Select(e => e.Code));
+
+    [Theory]
+    [InlineData("2000-01-01", "2000-01-03")]
+    [InlineData("2100-12-29", "2100-12-31")]
+    public void DateRange_accepts_the_first_and_last_plausible_days(string start, string end) =>
+        Assert.True(DateRange.Create(D(start), D(end)).IsSuccess);
+
     [Fact]
     public void StoredFile_refuses_empty_content_and_missing_name()
     {

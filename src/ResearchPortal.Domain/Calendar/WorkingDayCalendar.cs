@@ -31,8 +31,9 @@ public sealed class WorkingDayCalendar
     {
         var count = 0;
         var provisional = false;
-        for (var date = after.AddDays(1); date <= upTo; date = date.AddDays(1))
+        for (var date = after; date < upTo;)
         {
+            date = date.AddDays(1);
             provisional |= !IsPublished(date.Year);
             if (IsWorkingDay(date))
             {
@@ -63,7 +64,9 @@ public sealed class WorkingDayCalendar
         var provisional = false;
         var found = 0;
         var current = date;
-        while (found < n)
+        // A stored date at the edge of the range (a typing slip like 0001-01-03) saturates instead of overflowing,
+        // so one bad record cannot break every list that derives a deadline from it.
+        while (found < n && current != DateOnly.MinValue && current != DateOnly.MaxValue)
         {
             current = current.AddDays(step);
             provisional |= !IsPublished(current.Year);

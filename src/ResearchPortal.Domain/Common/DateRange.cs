@@ -16,8 +16,26 @@ public sealed record DateRange
 
     public bool Contains(DateOnly date) => Start <= date && date <= End;
 
-    public static Result<DateRange> Create(DateOnly start, DateOnly end, string endField = nameof(End)) =>
-        end < start
-            ? Result.Failure<DateRange>(new Error("DateRange.EndBeforeStart", "结束日期不能早于开始日期。", endField))
-            : Result.Success(new DateRange { Start = start, End = end });
+    /// <summary>Dates a seminar can plausibly have; anything else is a typing slip (0001-01-03) that would break
+    /// every working-day count made from it.</summary>
+    public const int EarliestYear = 2000;
+
+    public const int LatestYear = 2100;
+
+    public static Result<DateRange> Create(DateOnly start, DateOnly end, string startField = nameof(Start), string endField = nameof(End))
+    {
+        var errors = new ErrorCollector()
+            .When(!IsPlausible(start), "DateRange.StartOutOfRange", OutOfRangeMessage("开始"), startField)
+            .When(!IsPlausible(end), "DateRange.EndOutOfRange", OutOfRangeMessage("结束"), endField);
+        if (!errors.HasErrors)
+        {
+            errors.When(end < start, "DateRange.EndBeforeStart", "结束日期不能早于开始日期。", endField);
+        }
+
+        return errors.ToResult(() => new DateRange { Start = start, End = end });
+    }
+
+    public static bool IsPlausible(DateOnly date) => date.Year is >= EarliestYear and <= LatestYear;
+
+    private static string OutOfRangeMessage(string which) => $"{which}日期须在 {EarliestYear} 年至 {LatestYear} 年之间。";
 }

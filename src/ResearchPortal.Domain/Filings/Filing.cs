@@ -194,7 +194,7 @@ public sealed class Filing
             return null;
         }
 
-        var range = DateRange.Create(start.Value, end.Value, nameof(EndDate));
+        var range = DateRange.Create(start.Value, end.Value, nameof(StartDate), nameof(EndDate));
         errors.AddRange(range.Errors);
         return range.IsSuccess ? range.Value : null;
     }
