@@ -33,6 +33,7 @@ builder.Services
         // Only an explicit [Required] (with its Chinese message) makes a field mandatory: an implicit one on a
         // non-nullable hidden field failed with an English message no field shows.
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        options.Filters.Add<UnknownHandlerFilter>();
         options.Filters.Add<ExportAuditFilter>();
     });
 
