@@ -37,6 +37,23 @@ public class CommonTests
         Assert.Equal([nameof(StoredFile.FileName), nameof(StoredFile.Content)], Fields(result));
     }
 
+    [Theory]
+    [InlineData("..\\..\\evil.pdf", "evil.pdf")]
+    [InlineData("../../etc/方案.pdf", "方案.pdf")]
+    [InlineData("通\u0000知\u001F<1>.pdf", "通知1.pdf")]
+    [InlineData("  ..hidden.docx ", "hidden.docx")]
+    public void StoredFile_names_lose_paths_and_control_characters(string given, string stored) =>
+        Assert.Equal(stored, StoredFile.Create(given, "application/pdf", [1], Now).Value.FileName);
+
+    [Fact]
+    public void StoredFile_names_over_the_limit_are_shortened_keeping_the_extension()
+    {
+        var stored = StoredFile.Create(new string('长', 300) + ".pdf", "application/pdf", [1], Now).Value.FileName;
+
+        Assert.Equal(StoredFile.FileNameMaxLength, stored.Length);
+        Assert.EndsWith("长.pdf", stored, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void StoredFile_keeps_content_and_length()
     {

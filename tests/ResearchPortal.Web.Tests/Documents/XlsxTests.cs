@@ -54,6 +54,27 @@ public class XlsxTests
         Assert.Contains(cells, c => c.Attribute("t") is null && c.Element(Main + "v")?.Value == "24.5");
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\",\"点击\")")]
+    [InlineData("+86 13800138000")]
+    [InlineData("-1+1")]
+    [InlineData("@SUM(A1)")]
+    public async Task Formula_leading_text_is_written_as_apostrophe_text_and_reads_back_unchanged(string text)
+    {
+        var output = new MemoryStream();
+        using (var writer = new XlsxSheetWriter(output, "名单", [new XlsxColumn("工作单位")]))
+        {
+            writer.AddRow([text]);
+            writer.Complete();
+        }
+
+        var cell = SheetXml(output.ToArray()).Descendants(Main + "c").Last(); // after the header cell
+        Assert.Equal("inlineStr", (string?)cell.Attribute("t"));
+        Assert.Equal("'" + text, cell.Value);
+        var read = await XlsxReader.ReadAsync(new MemoryStream(output.ToArray()));
+        Assert.Equal(text, read.Rows.Last().Cells.Single());
+    }
+
     [Fact]
     public void Header_row_is_frozen_titles_merged_and_widths_count_Chinese_as_two()
     {

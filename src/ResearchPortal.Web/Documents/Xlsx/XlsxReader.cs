@@ -207,7 +207,7 @@ public static class XlsxReader
                     var content = xml.IsEmptyElement ? default : ReadContent(xml);
                     while (cells.Count < column)
                         cells.Add(string.Empty);
-                    cells[column - 1] = CellText(type, content, sharedStrings);
+                    cells[column - 1] = FormulaGuard.Restore(CellText(type, content, sharedStrings));
                 }
             }
             return EndRow() ? XlsxReadResult.Success(rows) : XlsxReadResult.Refused(XlsxReadError.TooManyRows, limits);

@@ -177,7 +177,7 @@ public sealed class XlsxSheetWriter : IDisposable
             {
                 attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
                 w.WriteStartElement(new Cell(), attributes);
-                var text = new Text(XmlSafe(value));
+                var text = new Text(XmlSafe(FormulaGuard.Neutralize(value)));
                 if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
                     text.Space = SpaceProcessingModeValues.Preserve;
                 w.WriteElement(new InlineString(text));
