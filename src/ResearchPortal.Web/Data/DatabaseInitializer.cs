@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Web.Data.Demo;
 using ResearchPortal.Web.Data.IdNumbers;
@@ -13,14 +14,89 @@ public sealed class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     IdNumberProtection idNumberProtection,
     DemoDataSeeder demoData,
-    IConfiguration configuration)
+    IConfiguration configuration,
+    ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Explicit true/false wins; unset means "only on the embedded SQLite default".</summary>
     public const string SeedDemoDataSetting = "Portal:SeedDemoData";
 
+    /// <summary>How long start-up waits for an unreachable database before giving up (default 60 s).</summary>
+    public const string DatabaseWaitSetting = "Portal:DatabaseWaitSeconds";
+
+    /// <summary>PostgreSQL advisory lock key held while one instance migrates and seeds; the others wait for it.</summary>
+    private const long InitializationLockKey = 0x52505F494E4954; // "RP_INIT"
+
     public bool SeedsDemoData => configuration.GetValue<bool?>(SeedDemoDataSetting) ?? db is SqlitePortalDbContext;
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var giveUpAt = DateTimeOffset.UtcNow.AddSeconds(configuration.GetValue(DatabaseWaitSetting, 60));
+        var pause = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                await InitializeOnceAsync(cancellationToken);
+                return;
+            }
+            catch (Exception exception) when (IsUnreachable(exception))
+            {
+                // Started before the database (a host reboot, a rolling deploy): wait rather than exit.
+                if (DateTimeOffset.UtcNow + pause >= giveUpAt)
+                {
+                    throw new InvalidOperationException($"数据库无法连接，已等待到设置 {DatabaseWaitSetting} 的上限，启动中止。", exception);
+                }
+
+                logger.LogWarning("数据库暂不可用，{Seconds} 秒后重试。", pause.TotalSeconds);
+                db.ChangeTracker.Clear();
+                await Task.Delay(pause, cancellationToken);
+                pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 2, 10));
+            }
+        }
+    }
+
+    /// <summary>EF wraps the provider's transient error in its own exception; either means "try again later".</summary>
+    private static bool IsUnreachable(Exception exception) =>
+        exception is NpgsqlException { IsTransient: true } || exception.InnerException is NpgsqlException { IsTransient: true };
+
+    private async Task InitializeOnceAsync(CancellationToken cancellationToken)
+    {
+        var serialized = db is PostgresPortalDbContext;
+        if (serialized)
+        {
+            // Instances started together would otherwise race on the same migrations, roles and calendars.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({InitializationLockKey})", cancellationToken);
+        }
+
+        try
+        {
+            await MigrateAndSeedAsync(cancellationToken);
+        }
+        finally
+        {
+            if (serialized)
+            {
+                await ReleaseAsync();
+            }
+        }
+    }
+
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({InitializationLockKey})", CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is gone, and the session lock with it.
+        }
+
+        await db.Database.CloseConnectionAsync();
+    }
+
+    private async Task MigrateAndSeedAsync(CancellationToken cancellationToken)
     {
         await db.Database.MigrateAsync(cancellationToken);
         await SeedRolesAsync();

@@ -37,6 +37,14 @@ public sealed class PortalTestHost : IAsyncDisposable
             () => PostgresServer.Instance.DropDatabaseAsync(connectionString));
     }
 
+    /// <summary>Another instance over a database someone else created and drops, as a second server would start.</summary>
+    public static Task<PortalTestHost> StartPostgresAsync(string connectionString, Dictionary<string, string?>? settings = null)
+    {
+        settings ??= [];
+        settings[$"ConnectionStrings:{DataServiceCollectionExtensions.PostgresConnectionName}"] = connectionString;
+        return StartAsync(settings, contentRoot: null, () => Task.CompletedTask);
+    }
+
     /// <summary>The embedded default: SQLite in <c>App_Data</c> under a temporary content root.</summary>
     public static Task<PortalTestHost> StartSqliteAsync(bool seedDemoData = false)
     {
