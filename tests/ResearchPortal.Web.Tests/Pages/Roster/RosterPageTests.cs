@@ -191,6 +191,7 @@ public sealed class RosterPageTests(AfterSeminarPortal portal) : IClassFixture<A
         var revoked = Assert.Single(stored.RevokedCertificates);
         Assert.Equal((number, "证书信息有误，重新发放。"), (revoked.Number, revoked.Reason));
         await AssertRevocationAuditedAsync(graph, number);
+        Assert.Contains($"{number}：", PageText.Of(await client.GetPageAsync($"/Roster/Person?{graph.Query}&entryId={graph.Entries[0].Id}")));
 
         var reused = await PostCertificatesAsync(client, graph, startNumber: 1);
         Assert.Contains("已被使用或已撤销", await PageText.ReadAsync(reused));
@@ -231,7 +232,7 @@ public sealed class RosterPageTests(AfterSeminarPortal portal) : IClassFixture<A
     public async Task A_revoked_certificate_is_no_longer_offered_to_its_holder()
     {
         var trainee = await _app.CreateUserAsync(PortalRoles.Trainee);
-        var (graph, _) = await IssuedAsync(trainee.Id);
+        var (graph, number) = await IssuedAsync(trainee.Id);
         using var holder = await _app.LoginAsync(trainee);
         var download = $"/Documents/Certificate?entryId={graph.Entries[0].Id}";
         Assert.Contains("下载证书", await holder.GetPageAsync("/Enrollments/Mine"));
@@ -239,8 +240,28 @@ public sealed class RosterPageTests(AfterSeminarPortal portal) : IClassFixture<A
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostRevokeAsync(host, graph, "重复发放")).StatusCode);
 
-        Assert.DoesNotContain("下载证书", await holder.GetPageAsync("/Enrollments/Mine"));
+        var mine = PageText.Of(await holder.GetPageAsync("/Enrollments/Mine"));
+        Assert.DoesNotContain("下载证书", mine);
+        Assert.Contains($"{number}（已撤销）", mine);
         Assert.Equal(HttpStatusCode.NotFound, (await holder.GetAsync(download)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_projects_certificate_set_skips_a_revoked_number()
+    {
+        var graph = await RosterGraph.SaveAsync(_app, 2);
+        await RecordAsync(graph.Entries[0], 24m, passed: true);
+        await RecordAsync(graph.Entries[1], 24m, passed: true);
+        using var client = await graph.HostOrganizerAsync(_app);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCertificatesAsync(client, graph, startNumber: 1)).StatusCode);
+        var kept = (await ReloadAsync(graph.Entries[1])).CertificateNumber;
+        Assert.Equal(HttpStatusCode.Redirect, (await PostRevokeAsync(client, graph, "重复发放")).StatusCode);
+
+        var response = await client.GetAsync($"/Documents/Certificates/Zip?{graph.Query}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        Assert.Equal([$"{kept}-学员02.pdf"], zip.Entries.Select(e => e.FullName));
     }
 
     /// <summary>A roster of one passed trainee with a number issued through the page.</summary>
