@@ -1,3 +1,4 @@
+using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Organizations;
@@ -25,15 +26,28 @@ public sealed record SampleRoster(Organization Applicant, Organization Host, Pla
         Check(filing.UpdateDetails(new FilingDetails(
             "济南市历下区培训中心", new DateOnly(2025, 9, 15), new DateOnly(2025, 9, 19), "王老师", "0531-88888888", "13800000000", 40,
             [new ExpertSession("张教授", "教授", "现代农业技术", 12m), new ExpertSession("李研究员", "研究员", "乡村治理实践", 12.5m)])));
+        Approve(filing, year);
         var entries = Enumerable.Range(0, trainees).Select(i =>
         {
             var entry = Ok(RosterEntry.Create(
                 project.Id, i + 1, $"学员{i:D5}", Gender.Female, IdNumber(i), "济南市农业科学研究院畜牧兽医研究所", "高级农艺师", "13900000000"));
-            Check(entry.RecordResult(24m, passed: true, filing.TotalHours));
+            Check(entry.RecordResult(24m, passed: true, filing, filing.StartDate!.Value));
             return entry;
         }).ToList();
-        Ok(CertificateIssuer.Assign(entries, year, project.ProjectNumber, 1, new HashSet<string>()));
+        Ok(CertificateIssuer.Assign(entries, filing, RosterRules.CertificatesOpenOn(filing.Dates!), year, project.ProjectNumber, 1, new HashSet<string>()));
         return new SampleRoster(applicant, host, year, project, filing, entries);
+    }
+
+    /// <summary>Results and certificates need an approved filing.</summary>
+    private static void Approve(Filing filing, PlanYear year)
+    {
+        var actor = new Actor("benchmark", "基准测试");
+        var now = new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        Check(filing.AttachImplementationPlan(new AttachmentInfo(Guid.CreateVersion7(), "实施方案.pdf", "application/pdf", 100)));
+        Check(filing.AttachNotice(new AttachmentInfo(Guid.CreateVersion7(), "举办通知.pdf", "application/pdf", 100)));
+        Check(filing.SetAttestation(true));
+        Check(filing.Submit(actor, now, Today, year, new WorkingDayCalendar(OfficialCalendars.All)));
+        Check(filing.Approve(actor, now, null));
     }
 
     /// <summary>Distinct for i below 50 per day of birth times 20,000 days.</summary>

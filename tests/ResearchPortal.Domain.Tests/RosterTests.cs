@@ -1,5 +1,6 @@
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Enrollment;
+using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Roster;
 using static ResearchPortal.Domain.Tests.TestData;
 
@@ -9,12 +10,22 @@ public class RosterTests
 {
     private static readonly Guid ProjectId = Guid.CreateVersion7();
 
+    /// <summary>Approved, seminar 2024-10-14 to 2024-10-16, 24 hours.</summary>
+    private static readonly Filing Filing = ApprovedFiling();
+
+    private static readonly DateOnly FirstDay = D("2024-10-14");
+
+    private static readonly DateOnly DayAfter = D("2024-10-17");
+
+    private static Result<IReadOnlyList<RosterEntry>> Assign(IReadOnlyList<RosterEntry> roster, string projectNumber, int start, params string[] numbersInUse) =>
+        CertificateIssuer.Assign(roster, Filing, DayAfter, Year2024(), projectNumber, start, numbersInUse.ToHashSet());
+
     private static RosterEntry Entry(int sequence, bool passed = true)
     {
         var entry = RosterEntry.Create(
             ProjectId, sequence, $"学员{sequence}", Gender.Female,
             IdNumbers.Parse(IdNumbers.Make(gender: Gender.Female, sequence: sequence)), "某单位", "工程师", "13800000000").Value;
-        AssertSuccess(entry.RecordResult(24m, passed, 24m));
+        AssertSuccess(entry.RecordResult(24m, passed, Filing, FirstDay));
         return entry;
     }
 
@@ -51,7 +62,7 @@ public class RosterTests
     {
         var entry = Entry(1, passed: false);
 
-        var result = entry.RecordResult(hours, passed: true, filingTotalHours: 24m);
+        var result = entry.RecordResult(hours, passed: true, Filing, FirstDay);
 
         Assert.Equal(accepted, result.IsSuccess);
         Assert.Equal(accepted ? hours : 24m, entry.CompletedHours);
@@ -61,9 +72,9 @@ public class RosterTests
     public void A_certified_trainee_cannot_be_marked_failed()
     {
         var entry = Entry(1);
-        AssertSuccess(CertificateIssuer.Assign([entry], Year2024(), "001", 1, new HashSet<string>()));
+        AssertSuccess(Assign([entry], "001", 1));
 
-        AssertSingleError(entry.RecordResult(24m, passed: false, 24m), "Roster.CertificateIssued");
+        AssertSingleError(entry.RecordResult(24m, passed: false, Filing, DayAfter), "Roster.CertificateIssued");
         Assert.True(entry.Passed);
     }
 
@@ -74,7 +85,7 @@ public class RosterTests
         var first = Entry(1);
         var failed = Entry(2, passed: false);
 
-        var result = CertificateIssuer.Assign([third, failed, first], Year2024(), "2024-037", 5, new HashSet<string>());
+        var result = Assign([third, failed, first], "2024-037", 5);
 
         Assert.Equal([first, third], result.Value);
         Assert.Equal("SDGY2024-2024-037-005", first.CertificateNumber);
@@ -86,10 +97,10 @@ public class RosterTests
     public void Entries_that_already_have_a_number_keep_it()
     {
         var first = Entry(1);
-        AssertSuccess(CertificateIssuer.Assign([first], Year2024(), "001", 1, new HashSet<string>()));
+        AssertSuccess(Assign([first], "001", 1));
         var second = Entry(2);
 
-        var result = CertificateIssuer.Assign([first, second], Year2024(), "001", 2, new HashSet<string> { "SDGY2024-001-001" });
+        var result = Assign([first, second], "001", 2, "SDGY2024-001-001");
 
         Assert.Equal([second], result.Value);
         Assert.Equal("SDGY2024-001-001", first.CertificateNumber);
@@ -102,7 +113,7 @@ public class RosterTests
         var first = Entry(1);
         var second = Entry(2);
 
-        var result = CertificateIssuer.Assign([first, second], Year2024(), "001", 1, new HashSet<string> { "SDGY2024-001-002" });
+        var result = Assign([first, second], "001", 1, "SDGY2024-001-002");
 
         Assert.Contains("SDGY2024-001-002", AssertSingleError(result, "Certificates.NumberInUse").Message);
         Assert.Null(first.CertificateNumber);
@@ -113,10 +124,10 @@ public class RosterTests
     public void A_collision_with_a_number_already_on_this_roster_is_refused()
     {
         var first = Entry(1);
-        AssertSuccess(CertificateIssuer.Assign([first], Year2024(), "001", 1, new HashSet<string>()));
+        AssertSuccess(Assign([first], "001", 1));
         var second = Entry(2);
 
-        AssertSingleError(CertificateIssuer.Assign([first, second], Year2024(), "001", 1, new HashSet<string>()), "Certificates.NumberInUse");
+        AssertSingleError(Assign([first, second], "001", 1), "Certificates.NumberInUse");
         Assert.Null(second.CertificateNumber);
     }
 
@@ -124,7 +135,7 @@ public class RosterTests
     [InlineData(0)]
     [InlineData(-1)]
     public void The_start_number_must_be_positive(int start) =>
-        AssertSingleError(CertificateIssuer.Assign([Entry(1)], Year2024(), "001", start, new HashSet<string>()), "Certificates.StartNumberInvalid");
+        AssertSingleError(Assign([Entry(1)], "001", start), "Certificates.StartNumberInvalid");
 
     [Fact]
     public void The_sequence_must_be_positive() =>
@@ -153,7 +164,7 @@ public class RosterTests
     {
         var entry = Entry(1);
 
-        AssertSuccess(entry.RecordIssuedCertificate(" SD2023-001 "));
+        AssertSuccess(entry.RecordIssuedCertificate(" sd2023-001　", Filing, DayAfter));
 
         Assert.Equal("SD2023-001", entry.CertificateNumber);
     }
@@ -162,12 +173,147 @@ public class RosterTests
     public void A_paper_certificate_is_refused_without_a_pass_and_never_replaces_one()
     {
         var failed = Entry(1, passed: false);
-        AssertSingleError(failed.RecordIssuedCertificate("SD2023-001"), "Roster.CertificateWithoutPass");
+        AssertSingleError(failed.RecordIssuedCertificate("SD2023-001", Filing, DayAfter), "Roster.CertificateWithoutPass");
         Assert.Null(failed.CertificateNumber);
 
         var issued = Entry(2);
-        AssertSuccess(issued.RecordIssuedCertificate("SD2023-002"));
-        AssertSingleError(issued.RecordIssuedCertificate("SD2023-003"), "Roster.CertificateAlreadyIssued");
+        AssertSuccess(issued.RecordIssuedCertificate("SD2023-002", Filing, DayAfter));
+        AssertSingleError(issued.RecordIssuedCertificate("SD2023-003", Filing, DayAfter), "Roster.CertificateAlreadyIssued");
         Assert.Equal("SD2023-002", issued.CertificateNumber);
     }
+
+    [Fact]
+    public void A_paper_certificate_number_is_stored_in_normal_form()
+    {
+        var entry = Entry(1);
+
+        AssertSuccess(entry.RecordIssuedCertificate(" ｓｄ２０２３-001　", Filing, DayAfter));
+
+        Assert.Equal("SD2023-001", entry.CertificateNumber);
+    }
+
+    public static TheoryData<string, bool> CertificateDays => new()
+    {
+        { "2024-10-16", false }, // the seminar's last day
+        { "2024-10-17", true },  // the day after
+    };
+
+    [Theory]
+    [MemberData(nameof(CertificateDays))]
+    public void Certificates_are_issued_from_the_day_after_the_seminar_ends(string today, bool allowed)
+    {
+        var entry = Entry(1);
+
+        var result = CertificateIssuer.Assign([entry], Filing, D(today), Year2024(), "001", 1, new HashSet<string>());
+
+        Assert.Equal(allowed, result.IsSuccess);
+        Assert.Equal(allowed, entry.CertificateNumber is not null);
+        if (!allowed)
+        {
+            Assert.Contains("2024年10月17日", AssertSingleError(result, "Certificates.NotYetOpen").Message);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CertificateDays))]
+    public void Paper_certificates_are_recorded_from_the_day_after_the_seminar_ends(string today, bool allowed)
+    {
+        var entry = Entry(1);
+
+        var result = entry.RecordIssuedCertificate("SD2023-001", Filing, D(today));
+
+        Assert.Equal(allowed, result.IsSuccess);
+        Assert.Equal(allowed ? "SD2023-001" : null, entry.CertificateNumber);
+    }
+
+    [Theory]
+    [InlineData("2024-10-13", false)] // the day before the seminar
+    [InlineData("2024-10-14", true)]  // its first day
+    public void Results_are_recorded_from_the_first_day_of_the_seminar(string today, bool allowed)
+    {
+        var entry = RosterEntry.Create(ProjectId, 1, "学员", Gender.Female, IdNumbers.Parse(IdNumbers.Make(gender: Gender.Female)), "某单位", null, null).Value;
+
+        var result = entry.RecordResult(24m, passed: true, Filing, D(today));
+
+        Assert.Equal(allowed, result.IsSuccess);
+        Assert.Equal(allowed, entry.Passed);
+        if (!allowed)
+        {
+            Assert.Contains("2024年10月14日", AssertSingleError(result, "Roster.ResultsNotYetOpen").Message);
+        }
+    }
+
+    public static TheoryData<string> UnapprovedFilings => new() { "draft", "submitted", "returned" };
+
+    [Theory]
+    [MemberData(nameof(UnapprovedFilings))]
+    public void Nothing_is_recorded_or_issued_before_the_filing_is_approved(string state)
+    {
+        var filing = FilingReadyToSubmit();
+        if (state != "draft")
+        {
+            AssertSuccess(SubmitFiling(filing));
+        }
+
+        if (state == "returned")
+        {
+            AssertSuccess(filing.Return(Reviewer, Now, "请补充材料。"));
+        }
+
+        var entry = Entry(1);
+        var lateEnough = D("2024-12-01");
+
+        Assert.Contains("备案审核通过后才能登记学时", AssertSingleError(entry.RecordResult(20m, passed: true, filing, lateEnough), "Roster.FilingNotApproved").Message);
+        AssertSingleError(CertificateIssuer.Assign([entry], filing, lateEnough, Year2024(), "001", 1, new HashSet<string>()), "Roster.FilingNotApproved");
+        AssertSingleError(entry.RecordIssuedCertificate("SD2023-001", filing, lateEnough), "Roster.FilingNotApproved");
+        Assert.Equal(24m, entry.CompletedHours);
+        Assert.Null(entry.CertificateNumber);
+    }
+
+    [Fact]
+    public void A_revoked_number_is_kept_on_record_and_the_trainee_may_get_a_new_one()
+    {
+        var entry = Entry(1);
+        AssertSuccess(Assign([entry], "001", 1));
+
+        AssertSuccess(entry.RevokeCertificate(" 证书信息有误 ", Reviewer, Now));
+
+        Assert.Null(entry.CertificateNumber);
+        var revoked = Assert.Single(entry.RevokedCertificates);
+        Assert.Equal(new RevokedCertificate("SDGY2024-001-001", Now, "证书信息有误", Reviewer.UserId, Reviewer.DisplayName), revoked);
+        Assert.True(entry.Passed);
+        AssertSuccess(entry.RecordResult(10m, passed: false, Filing, DayAfter)); // no certificate any more: may be failed
+    }
+
+    [Fact]
+    public void A_revoked_number_is_never_issued_again()
+    {
+        var entry = Entry(1);
+        AssertSuccess(Assign([entry], "001", 1));
+        AssertSuccess(entry.RevokeCertificate("重复发放", Organizer, Now));
+
+        AssertSingleError(Assign([entry], "001", 1), "Certificates.NumberInUse");
+        Assert.Equal([entry], Assign([entry], "001", 2).Value);
+        Assert.Equal("SDGY2024-001-002", entry.CertificateNumber);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void Revoking_needs_a_reason(string? reason)
+    {
+        var entry = Entry(1);
+        AssertSuccess(Assign([entry], "001", 1));
+
+        Assert.Equal("请填写撤销原因。", AssertSingleError(entry.RevokeCertificate(reason, Organizer, Now), "Required").Message);
+        Assert.Equal("SDGY2024-001-001", entry.CertificateNumber);
+    }
+
+    [Fact]
+    public void Only_an_issued_number_can_be_revoked() =>
+        AssertSingleError(Entry(1).RevokeCertificate("无", Organizer, Now), "Roster.NoCertificate");
+
+    [Fact]
+    public void Generated_numbers_are_upper_case() =>
+        Assert.Equal("SDGY2024-P7-001", Assign([Entry(1)], "p7", 1).Value[0].CertificateNumber);
 }

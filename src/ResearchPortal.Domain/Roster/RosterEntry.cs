@@ -1,5 +1,6 @@
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Enrollment;
+using ResearchPortal.Domain.Filings;
 
 namespace ResearchPortal.Domain.Roster;
 
@@ -7,6 +8,10 @@ namespace ResearchPortal.Domain.Roster;
 public sealed class RosterEntry
 {
     public const int TextMaxLength = 200;
+
+    public const int RevocationReasonMaxLength = 500;
+
+    private readonly List<RevokedCertificate> _revokedCertificates = [];
 
     private RosterEntry()
     {
@@ -39,8 +44,12 @@ public sealed class RosterEntry
     /// <summary>是否通过结业考核.</summary>
     public bool Passed { get; private set; }
 
-    /// <summary>培训证书编号, only for trainees who passed; unique across the system (the database guards that).</summary>
+    /// <summary>培训证书编号, only for trainees who passed; unique across the system (the database guards that).
+    /// Stored in <see cref="CertificateNumbers.Normalize"/> form.</summary>
     public string? CertificateNumber { get; private set; }
+
+    /// <summary>Numbers this trainee held and that were withdrawn, oldest first; none of them is issued again.</summary>
+    public IReadOnlyList<RevokedCertificate> RevokedCertificates => _revokedCertificates;
 
     /// <summary>The accepted receipt this entry came from; null for imported rows.</summary>
     public Guid? ReceiptId { get; private set; }
@@ -99,14 +108,21 @@ public sealed class RosterEntry
         });
     }
 
-    /// <summary>Records completed hours (0 to the filing's total) and the final assessment.</summary>
-    public Result RecordResult(decimal hours, bool passed, decimal filingTotalHours)
+    /// <summary>Records completed hours (0 to the filing's total) and the final assessment, once
+    /// <see cref="RosterRules.CheckResultsOpen"/> allows it.</summary>
+    public Result RecordResult(decimal hours, bool passed, Filing filing, DateOnly today)
     {
+        var open = RosterRules.CheckResultsOpen(filing, today, nameof(CompletedHours));
+        if (open.IsFailure)
+        {
+            return open;
+        }
+
         return new ErrorCollector()
             .When(
-                hours < 0 || hours > filingTotalHours,
+                hours < 0 || hours > filing.TotalHours,
                 "Roster.HoursOutOfRange",
-                $"完成学时应在 0 到 {filingTotalHours:0.#} 学时之间。",
+                $"完成学时应在 0 到 {filing.TotalHours:0.#} 学时之间。",
                 nameof(CompletedHours))
             .When(
                 !passed && CertificateNumber is not null,
@@ -121,15 +137,35 @@ public sealed class RosterEntry
     }
 
     /// <summary>
-    /// Records a number issued before the portal (on paper, arriving with an imported roster). Uniqueness across
-    /// the system is the caller's check, as for <see cref="CertificateIssuer"/>.
+    /// Records a number issued before the portal (on paper, arriving with an imported roster), once
+    /// <see cref="RosterRules.CheckCertificatesOpen"/> allows it. Uniqueness across the system (revoked numbers
+    /// included) is the caller's check, as for <see cref="CertificateIssuer"/>.
     /// </summary>
-    public Result RecordIssuedCertificate(string certificateNumber) => new ErrorCollector()
-        .When(!Passed, "Roster.CertificateWithoutPass", "未通过结业考核的学员不能有培训证书编号。", nameof(CertificateNumber))
-        .When(CertificateNumber is not null, "Roster.CertificateAlreadyIssued", $"该学员已有培训证书编号（{CertificateNumber}）。", nameof(CertificateNumber))
-        .When(string.IsNullOrWhiteSpace(certificateNumber), "Roster.CertificateNumberEmpty", "请填写培训证书编号。", nameof(CertificateNumber))
-        .Apply(() => CertificateNumber = certificateNumber.Trim());
+    public Result RecordIssuedCertificate(string certificateNumber, Filing filing, DateOnly today)
+    {
+        var open = RosterRules.CheckCertificatesOpen(filing, today, nameof(CertificateNumber));
+        return open.IsFailure
+            ? open
+            : new ErrorCollector()
+                .When(!Passed, "Roster.CertificateWithoutPass", "未通过结业考核的学员不能有培训证书编号。", nameof(CertificateNumber))
+                .When(CertificateNumber is not null, "Roster.CertificateAlreadyIssued", $"该学员已有培训证书编号（{CertificateNumber}）。", nameof(CertificateNumber))
+                .When(string.IsNullOrWhiteSpace(certificateNumber), "Roster.CertificateNumberEmpty", "请填写培训证书编号。", nameof(CertificateNumber))
+                .Apply(() => CertificateNumber = CertificateNumbers.Normalize(certificateNumber));
+    }
 
-    // CertificateIssuer hands out new numbers, after checking the whole batch.
+    /// <summary>
+    /// Withdraws the current certificate number (a host organizer's or a reviewer's decision, with a reason). The number
+    /// stays on record as revoked; the trainee, still passed, may be given a new number while issuing is allowed.
+    /// </summary>
+    public Result RevokeCertificate(string? reason, Actor actor, DateTimeOffset now) => new ErrorCollector()
+        .When(CertificateNumber is null, "Roster.NoCertificate", "该学员目前没有培训证书编号，无可撤销。", nameof(CertificateNumber))
+        .RequiredWithin(reason, RevocationReasonMaxLength, nameof(RevokedCertificate.Reason), "撤销原因")
+        .Apply(() =>
+        {
+            _revokedCertificates.Add(new RevokedCertificate(CertificateNumber!, now, reason!.Trim(), actor.UserId, actor.DisplayName));
+            CertificateNumber = null;
+        });
+
+    // CertificateIssuer hands out new (normalized) numbers, after checking the whole batch.
     internal void AssignCertificateNumber(string certificateNumber) => CertificateNumber = certificateNumber;
 }

@@ -107,6 +107,8 @@ public static class AuthorizationMatrix
             _ => new() { ["Row.Passed"] = "true" }),                                                                 // hours missing → 200
         Post("/Roster/Index", "Certificates", s => $"/Roster?projectId={s.ProjectId}&handler=Certificates", HostOrganizerWrites,
             _ => new() { ["Certificate.StartNumber"] = "0" }),                                                       // out of range → 200
+        Post("/Roster/Index", "Revoke", s => $"/Roster?projectId={s.ProjectId}&handler=Revoke&entryId={s.TraineeEntryId}", HostOrReviewerReads,
+            _ => new() { ["Revocation.Reason"] = " " }),                                                             // no reason → 200
         Get("/Roster/Person", null, s => $"/Roster/Person?projectId={s.ProjectId}&entryId={s.TraineeEntryId}", HostOrReviewerReads),
         Get("/PartyGroups/Index", null, s => $"/PartyGroups?projectId={s.ProjectId}", HostOrReviewerReads),
         Post("/PartyGroups/Index", "AddMember", s => $"/PartyGroups?projectId={s.ProjectId}&handler=AddMember", HostOrganizerWrites,

@@ -63,9 +63,9 @@ public sealed record MatrixScenario(
         await using (var db = app.NewContext())
         {
             var entries = await db.RosterEntries.Where(e => e.PlanProjectId == graph.Project.Id).OrderBy(e => e.Sequence).ToListAsync();
-            Ok(entries[0].RecordResult(24m, passed: true, graph.Filing.TotalHours));
-            Ok(entries[1].RecordResult(10m, passed: false, graph.Filing.TotalHours));
-            Ok(CertificateIssuer.Assign(entries, graph.Year, graph.Project.ProjectNumber, 1, new HashSet<string>()));
+            Ok(entries[0].RecordResult(24m, passed: true, graph.Filing, SeminarStart));
+            Ok(entries[1].RecordResult(10m, passed: false, graph.Filing, SeminarStart));
+            Ok(CertificateIssuer.Assign(entries, graph.Filing, AfterSeminar, graph.Year, graph.Project.ProjectNumber, 1, new HashSet<string>()));
 
             db.CloseOuts.Add(CompleteCloseOut(graph.Project.Id)); // a draft: editable by the host, readable by the reviewer
             var fullText = File("研修成果.pdf");

@@ -93,8 +93,8 @@ public sealed class AggregateRoundTripTests : IAsyncLifetime
         var receipt = Receipt(graph.Filing, IdNumber(1), "刘学员", Gender.Female);
         Ok(receipt.Accept(Organizer, Now));
         var entry = Ok(RosterEntry.FromReceipt(receipt, 1));
-        Ok(entry.RecordResult(24m, passed: true, graph.Filing.TotalHours));
-        Ok(CertificateIssuer.Assign([entry], graph.Year, graph.Project.ProjectNumber, 1, new HashSet<string>()));
+        Ok(entry.RecordResult(24m, passed: true, graph.Filing, SeminarStart));
+        Ok(CertificateIssuer.Assign([entry], graph.Filing, AfterSeminar, graph.Year, graph.Project.ProjectNumber, 1, new HashSet<string>()));
         var outcome = Ok(ResearchOutcome.Submit(graph.Project.Id, entry.Id, "智慧农业实践", "成果摘要", graph.Notice.Id, Now));
         Ok(outcome.Recommend(0, 30));
         Ok(outcome.Select());

@@ -102,7 +102,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         await using (var db = _host.NewContext())
         {
             var other = await db.RosterEntries.SingleAsync(e => e.Id == entry.Id);
-            Ok(other.RecordResult(24m, passed: true, graph.Filing.TotalHours));
+            Ok(other.RecordResult(24m, passed: true, graph.Filing, SeminarStart));
             await db.SaveChangesAsync();
         }
 
@@ -110,7 +110,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         await using var post = _host.NewContext();
         var stale = await post.RosterEntries.SingleAsync(e => e.Id == entry.Id);
         ConcurrencyToken.Expect(post, stale, tokenOnPage);
-        Ok(stale.RecordResult(10m, passed: false, graph.Filing.TotalHours));
+        Ok(stale.RecordResult(10m, passed: false, graph.Filing, SeminarStart));
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => post.SaveChangesAsync());
     }
@@ -166,9 +166,9 @@ public sealed class SqliteConcurrencyTests
         await using var second = host.NewContext();
         var mine = await first.RosterEntries.SingleAsync(e => e.Id == entry.Id);
         var theirs = await second.RosterEntries.SingleAsync(e => e.Id == entry.Id);
-        Ok(mine.RecordResult(24m, passed: true, graph.Filing.TotalHours));
+        Ok(mine.RecordResult(24m, passed: true, graph.Filing, SeminarStart));
         await first.SaveChangesAsync();
-        Ok(theirs.RecordResult(12m, passed: false, graph.Filing.TotalHours));
+        Ok(theirs.RecordResult(12m, passed: false, graph.Filing, SeminarStart));
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
     }

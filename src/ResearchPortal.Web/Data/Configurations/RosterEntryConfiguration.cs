@@ -18,9 +18,23 @@ internal sealed class RosterEntryConfiguration : IEntityTypeConfiguration<Roster
         builder.HasProtectedIdNumber(e => e.IdNumber);
         builder.HasIndex(nameof(RosterEntry.PlanProjectId), IdNumberMapping.HashProperty).IsUnique();
 
-        // Unique across the whole system; both providers let any number of rows leave it NULL.
+        // Unique across the whole system; both providers let any number of rows leave it NULL. Stored normalized
+        // (CertificateNumbers.Normalize), so a verification look-up is an exact match on this index.
         builder.HasIndex(e => e.CertificateNumber).IsUnique();
         builder.Property(e => e.CertificateNumber).HasMaxLength(CertificateNumberMaxLength);
+        builder.OwnsMany(e => e.RevokedCertificates, revoked =>
+        {
+            revoked.ToTable("RevokedCertificates");
+            revoked.WithOwner().HasForeignKey("RosterEntryId");
+
+            // A revoked number is never issued again, so it names its row on its own: the key is its index.
+            revoked.HasKey(r => r.Number);
+            revoked.Property(r => r.Number).HasMaxLength(CertificateNumberMaxLength);
+            revoked.Property(r => r.Reason).HasMaxLength(RosterEntry.RevocationReasonMaxLength);
+            revoked.Property(r => r.RevokedByUserId).HasMaxLength(AuditEntry.UserIdMaxLength);
+            revoked.Property(r => r.RevokedByName).HasMaxLength(PortalUser.DisplayNameMaxLength);
+        });
+        builder.Navigation(e => e.RevokedCertificates).HasField("_revokedCertificates");
         builder.Property(e => e.Name).HasMaxLength(RosterEntry.TextMaxLength);
         builder.Property(e => e.WorkUnit).HasMaxLength(RosterEntry.TextMaxLength);
         builder.Property(e => e.ProfessionalTitle).HasMaxLength(RosterEntry.TextMaxLength);

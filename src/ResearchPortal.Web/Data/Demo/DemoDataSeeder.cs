@@ -201,7 +201,7 @@ public sealed class DemoDataSeeder(
 
             // Two trainees missed too many sessions to pass the final assessment.
             var passed = sequence % 15 != 0;
-            Expect(entry.RecordResult(passed ? filing.TotalHours : filing.TotalHours - 12m, passed, filing.TotalHours));
+            Expect(entry.RecordResult(passed ? filing.TotalHours : filing.TotalHours - 12m, passed, filing, filing.EndDate!.Value));
             roster.Add(entry);
         }
 
@@ -237,7 +237,7 @@ public sealed class DemoDataSeeder(
         var end = start.AddDays(4);
         var planYear = _planYears[end.Year];
         var project = db.PlanProjects.Local.Single(p => p.Id == filing.PlanProjectId);
-        Expect(CertificateIssuer.Assign(roster, planYear, project.ProjectNumber, 1, new HashSet<string>()));
+        Expect(CertificateIssuer.Assign(roster, filing, RosterRules.CertificatesOpenOn(filing.Dates!), planYear, project.ProjectNumber, 1, new HashSet<string>()));
 
         var outcomes = roster.Take(8)
             .Select(entry => Add(ResearchOutcome.Submit(project.Id, entry.Id, $"{entry.Name}的研修成果：数字化转型实践路径", "结合本单位实际，提出数字化转型的实施路径与保障措施。", null, At(end, 16))))

@@ -7,6 +7,7 @@ using ResearchPortal.Domain.Plans;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.Configurations;
+using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Documents.Xlsx;
 using Columns = ResearchPortal.Web.Documents.Exports.RosterSheet;
@@ -15,8 +16,10 @@ namespace ResearchPortal.Web.Documents.Imports;
 
 /// <summary>
 /// Adds the trainees of an Annex 4 spreadsheet to a project's roster, all or nothing. Every row goes through the
-/// domain (ID number, gender parity, required fields, hours within the filing's total); ID numbers must be new to the
-/// file and to the project, certificate numbers new to the file and to the whole system. New entries are numbered
+/// domain (ID number, gender parity, required fields, hours within the filing's total, results and certificates only
+/// when <see cref="RosterRules"/> allow them); ID numbers must be new to the file and to the project, certificate numbers
+/// new to the file and to the whole system, revoked ones included. A row without hours and pass is a plain trainee,
+/// so a roster can be imported before the seminar. New entries are numbered
 /// after the current roster in file order: the file's 序号 column is not needed and not used.
 /// </summary>
 public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, AuditLog audit)
@@ -40,9 +43,11 @@ public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, Audi
         [nameof(RosterEntry.Phone)] = Columns.Phone,
         [nameof(RosterEntry.CompletedHours)] = Columns.CompletedHours,
         [nameof(RosterEntry.Passed)] = Columns.Passed,
+        [nameof(RosterEntry.CertificateNumber)] = Columns.CertificateNumber,
     };
 
-    /// <param name="filing">Its 学时总计 caps each trainee's hours.</param>
+    /// <param name="filing">Its 学时总计 caps each trainee's hours; its status and dates decide whether results and
+    /// certificate numbers may be recorded on <paramref name="today"/>.</param>
     public async Task<ImportResult> ImportAsync(
         PlanProject project, Filing filing, Stream file, Actor actor, DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -57,7 +62,7 @@ public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, Audi
             .Where(e => e.PlanProjectId == project.Id)
             .Select(e => new { Hash = EF.Property<string>(e, IdNumberMapping.HashProperty), e.Sequence })
             .ToListAsync(cancellationToken);
-        var rows = new RosterRows(project.Id, filing.TotalHours, today, onRoster.Select(e => e.Hash).ToHashSet(), lookup);
+        var rows = new RosterRows(project.Id, filing, today, onRoster.Select(e => e.Hash).ToHashSet(), lookup);
         var nextSequence = onRoster.Count == 0 ? 1 : onRoster.Max(e => e.Sequence) + 1;
         foreach (var row in sheet.Rows)
         {
@@ -65,13 +70,9 @@ public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, Audi
         }
 
         var certificateNumbers = rows.CertificateRows.Keys.ToList();
-        var numbersInUse = await db.RosterEntries.AsNoTracking()
-            .Where(e => e.CertificateNumber != null && certificateNumbers.Contains(e.CertificateNumber))
-            .Select(e => e.CertificateNumber!)
-            .ToListAsync(cancellationToken);
-        foreach (var number in numbersInUse)
+        foreach (var number in await UsedCertificateNumbers.AmongAsync(db, certificateNumbers, cancellationToken))
         {
-            rows.Problems.Add(rows.CertificateRows[number], Columns.CertificateNumber, $"培训证书编号“{number}”已被其他学员使用。");
+            rows.Problems.Add(rows.CertificateRows[number], Columns.CertificateNumber, $"培训证书编号“{number}”已被其他学员使用或已撤销。");
         }
 
         if (rows.Problems.Any)
@@ -79,34 +80,24 @@ public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, Audi
             return rows.Problems.ToRefusal();
         }
 
-        // Numbers issued before the portal (on paper) are recorded as given; passed and uniqueness were checked above.
-        foreach (var (entry, certificateNumber) in rows.Entries.Where(e => e.CertificateNumber is not null))
-        {
-            var recorded = entry.RecordIssuedCertificate(certificateNumber!);
-            if (recorded.IsFailure)
-            {
-                throw new InvalidOperationException(recorded.Errors[0].Message);
-            }
-        }
-
         // One batch: change detection per Add would make 5,000 rows quadratic.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.RosterEntries.AddRange(rows.Entries.Select(e => e.Entry));
+        db.RosterEntries.AddRange(rows.Entries);
 
         audit.Record(actor, Action, $"{project.ProjectNumber} {project.Name}", project.Id, $"导入 {rows.Entries.Count} 名学员");
         return await ImportStore.SaveAsync(db, rows.Entries.Count, cancellationToken);
     }
 
     /// <summary>Validates rows one by one and keeps what the whole-file checks need.</summary>
-    private sealed class RosterRows(Guid projectId, decimal totalHours, DateOnly today, HashSet<string> hashesOnRoster, IdNumberLookup lookup)
+    private sealed class RosterRows(Guid projectId, Filing filing, DateOnly today, HashSet<string> hashesOnRoster, IdNumberLookup lookup)
     {
         private readonly Dictionary<string, int> _rowByIdHash = [];
 
         public RowProblems Problems { get; } = new(ColumnByDomainField);
 
-        public List<(RosterEntry Entry, string? CertificateNumber)> Entries { get; } = [];
+        public List<RosterEntry> Entries { get; } = [];
 
-        /// <summary>Certificate number → the first row that gives it.</summary>
+        /// <summary>Certificate number (normalized) → the first row that gives it.</summary>
         public Dictionary<string, int> CertificateRows { get; } = new(StringComparer.Ordinal);
 
         public void Add(ImportSheet sheet, XlsxRow row, int sequence)
@@ -116,7 +107,7 @@ public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, Audi
             var idNumber = ParseIdNumber(sheet.Cell(row, Columns.IdNumber), number);
             var hours = ParseHours(sheet.Cell(row, Columns.CompletedHours), number);
             var passed = ParsePassed(sheet.Cell(row, Columns.Passed), number);
-            var certificateNumber = CheckCertificateNumber(sheet.Cell(row, Columns.CertificateNumber), passed, number);
+            var certificateNumber = CheckCertificateNumber(sheet.Cell(row, Columns.CertificateNumber), number);
             if (gender is null || idNumber is null)
             {
                 return;
@@ -131,11 +122,16 @@ public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, Audi
                 return;
             }
 
-            var result = created.Value.RecordResult(hours.Value, passed.Value, totalHours);
-            Problems.Add(number, result);
-            if (result.IsSuccess)
+            var entry = created.Value;
+            var recorded = hours > 0 || passed.Value ? entry.RecordResult(hours.Value, passed.Value, filing, today) : Result.Success();
+            Problems.Add(number, recorded);
+
+            // A number issued before the portal (on paper) is recorded as given; uniqueness is checked for the whole file.
+            var issued = recorded.IsSuccess && certificateNumber is not null ? entry.RecordIssuedCertificate(certificateNumber, filing, today) : Result.Success();
+            Problems.Add(number, issued);
+            if (recorded.IsSuccess && issued.IsSuccess)
             {
-                Entries.Add((created.Value, certificateNumber));
+                Entries.Add(entry);
             }
         }
 
@@ -216,18 +212,15 @@ public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, Audi
             }
         }
 
-        private string? CheckCertificateNumber(string text, bool? passed, int row)
+        private string? CheckCertificateNumber(string cell, int row)
         {
-            if (text.Length == 0)
+            if (cell.Length == 0)
             {
                 return null;
             }
 
-            if (passed == false)
-            {
-                Problems.Add(row, Columns.CertificateNumber, "未通过结业考核的学员不能有培训证书编号。");
-            }
-            else if (text.Length > RosterEntryConfiguration.CertificateNumberMaxLength)
+            var text = CertificateNumbers.Normalize(cell);
+            if (text.Length > RosterEntryConfiguration.CertificateNumberMaxLength)
             {
                 Problems.Add(row, Columns.CertificateNumber, $"培训证书编号不能超过 {RosterEntryConfiguration.CertificateNumberMaxLength} 个字符。");
             }

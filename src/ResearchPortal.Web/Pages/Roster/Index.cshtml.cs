@@ -8,15 +8,19 @@ using ResearchPortal.Domain.Plans;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Infrastructure;
 
 namespace ResearchPortal.Web.Pages.Roster;
 
-/// <summary>研修学员名单 (Annex 4): hours and pass/fail per row, certificate numbers for all who passed.</summary>
+/// <summary>研修学员名单 (Annex 4): hours and pass/fail per row, certificate numbers for all who passed, and their
+/// revocation (host organizer or reviewer).</summary>
 [Authorize(Roles = HostOrReviewer.Roles)]
-public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLog audit) : PageModel
+public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock) : PageModel
 {
     public const string ConflictMessage = "此记录已被他人修改，下表显示的是当前数据，请核对后重新保存。";
+
+    public const string RevokeConfirmation = "确定撤销该证书编号？撤销后不可恢复。";
 
     public PlanProject Project { get; private set; } = null!;
 
@@ -36,13 +40,25 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
 
     public CertificateInput Certificate { get; private set; } = new();
 
+    /// <summary>The row whose rejected revocation is shown back, with its errors.</summary>
+    public Guid? RevokingEntryId { get; private set; }
+
+    public RevocationInput Revocation { get; private set; } = new();
+
+    /// <summary>Why hours and pass cannot be recorded today (filing not approved, seminar not started); null when they can.</summary>
+    public string? ResultsClosedReason { get; private set; }
+
+    /// <summary>Why certificate numbers cannot be issued today (filing not approved, seminar not ended); null when they can.</summary>
+    public string? CertificatesClosedReason { get; private set; }
+
     public int PassedWithoutCertificate => Entries.Count(e => e.Passed && e.CertificateNumber is null);
 
     /// <summary>htmx posts a row and swaps in just that row; a plain form post gets the whole page.</summary>
     private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 
     public RosterRowView RowView(RosterEntry entry, string? message = null) =>
-        new(Project.Id, entry, Tokens[entry.Id], CanEdit, Filing?.TotalHours, EditingEntryId == entry.Id ? Row : null, message);
+        new(Project.Id, entry, Tokens[entry.Id], CanEdit, Filing?.TotalHours, EditingEntryId == entry.Id ? Row : null, message,
+            RevokingEntryId == entry.Id ? Revocation : null);
 
     public async Task<IActionResult> OnGetAsync(Guid projectId) =>
         await LoadAsync(projectId) ? Page() : NotFound();
@@ -61,7 +77,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             return RowOrPage(entry);
         }
 
-        var result = entry.RecordResult(row.CompletedHours!.Value, row.Passed, Filing!.TotalHours);
+        var result = entry.RecordResult(row.CompletedHours!.Value, row.Passed, Filing!, clock.Today);
         if (result.IsFailure)
         {
             ModelState.AddDomainErrors(result, nameof(Row));
@@ -102,11 +118,9 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         }
 
         var year = await db.PlanYears.SingleAsync(y => y.Year == Project.Year);
-        var numbersInUse = (await db.RosterEntries
-            .Where(e => e.PlanProjectId != projectId && e.CertificateNumber != null)
-            .Select(e => e.CertificateNumber!)
-            .ToListAsync()).ToHashSet();
-        var result = CertificateIssuer.Assign(Entries, year, Project.ProjectNumber, certificate.StartNumber!.Value, numbersInUse);
+        var numbersInUse = await UsedCertificateNumbers.OutsideRosterAsync(db, projectId);
+        var result = CertificateIssuer.Assign(
+            Entries, Filing!, clock.Today, year, Project.ProjectNumber, certificate.StartNumber!.Value, numbersInUse);
         if (result.IsFailure)
         {
             ModelState.AddDomainErrors(result, nameof(Certificate));
@@ -131,6 +145,35 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         return RedirectToPage(new { projectId });
     }
 
+    /// <summary>The host organizer or a reviewer withdraws a trainee's certificate number, with a reason.</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(Guid projectId, Guid entryId, [Bind(Prefix = nameof(Revocation))] RevocationInput revocation)
+    {
+        if (!await LoadAsync(projectId) || Entries.SingleOrDefault(e => e.Id == entryId) is not { } entry)
+        {
+            return NotFound();
+        }
+
+        Revocation = revocation;
+        RevokingEntryId = entryId;
+        var number = entry.CertificateNumber;
+        var result = entry.RevokeCertificate(revocation.Reason, User.ToActor(), clock.Now);
+        if (result.IsFailure)
+        {
+            ModelState.AddDomainErrors(result, nameof(Revocation));
+            return Page();
+        }
+
+        ConcurrencyToken.Expect(db, entry, revocation.Token);
+        audit.Record(User.ToActor(), "Certificate.Revoked", $"{number} {entry.Name}", Project.Id, $"撤销原因：{entry.RevokedCertificates[^1].Reason}");
+        if (!await TrySaveAsync(projectId))
+        {
+            return Page();
+        }
+
+        TempData["StatusMessage"] = $"已撤销 {entry.Name} 的证书编号 {number}。";
+        return RedirectToPage(new { projectId });
+    }
+
     private IActionResult RowOrPage(RosterEntry entry) => IsHtmx ? Partial("_RosterRow", RowView(entry)) : Page();
 
     /// <summary>Saves; on a concurrent change shows the current rows instead of the user's, overwriting nothing.</summary>
@@ -146,6 +189,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             db.ChangeTracker.Clear();
             await LoadAsync(projectId);
             EditingEntryId = null;
+            RevokingEntryId = null;
             ModelState.AddModelError(string.Empty, ConflictMessage);
             return false;
         }
@@ -161,14 +205,20 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         Project = project;
         Filing = await db.Filings.SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
         CanEdit = !User.IsReviewer() && Filing is not null; // hours are checked against the filing's total
+        ResultsClosedReason = Filing is null ? null : FirstMessage(RosterRules.CheckResultsOpen(Filing, clock.Today, string.Empty));
+        CertificatesClosedReason = Filing is null ? null : FirstMessage(RosterRules.CheckCertificatesOpen(Filing, clock.Today, string.Empty));
         Entries = await db.RosterEntries.Where(e => e.PlanProjectId == projectId).OrderBy(e => e.Sequence).ToListAsync();
         Tokens = Entries.ToDictionary(e => e.Id, e => ConcurrencyToken.Read(db, e));
         return true;
     }
 
-    /// <summary>One row of the roster table; <paramref name="Rejected"/> is the user's input shown back with its errors.</summary>
+    private static string? FirstMessage(Domain.Common.Result result) => result.Errors.Select(error => error.Message).FirstOrDefault();
+
+    /// <summary>One row of the roster table; <paramref name="Rejected"/> and <paramref name="RejectedRevocation"/> are the
+    /// user's input shown back with its errors.</summary>
     public sealed record RosterRowView(
-        Guid ProjectId, RosterEntry Entry, string Token, bool CanEdit, decimal? TotalHours, RowInput? Rejected, string? Message);
+        Guid ProjectId, RosterEntry Entry, string Token, bool CanEdit, decimal? TotalHours, RowInput? Rejected, string? Message,
+        RevocationInput? RejectedRevocation);
 
     public sealed class RowInput
     {
@@ -178,6 +228,14 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
 
         [Display(Name = "是否通过结业考核")]
         public bool Passed { get; set; }
+
+        public string? Token { get; set; }
+    }
+
+    public sealed class RevocationInput
+    {
+        [Display(Name = "撤销原因")]
+        public string? Reason { get; set; }
 
         public string? Token { get; set; }
     }

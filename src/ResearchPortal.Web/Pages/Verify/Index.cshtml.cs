@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Certificates;
 
@@ -12,6 +13,8 @@ namespace ResearchPortal.Web.Pages.Verify;
 /// Public check of a 结业证书: the number and the holder's name must both match. A wrong name and an unknown number
 /// get the same answer, so the page confirms nothing to someone who does not already know the holder.
 /// The QR code on the certificate opens it with <c>?number=</c> filled in; the name is typed by the verifier.
+/// Numbers are stored normalized, so the typed number is normalized the same way (case, full-width characters,
+/// surrounding spaces) and matched exactly on an index. A revoked number answers 已撤销 with its date, never the reason.
 /// </summary>
 [AllowAnonymous]
 public sealed class IndexModel(PortalDbContext db) : PageModel
@@ -23,6 +26,9 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     /// <summary>Set after a look-up that matched.</summary>
     public IssuedCertificate? Certificate { get; private set; }
+
+    /// <summary>Set after a look-up that matched a revoked number: the number and when it was revoked.</summary>
+    public RevokedCertificate? Revoked { get; private set; }
 
     /// <summary>True after a look-up that did not match.</summary>
     public bool NoMatchFound { get; private set; }
@@ -36,10 +42,16 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             return Page();
         }
 
-        var number = Input.Number.Trim();
+        var number = CertificateNumbers.Normalize(Input.Number);
         var name = Input.Name.Trim();
         Certificate = await IssuedCertificate.Query(db).SingleOrDefaultAsync(c => c.Number == number && c.HolderName == name);
-        NoMatchFound = Certificate is null;
+        Revoked = Certificate is not null
+            ? null
+            : await db.RosterEntries.AsNoTracking()
+                .Where(e => e.Name == name)
+                .SelectMany(e => e.RevokedCertificates)
+                .SingleOrDefaultAsync(r => r.Number == number);
+        NoMatchFound = Certificate is null && Revoked is null;
         return Page();
     }
 

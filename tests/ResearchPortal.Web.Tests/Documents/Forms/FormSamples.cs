@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Organizations;
 using ResearchPortal.Domain.Plans;
 using ResearchPortal.Domain.Roster;
@@ -24,6 +25,9 @@ internal static partial class FormSamples
 
     public static PlanProject Project { get; } = PlanProject(Applicant, Host, number: "2025-GJYX-037");
 
+    /// <summary>Approved, 24.5 hours, for recording results and issuing certificates.</summary>
+    public static Filing Filing { get; } = ApprovedFiling(Project, Year, File(), File("举办通知.pdf"));
+
     public static IReadOnlyList<RosterEntry> Roster(int size, int passedEvery = 1)
     {
         var entries = Enumerable.Range(1, size).Select(sequence =>
@@ -31,10 +35,10 @@ internal static partial class FormSamples
             var gender = sequence % 2 == 0 ? Gender.Female : Gender.Male;
             var entry = Ok(RosterEntry.Create(
                 Project.Id, sequence, $"学员{sequence:D3}", gender, IdNumber(sequence, gender), "泰安市农业科学研究院", "高级农艺师", "13900000000"));
-            Ok(entry.RecordResult(24m, passed: sequence % passedEvery == 0, 24.5m));
+            Ok(entry.RecordResult(24m, passed: sequence % passedEvery == 0, Filing, SeminarStart));
             return entry;
         }).ToList();
-        Ok(CertificateIssuer.Assign(entries, Year, Project.ProjectNumber, 1, new HashSet<string>()));
+        Ok(CertificateIssuer.Assign(entries, Filing, AfterSeminar, Year, Project.ProjectNumber, 1, new HashSet<string>()));
         return entries;
     }
 

@@ -11,7 +11,7 @@ using static ResearchPortal.Web.Tests.Builders.TestData;
 
 namespace ResearchPortal.Web.Tests.Pages.Roster;
 
-/// <summary>An approved project with a roster, saved through a <see cref="PortalApp"/>, plus its unit's organizers.
+/// <summary>An approved (or, when asked, only submitted) project with a roster, saved through a <see cref="PortalApp"/>, plus its unit's organizers.
 /// (<c>Builders/ProjectGraph</c> needs a PortalTestHost; this is the same graph for the web tests.)</summary>
 public sealed record RosterGraph(Organization Applicant, Organization Host, PlanYear Year, PlanProject Project, Filing Filing, IReadOnlyList<RosterEntry> Entries)
 {
@@ -20,13 +20,14 @@ public sealed record RosterGraph(Organization Applicant, Organization Host, Plan
     public string Query => $"projectId={Project.Id}";
 
     /// <param name="traineeUserId">When given, the first entry comes from an accepted receipt of this trainee.</param>
-    public static async Task<RosterGraph> SaveAsync(PortalApp app, int rosterSize, string? traineeUserId = null)
+    /// <param name="approved">False leaves the filing submitted, awaiting review.</param>
+    public static async Task<RosterGraph> SaveAsync(PortalApp app, int rosterSize, string? traineeUserId = null, bool approved = true)
     {
         await using var db = app.NewContext();
         var (year, applicant, host, project) = await PlannedProject.AddAsync(db);
         var plan = File("实施方案.pdf");
         var notice = File("举办通知.pdf");
-        var filing = ApprovedFiling(project, year, plan, notice);
+        var filing = approved ? ApprovedFiling(project, year, plan, notice) : SubmittedFiling(project, year, plan, notice);
         db.AddRange(plan, notice, filing);
 
         var entries = Enumerable.Range(1, rosterSize).Select(sequence =>

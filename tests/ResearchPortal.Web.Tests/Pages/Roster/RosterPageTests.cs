@@ -7,13 +7,18 @@ using static ResearchPortal.Web.Tests.Builders.TestData;
 
 namespace ResearchPortal.Web.Tests.Pages.Roster;
 
-public sealed class RosterPageTests(PortalApp app) : IClassFixture<PortalApp>
+/// <summary>Runs after the seminar, when results and certificate numbers may be recorded.</summary>
+public sealed class RosterPageTests(AfterSeminarPortal portal) : IClassFixture<AfterSeminarPortal>
 {
+    private const string RevokeConfirmation = "data-confirm=\"确定撤销该证书编号？撤销后不可恢复。\"";
+
+    private readonly PortalApp _app = portal.App;
+
     [Fact]
     public async Task Hours_above_the_filing_total_are_refused_and_nothing_is_saved()
     {
-        var graph = await RosterGraph.SaveAsync(app, 2);
-        using var client = await graph.HostOrganizerAsync(app);
+        var graph = await RosterGraph.SaveAsync(_app, 2);
+        using var client = await graph.HostOrganizerAsync(_app);
 
         var response = await PostRowAsync(client, graph, graph.Entries[0], hours: "30", passed: true, await TokenAsync(graph.Entries[0]));
 
@@ -27,8 +32,8 @@ public sealed class RosterPageTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task Hours_and_pass_are_saved_and_audited()
     {
-        var graph = await RosterGraph.SaveAsync(app, 2);
-        using var client = await graph.HostOrganizerAsync(app);
+        var graph = await RosterGraph.SaveAsync(_app, 2);
+        using var client = await graph.HostOrganizerAsync(_app);
 
         var response = await PostRowAsync(client, graph, graph.Entries[1], hours: "24", passed: true, await TokenAsync(graph.Entries[1]));
 
@@ -36,15 +41,15 @@ public sealed class RosterPageTests(PortalApp app) : IClassFixture<PortalApp>
         var stored = await ReloadAsync(graph.Entries[1]);
         Assert.Equal(24m, stored.CompletedHours);
         Assert.True(stored.Passed);
-        await using var db = app.NewContext();
+        await using var db = _app.NewContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == "Roster.ResultRecorded"));
     }
 
     [Fact]
     public async Task An_htmx_post_answers_with_just_the_saved_row()
     {
-        var graph = await RosterGraph.SaveAsync(app, 1);
-        using var client = await graph.HostOrganizerAsync(app);
+        var graph = await RosterGraph.SaveAsync(_app, 1);
+        using var client = await graph.HostOrganizerAsync(_app);
         client.Http.DefaultRequestHeaders.Add("HX-Request", "true");
 
         var response = await PostRowAsync(client, graph, graph.Entries[0], hours: "16", passed: false, await TokenAsync(graph.Entries[0]));
@@ -59,8 +64,8 @@ public sealed class RosterPageTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task A_row_changed_by_someone_else_is_reported_and_not_overwritten()
     {
-        var graph = await RosterGraph.SaveAsync(app, 1);
-        using var client = await graph.HostOrganizerAsync(app);
+        var graph = await RosterGraph.SaveAsync(_app, 1);
+        using var client = await graph.HostOrganizerAsync(_app);
         var staleToken = await TokenAsync(graph.Entries[0]);
         await RecordAsync(graph.Entries[0], 12m, passed: false);
 
@@ -74,11 +79,11 @@ public sealed class RosterPageTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task Certificates_go_to_passed_trainees_in_roster_order()
     {
-        var graph = await RosterGraph.SaveAsync(app, 3);
+        var graph = await RosterGraph.SaveAsync(_app, 3);
         await RecordAsync(graph.Entries[0], 24m, passed: true);
         await RecordAsync(graph.Entries[1], 10m, passed: false);
         await RecordAsync(graph.Entries[2], 24m, passed: true);
-        using var client = await graph.HostOrganizerAsync(app);
+        using var client = await graph.HostOrganizerAsync(_app);
 
         var response = await PostCertificatesAsync(client, graph, startNumber: 5);
 
@@ -92,9 +97,9 @@ public sealed class RosterPageTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task A_certificate_number_already_in_use_is_refused_with_nothing_written()
     {
-        var graph = await RosterGraph.SaveAsync(app, 3);
+        var graph = await RosterGraph.SaveAsync(_app, 3);
         await RecordAsync(graph.Entries[0], 24m, passed: true);
-        using var client = await graph.HostOrganizerAsync(app);
+        using var client = await graph.HostOrganizerAsync(_app);
         Assert.Equal(HttpStatusCode.Redirect, (await PostCertificatesAsync(client, graph, startNumber: 1)).StatusCode);
         await RecordAsync(graph.Entries[1], 24m, passed: true);
         await RecordAsync(graph.Entries[2], 24m, passed: true);
@@ -111,16 +116,16 @@ public sealed class RosterPageTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task The_full_id_number_is_shown_to_the_host_and_audited_but_hidden_from_other_units()
     {
-        var graph = await RosterGraph.SaveAsync(app, 1);
+        var graph = await RosterGraph.SaveAsync(_app, 1);
         var entry = graph.Entries[0];
         var url = $"/Roster/Person?{graph.Query}&entryId={entry.Id}";
-        using var host = await graph.HostOrganizerAsync(app);
-        using var stranger = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, (await RosterGraph.SaveAsync(app, 0)).Host.Id));
+        using var host = await graph.HostOrganizerAsync(_app);
+        using var stranger = await _app.LoginAsync(await _app.CreateUserAsync(PortalRoles.Organizer, (await RosterGraph.SaveAsync(_app, 0)).Host.Id));
 
         var html = PageText.Of(await host.GetPageAsync(url));
 
         Assert.Contains(entry.IdNumber.Value, html);
-        await using var db = app.NewContext();
+        await using var db = _app.NewContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == "IdNumber.Viewed"));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(url)).StatusCode);
     }
@@ -128,8 +133,8 @@ public sealed class RosterPageTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task The_roster_masks_id_numbers()
     {
-        var graph = await RosterGraph.SaveAsync(app, 1);
-        using var client = await graph.HostOrganizerAsync(app);
+        var graph = await RosterGraph.SaveAsync(_app, 1);
+        using var client = await graph.HostOrganizerAsync(_app);
 
         var html = PageText.Of(await client.GetPageAsync($"/Roster?{graph.Query}"));
 
@@ -140,13 +145,148 @@ public sealed class RosterPageTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task An_applicant_only_organizer_may_score_but_not_keep_the_roster_or_close_out()
     {
-        var graph = await RosterGraph.SaveAsync(app, 1);
-        using var applicant = await graph.ApplicantOrganizerAsync(app);
+        var graph = await RosterGraph.SaveAsync(_app, 1);
+        using var applicant = await graph.ApplicantOrganizerAsync(_app);
 
         Assert.Equal(HttpStatusCode.NotFound, (await applicant.GetAsync($"/Roster?{graph.Query}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await applicant.GetAsync($"/CloseOuts/Edit?{graph.Query}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await applicant.GetAsync($"/CloseOuts/ApplicantScore?{graph.Query}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Nothing_is_recorded_or_issued_for_a_filing_not_yet_approved()
+    {
+        var graph = await RosterGraph.SaveAsync(_app, 1, approved: false);
+        using var client = await graph.HostOrganizerAsync(_app);
+
+        var page = PageText.Of(await client.GetPageAsync($"/Roster?{graph.Query}"));
+        var record = await PostRowAsync(client, graph, graph.Entries[0], hours: "24", passed: true, await TokenAsync(graph.Entries[0]));
+        var certificates = await PostCertificatesAsync(client, graph, startNumber: 1);
+
+        Assert.Contains("备案当前状态为“已提交待审核”，备案审核通过后才能登记学时与考核结果。", page);
+        Assert.Contains("备案审核通过后才能发放证书编号。", page);
+        Assert.Equal(HttpStatusCode.OK, record.StatusCode);
+        Assert.Contains("备案审核通过后才能登记学时与考核结果", await PageText.ReadAsync(record));
+        Assert.Equal(HttpStatusCode.OK, certificates.StatusCode);
+        Assert.Contains("备案审核通过后才能发放证书编号", await PageText.ReadAsync(certificates));
+        var stored = await ReloadAsync(graph.Entries[0]);
+        Assert.False(stored.Passed);
+        Assert.Null(stored.CertificateNumber);
+    }
+
+    [Fact]
+    public async Task The_host_revokes_a_number_with_a_reason_audited_and_may_issue_a_new_one_but_never_the_same()
+    {
+        var (graph, number) = await IssuedAsync();
+        using var client = await graph.HostOrganizerAsync(_app);
+        var page = PageText.Of(await client.GetPageAsync($"/Roster?{graph.Query}"));
+        Assert.Contains(RevokeConfirmation, page);
+        Assert.Contains(">撤销证书</button>", page);
+
+        var response = await PostRevokeAsync(client, graph, "证书信息有误，重新发放。");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await ReloadAsync(graph.Entries[0]);
+        Assert.Null(stored.CertificateNumber);
+        var revoked = Assert.Single(stored.RevokedCertificates);
+        Assert.Equal((number, "证书信息有误，重新发放。"), (revoked.Number, revoked.Reason));
+        await AssertRevocationAuditedAsync(graph, number);
+        Assert.Contains($"{number}：", PageText.Of(await client.GetPageAsync($"/Roster/Person?{graph.Query}&entryId={graph.Entries[0].Id}")));
+
+        var reused = await PostCertificatesAsync(client, graph, startNumber: 1);
+        Assert.Contains("已被使用或已撤销", await PageText.ReadAsync(reused));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCertificatesAsync(client, graph, startNumber: 2)).StatusCode);
+        Assert.Equal(number[..^3] + "002", (await ReloadAsync(graph.Entries[0])).CertificateNumber);
+    }
+
+    [Fact]
+    public async Task A_reviewer_sees_the_roster_read_only_but_may_revoke()
+    {
+        var (graph, number) = await IssuedAsync();
+        using var reviewer = await _app.LoginAsync(await _app.CreateUserAsync(PortalRoles.Reviewer));
+
+        var page = PageText.Of(await reviewer.GetPageAsync($"/Roster?{graph.Query}"));
+        var response = await PostRevokeAsync(reviewer, graph, "经核查该学员未实际参训。");
+
+        Assert.DoesNotContain("发放证书编号</button>", page);
+        Assert.Contains(RevokeConfirmation, page);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Null((await ReloadAsync(graph.Entries[0])).CertificateNumber);
+        await AssertRevocationAuditedAsync(graph, number);
+    }
+
+    [Fact]
+    public async Task A_revocation_without_a_reason_is_refused_and_the_number_kept()
+    {
+        var (graph, number) = await IssuedAsync();
+        using var client = await graph.HostOrganizerAsync(_app);
+
+        var response = await PostRevokeAsync(client, graph, "　");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请填写撤销原因。", await PageText.ReadAsync(response));
+        Assert.Equal(number, (await ReloadAsync(graph.Entries[0])).CertificateNumber);
+    }
+
+    [Fact]
+    public async Task A_revoked_certificate_is_no_longer_offered_to_its_holder()
+    {
+        var trainee = await _app.CreateUserAsync(PortalRoles.Trainee);
+        var (graph, number) = await IssuedAsync(trainee.Id);
+        using var holder = await _app.LoginAsync(trainee);
+        var download = $"/Documents/Certificate?entryId={graph.Entries[0].Id}";
+        Assert.Contains("下载证书", await holder.GetPageAsync("/Enrollments/Mine"));
+        using var host = await graph.HostOrganizerAsync(_app);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostRevokeAsync(host, graph, "重复发放")).StatusCode);
+
+        var mine = PageText.Of(await holder.GetPageAsync("/Enrollments/Mine"));
+        Assert.DoesNotContain("下载证书", mine);
+        Assert.Contains($"{number}（已撤销）", mine);
+        Assert.Equal(HttpStatusCode.NotFound, (await holder.GetAsync(download)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_projects_certificate_set_skips_a_revoked_number()
+    {
+        var graph = await RosterGraph.SaveAsync(_app, 2);
+        await RecordAsync(graph.Entries[0], 24m, passed: true);
+        await RecordAsync(graph.Entries[1], 24m, passed: true);
+        using var client = await graph.HostOrganizerAsync(_app);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCertificatesAsync(client, graph, startNumber: 1)).StatusCode);
+        var kept = (await ReloadAsync(graph.Entries[1])).CertificateNumber;
+        Assert.Equal(HttpStatusCode.Redirect, (await PostRevokeAsync(client, graph, "重复发放")).StatusCode);
+
+        var response = await client.GetAsync($"/Documents/Certificates/Zip?{graph.Query}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        Assert.Equal([$"{kept}-学员02.pdf"], zip.Entries.Select(e => e.FullName));
+    }
+
+    /// <summary>A roster of one passed trainee with a number issued through the page.</summary>
+    private async Task<(RosterGraph Graph, string Number)> IssuedAsync(string? traineeUserId = null)
+    {
+        var graph = await RosterGraph.SaveAsync(_app, 1, traineeUserId);
+        await RecordAsync(graph.Entries[0], 24m, passed: true);
+        using var client = await graph.HostOrganizerAsync(_app);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCertificatesAsync(client, graph, startNumber: 1)).StatusCode);
+        return (graph, (await ReloadAsync(graph.Entries[0])).CertificateNumber!);
+    }
+
+    private async Task AssertRevocationAuditedAsync(RosterGraph graph, string number)
+    {
+        await using var db = _app.NewContext();
+        var audit = await db.AuditEntries.SingleAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == "Certificate.Revoked");
+        Assert.Contains(number, audit.Subject);
+    }
+
+    private async Task<HttpResponseMessage> PostRevokeAsync(PortalClient client, RosterGraph graph, string reason) =>
+        await client.PostFormAsync($"/Roster?{graph.Query}&entryId={graph.Entries[0].Id}&handler=Revoke", new()
+        {
+            ["Revocation.Reason"] = reason,
+            ["Revocation.Token"] = await TokenAsync(graph.Entries[0]),
+        }, formPage: $"/Roster?{graph.Query}");
 
     private static Task<HttpResponseMessage> PostRowAsync(PortalClient client, RosterGraph graph, RosterEntry entry, string hours, bool passed, string token) =>
         client.PostFormAsync($"/Roster?{graph.Query}&entryId={entry.Id}&handler=Record", new()
@@ -164,22 +304,62 @@ public sealed class RosterPageTests(PortalApp app) : IClassFixture<PortalApp>
 
     private async Task<string> TokenAsync(RosterEntry entry)
     {
-        await using var db = app.NewContext();
+        await using var db = _app.NewContext();
         return ConcurrencyToken.Read(db, await db.RosterEntries.SingleAsync(e => e.Id == entry.Id));
     }
 
     /// <summary>Another user's change, made in its own unit of work.</summary>
     private async Task RecordAsync(RosterEntry entry, decimal hours, bool passed)
     {
-        await using var db = app.NewContext();
+        await using var db = _app.NewContext();
         var stored = await db.RosterEntries.SingleAsync(e => e.Id == entry.Id);
-        Ok(stored.RecordResult(hours, passed, 24.5m));
+        var filing = await db.Filings.SingleAsync(f => f.PlanProjectId == stored.PlanProjectId);
+        Ok(stored.RecordResult(hours, passed, filing, SeminarStart));
         await db.SaveChangesAsync();
     }
 
     private async Task<RosterEntry> ReloadAsync(RosterEntry entry)
     {
-        await using var db = app.NewContext();
+        await using var db = _app.NewContext();
         return await db.RosterEntries.AsNoTracking().SingleAsync(e => e.Id == entry.Id);
     }
 }
+
+/// <summary>The seminar's last day: results may be recorded, certificate numbers only from the next day.</summary>
+public sealed class RosterOnTheLastDayTests(SeminarEndPortal portal) : IClassFixture<SeminarEndPortal>
+{
+    [Fact]
+    public async Task Results_are_recorded_but_certificates_are_refused_naming_the_first_day_they_can_be_issued()
+    {
+        var app = portal.App;
+        var graph = await RosterGraph.SaveAsync(app, 1);
+        using var client = await graph.HostOrganizerAsync(app);
+        string token;
+        await using (var db = app.NewContext())
+        {
+            token = ConcurrencyToken.Read(db, await db.RosterEntries.SingleAsync(e => e.Id == graph.Entries[0].Id));
+        }
+
+        var record = await client.PostFormAsync($"/Roster?{graph.Query}&entryId={graph.Entries[0].Id}&handler=Record", new()
+        {
+            ["Row.CompletedHours"] = "24",
+            ["Row.Passed"] = "true",
+            ["Row.Token"] = token,
+        }, formPage: $"/Roster?{graph.Query}");
+        var page = PageText.Of(await client.GetPageAsync($"/Roster?{graph.Query}"));
+        var certificates = await client.PostFormAsync($"/Roster?{graph.Query}&handler=Certificates", new()
+        {
+            ["Certificate.StartNumber"] = "1",
+        }, formPage: $"/Roster?{graph.Query}");
+
+        Assert.Equal(HttpStatusCode.Redirect, record.StatusCode);
+        const string tooEarly = "研修班结束后才能发放证书编号：自 2025年9月20日 起可以办理。";
+        Assert.Contains(tooEarly, page);
+        Assert.Matches("<button type=\"submit\" class=\"btn btn-primary\" disabled=\"disabled\"", page);
+        Assert.Equal(HttpStatusCode.OK, certificates.StatusCode);
+        Assert.Contains(tooEarly, await PageText.ReadAsync(certificates));
+        await using var check = app.NewContext();
+        Assert.Null((await check.RosterEntries.SingleAsync(e => e.Id == graph.Entries[0].Id)).CertificateNumber);
+    }
+}
+

@@ -108,8 +108,8 @@ public sealed class ExportTests(PortalApp app) : IClassFixture<PortalApp>
     {
         await using var db = app.NewContext();
         var entries = await db.RosterEntries.Where(e => e.PlanProjectId == graph.Project.Id).OrderBy(e => e.Sequence).ToListAsync();
-        Ok(entries[0].RecordResult(24m, passed: true, graph.Filing.TotalHours));
-        var numbered = Ok(CertificateIssuer.Assign(entries, graph.Year, graph.Project.ProjectNumber, 1, new HashSet<string>()));
+        Ok(entries[0].RecordResult(24m, passed: true, graph.Filing, SeminarStart));
+        var numbered = Ok(CertificateIssuer.Assign(entries, graph.Filing, AfterSeminar, graph.Year, graph.Project.ProjectNumber, 1, new HashSet<string>()));
         await db.SaveChangesAsync();
         return numbered[0].CertificateNumber!;
     }

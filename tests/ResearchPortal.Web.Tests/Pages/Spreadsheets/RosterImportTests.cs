@@ -10,16 +10,19 @@ using static ResearchPortal.Web.Tests.Builders.TestData;
 
 namespace ResearchPortal.Web.Tests.Pages.Spreadsheets;
 
-public sealed class RosterImportTests(PortalApp app) : IClassFixture<PortalApp>
+/// <summary>Runs after the seminar, when results and certificate numbers may be imported.</summary>
+public sealed class RosterImportTests(AfterSeminarPortal portal) : IClassFixture<AfterSeminarPortal>
 {
     private static int _serial = 5_000;
+
+    private readonly PortalApp _app = portal.App;
 
     [Fact]
     public async Task A_good_file_adds_every_row_after_the_current_roster()
     {
-        var graph = await RosterGraph.SaveAsync(app, 2);
-        using var client = await graph.HostOrganizerAsync(app);
-        var certificate = $"IMP-{Guid.NewGuid():N}";
+        var graph = await RosterGraph.SaveAsync(_app, 2);
+        using var client = await graph.HostOrganizerAsync(_app);
+        var certificate = $"IMP-{Guid.NewGuid():N}".ToUpperInvariant();
         var file = ImportFiles.Roster(
         [
             ImportFiles.RosterRow(NewIdNumber(), name: "赵一", hours: "24.5", passed: "是", certificateNumber: certificate),
@@ -29,11 +32,49 @@ public sealed class RosterImportTests(PortalApp app) : IClassFixture<PortalApp>
         var response = await UploadAsync(client, graph, file);
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, ProblemsOf(await PageText.ReadAsync(response)));
-        await using var db = app.NewContext();
+        await using var db = _app.NewContext();
         var imported = await db.RosterEntries.Where(e => e.PlanProjectId == graph.Project.Id && e.Sequence > 2).OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal([("赵一", 3, 24.5m, true, certificate), ("钱二", 4, 10m, false, null)],
             imported.Select(e => (e.Name, e.Sequence, e.CompletedHours, e.Passed, e.CertificateNumber)));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == RosterImport.Action));
+    }
+
+    [Fact]
+    public async Task Results_and_paper_certificates_are_refused_for_a_filing_not_yet_approved_but_plain_trainees_are_added()
+    {
+        var graph = await RosterGraph.SaveAsync(_app, 0, approved: false);
+        using var client = await graph.HostOrganizerAsync(_app);
+        var withResults = ImportFiles.Roster([ImportFiles.RosterRow(NewIdNumber(), certificateNumber: $"IMP-{Guid.NewGuid():N}")]);
+        var plain = ImportFiles.Roster([ImportFiles.RosterRow(NewIdNumber(), hours: "", passed: "")]);
+
+        var refused = await UploadAsync(client, graph, withResults);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("备案审核通过后才能登记学时与考核结果", await PageText.ReadAsync(refused));
+        Assert.Equal(0, await RosterCountAsync(graph));
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, graph, plain)).StatusCode);
+        Assert.Equal(1, await RosterCountAsync(graph));
+    }
+
+    [Fact]
+    public async Task A_revoked_number_cannot_come_back_with_an_import_in_any_letter_case()
+    {
+        var graph = await RosterGraph.SaveAsync(_app, 0);
+        using var client = await graph.HostOrganizerAsync(_app);
+        var number = $"IMP-{Guid.NewGuid():N}".ToUpperInvariant();
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, graph, ImportFiles.Roster([ImportFiles.RosterRow(NewIdNumber(), certificateNumber: number)]))).StatusCode);
+        await using (var db = _app.NewContext())
+        {
+            var entry = await db.RosterEntries.SingleAsync(e => e.CertificateNumber == number);
+            Ok(entry.RevokeCertificate("编号录入错误", Organizer, Now));
+            await db.SaveChangesAsync();
+        }
+
+        var response = await UploadAsync(client, graph, ImportFiles.Roster([ImportFiles.RosterRow(NewIdNumber(), certificateNumber: $" {number.ToLowerInvariant()} ")]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("已被其他学员使用或已撤销", await PageText.ReadAsync(response));
+        Assert.Equal(1, await RosterCountAsync(graph));
     }
 
     [Theory]
@@ -50,8 +91,8 @@ public sealed class RosterImportTests(PortalApp app) : IClassFixture<PortalApp>
     [InlineData("zip bomb", "整个文件", "解压后超过 100 MB")]
     public async Task A_faulty_file_is_refused_with_its_row_and_nothing_is_written(string fault, string where, string message)
     {
-        var graph = await RosterGraph.SaveAsync(app, 1);
-        using var client = await graph.HostOrganizerAsync(app);
+        var graph = await RosterGraph.SaveAsync(_app, 1);
+        using var client = await graph.HostOrganizerAsync(_app);
         var before = await RosterCountAsync(graph);
 
         var response = await UploadAsync(client, graph, await FaultyFileAsync(fault, graph));
@@ -66,8 +107,8 @@ public sealed class RosterImportTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task Every_faulty_row_is_listed_with_its_column()
     {
-        var graph = await RosterGraph.SaveAsync(app, 1);
-        using var client = await graph.HostOrganizerAsync(app);
+        var graph = await RosterGraph.SaveAsync(_app, 1);
+        using var client = await graph.HostOrganizerAsync(_app);
         var good = ImportFiles.RosterRow(NewIdNumber());
         var badGender = ImportFiles.RosterRow(NewIdNumber());
         badGender[2] = "未知";
@@ -84,9 +125,9 @@ public sealed class RosterImportTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task Another_units_organizer_and_reviewers_cannot_import()
     {
-        var graph = await RosterGraph.SaveAsync(app, 1);
-        using var applicant = await graph.ApplicantOrganizerAsync(app);
-        using var reviewer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Reviewer));
+        var graph = await RosterGraph.SaveAsync(_app, 1);
+        using var applicant = await graph.ApplicantOrganizerAsync(_app);
+        using var reviewer = await _app.LoginAsync(await _app.CreateUserAsync(PortalRoles.Reviewer));
 
         Assert.Equal(HttpStatusCode.NotFound, (await applicant.GetAsync($"/Spreadsheets/ImportRoster?{graph.Query}")).StatusCode);
         var forbidden = await reviewer.GetAsync($"/Spreadsheets/ImportRoster?{graph.Query}");
@@ -97,8 +138,8 @@ public sealed class RosterImportTests(PortalApp app) : IClassFixture<PortalApp>
     [Fact]
     public async Task The_template_has_the_annex_4_header()
     {
-        var graph = await RosterGraph.SaveAsync(app, 0);
-        using var client = await graph.HostOrganizerAsync(app);
+        var graph = await RosterGraph.SaveAsync(_app, 0);
+        using var client = await graph.HostOrganizerAsync(_app);
 
         var response = await client.GetAsync("/Spreadsheets/ImportRoster?handler=Template");
 
@@ -131,8 +172,8 @@ public sealed class RosterImportTests(PortalApp app) : IClassFixture<PortalApp>
     /// <summary>Imports a passed trainee with a certificate into another project and returns the number.</summary>
     private async Task<string> CertificateInUseAsync()
     {
-        var other = await RosterGraph.SaveAsync(app, 0);
-        using var client = await other.HostOrganizerAsync(app);
+        var other = await RosterGraph.SaveAsync(_app, 0);
+        using var client = await other.HostOrganizerAsync(_app);
         var number = $"IMP-{Guid.NewGuid():N}";
         var response = await UploadAsync(client, other, ImportFiles.Roster([ImportFiles.RosterRow(NewIdNumber(), certificateNumber: number)]));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -156,7 +197,28 @@ public sealed class RosterImportTests(PortalApp app) : IClassFixture<PortalApp>
 
     private async Task<int> RosterCountAsync(RosterGraph graph)
     {
-        await using var db = app.NewContext();
+        await using var db = _app.NewContext();
         return await db.RosterEntries.CountAsync(e => e.PlanProjectId == graph.Project.Id);
     }
 }
+
+/// <summary>The seminar's last day: a roster with results may be imported, paper certificate numbers not yet.</summary>
+public sealed class RosterImportOnTheLastDayTests(SeminarEndPortal portal) : IClassFixture<SeminarEndPortal>
+{
+    [Fact]
+    public async Task Paper_certificate_numbers_are_refused_until_the_seminar_has_ended()
+    {
+        var app = portal.App;
+        var graph = await RosterGraph.SaveAsync(app, 0);
+        using var client = await graph.HostOrganizerAsync(app);
+        var file = ImportFiles.Roster([ImportFiles.RosterRow(IdNumber(9_001), certificateNumber: $"IMP-{Guid.NewGuid():N}")]);
+
+        var response = await client.PostMultipartAsync($"/Spreadsheets/ImportRoster?{graph.Query}", [], new() { ["file"] = ("名单.xlsx", file) });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("<td>第 5 行</td>\\s*<td>培训证书编号</td>\\s*<td>研修班结束后才能发放证书编号：自 2025年9月20日 起可以办理。</td>", await PageText.ReadAsync(response));
+        await using var db = app.NewContext();
+        Assert.False(await db.RosterEntries.AnyAsync(e => e.PlanProjectId == graph.Project.Id));
+    }
+}
+

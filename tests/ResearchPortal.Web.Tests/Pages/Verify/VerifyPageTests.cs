@@ -46,6 +46,38 @@ public sealed class VerifyPageTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task The_number_is_found_whatever_its_letter_case_and_surrounding_spaces()
+    {
+        var (_, number) = await IssuedAsync();
+        using var client = app.Anonymous();
+
+        var html = await LookUpAsync(client, $" \u3000{number.ToLowerInvariant()}  ", " 学员01 ");
+
+        Assert.Contains("证书有效", html);
+    }
+
+    [Fact]
+    public async Task A_revoked_number_answers_revoked_with_its_date_and_without_the_reason()
+    {
+        var (graph, number) = await IssuedAsync();
+        await using (var db = app.NewContext())
+        {
+            var entry = await db.RosterEntries.SingleAsync(e => e.Id == graph.Entries[0].Id);
+            Ok(entry.RevokeCertificate("学员冒名参训", Reviewer, new DateTimeOffset(2025, 9, 30, 23, 30, 0, TimeSpan.FromHours(8))));
+            await db.SaveChangesAsync();
+        }
+
+        using var client = app.Anonymous();
+        var html = PageText.Of(await LookUpAsync(client, number.ToLowerInvariant(), "学员01"));
+
+        Assert.Contains("已撤销", html);
+        Assert.Contains("2025年9月30日", html);
+        Assert.DoesNotContain("证书有效", html);
+        Assert.DoesNotContain("学员冒名参训", html);
+        Assert.Contains("未查到匹配的证书", PageText.Of(await LookUpAsync(client, number, "张三")));
+    }
+
+    [Fact]
     public async Task The_qr_link_prefills_the_number()
     {
         using var client = app.Anonymous();
@@ -60,8 +92,8 @@ public sealed class VerifyPageTests(PortalApp app) : IClassFixture<PortalApp>
         var graph = await RosterGraph.SaveAsync(app, 1);
         await using var db = app.NewContext();
         var entry = await db.RosterEntries.SingleAsync(e => e.Id == graph.Entries[0].Id);
-        Ok(entry.RecordResult(24m, passed: true, graph.Filing.TotalHours));
-        Ok(CertificateIssuer.Assign([entry], graph.Year, graph.Project.ProjectNumber, 1, new HashSet<string>()));
+        Ok(entry.RecordResult(24m, passed: true, graph.Filing, SeminarStart));
+        Ok(CertificateIssuer.Assign([entry], graph.Filing, AfterSeminar, graph.Year, graph.Project.ProjectNumber, 1, new HashSet<string>()));
         await db.SaveChangesAsync();
         return (graph, entry.CertificateNumber!);
     }

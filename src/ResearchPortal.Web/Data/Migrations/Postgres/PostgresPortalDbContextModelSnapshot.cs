@@ -1409,6 +1409,45 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TraineeUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("ResearchPortal.Domain.Roster.RevokedCertificate", "RevokedCertificates", b1 =>
+                        {
+                            b1.Property<string>("Number")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<DateTimeOffset>("RevokedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("RevokedByName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<string>("RevokedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<Guid>("RosterEntryId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Number");
+
+                            b1.HasIndex("RosterEntryId");
+
+                            b1.ToTable("RevokedCertificates", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RosterEntryId");
+                        });
+
+                    b.Navigation("RevokedCertificates");
                 });
 
             modelBuilder.Entity("ResearchPortal.Web.Data.PortalUser", b =>

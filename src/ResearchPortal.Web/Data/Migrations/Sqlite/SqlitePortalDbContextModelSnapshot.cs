@@ -1392,6 +1392,45 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TraineeUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("ResearchPortal.Domain.Roster.RevokedCertificate", "RevokedCertificates", b1 =>
+                        {
+                            b1.Property<string>("Number")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("RevokedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("RevokedByName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RevokedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RosterEntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Number");
+
+                            b1.HasIndex("RosterEntryId");
+
+                            b1.ToTable("RevokedCertificates", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RosterEntryId");
+                        });
+
+                    b.Navigation("RevokedCertificates");
                 });
 
             modelBuilder.Entity("ResearchPortal.Web.Data.PortalUser", b =>
