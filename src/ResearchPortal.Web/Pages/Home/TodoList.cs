@@ -42,6 +42,8 @@ public sealed class TodoList(PortalDbContext db, WorkingDayCalendar calendar, Da
 
     private const string AllProjects = "/Projects/Index";
 
+    private const string MyEnrollments = "/Enrollments/Mine";
+
     public async Task<IReadOnlyList<TodoGroup>> ForReviewerAsync()
     {
         var submittedFilings = db.Filings.Where(f => f.Status == FilingStatus.Submitted);
@@ -170,7 +172,7 @@ public sealed class TodoList(PortalDbContext db, WorkingDayCalendar calendar, Da
                 $"已录取 · {Dates(r.Receipt.Dates)} · {r.Receipt.Venue}",
                 r.Progress.NextDeadline,
                 "/Enrollments/Mine",
-                null))),
+                null)), MyEnrollments),
             Group("待提交的研修成果", outcomesOwed
                 .Select(o => (Outcome: o, Progress: Progress(o.FilingStatus, o.Dates, o.CloseOutStatus)))
                 .Where(o => o.Progress.Status is ProjectStatus.InSession or ProjectStatus.ClosingOut && o.Outcome.CloseOutStatus != CloseOutStatus.Submitted)
@@ -189,7 +191,7 @@ public sealed class TodoList(PortalDbContext db, WorkingDayCalendar calendar, Da
                     $"{r.Status.ToChinese()}（{ChineseDate.Format(DateOnly.FromDateTime(r.DecidedAt!.Value.DateTime))}）",
                     null,
                     "/Enrollments/Mine",
-                    null))));
+                    null)), MyEnrollments));
     }
 
     private ProjectProgress Progress(FilingStatus? filing, DateRange? dates, CloseOutStatus? closeOut) =>
