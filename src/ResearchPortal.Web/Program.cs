@@ -16,6 +16,7 @@ builder.Services.AddSingleton<PortalClock>();
 builder.Services.AddPortalData(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity();
 builder.Services.AddPortalAuthorization();
+builder.Services.AddPortalLinks(builder.Configuration);
 builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddPortalDocuments(builder.Configuration);
 builder.Services.AddCertificateVerificationRateLimit();

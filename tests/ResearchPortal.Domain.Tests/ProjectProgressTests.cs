@@ -34,6 +34,19 @@ public class ProjectProgressTests
         return filing;
     }
 
+    [Theory]
+    [InlineData("2024-09-20")]
+    [InlineData("2024-10-15")]
+    [InlineData("2024-11-20")]
+    public void The_projected_facts_give_the_same_progress_as_the_whole_records(string today)
+    {
+        var approved = Approved();
+        foreach (var (filing, closeOut) in new (Filing?, CloseOut?)[] { (null, null), (DraftFiling(), null), (approved, null), (approved, CloseOut.Start(Project.Id)) })
+        {
+            Assert.Equal(Evaluate(filing, closeOut, today), ProjectProgress.Evaluate(ProgressFacts.Of(filing, closeOut), D(today), WorkDays));
+        }
+    }
+
     [Fact]
     public void Without_a_filing_the_project_is_planned() =>
         Assert.Equal(new ProjectProgress(ProjectStatus.Planned, null), Evaluate(null, null, "2024-09-01"));

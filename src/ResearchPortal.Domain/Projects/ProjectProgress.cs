@@ -1,5 +1,6 @@
 using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.CloseOuts;
+using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Plans;
 
@@ -40,6 +41,15 @@ public static class ProjectStatusExtensions
     };
 }
 
+/// <summary>The facts progress depends on: a list can read just these columns instead of whole filings and close-outs.</summary>
+/// <param name="FilingStatus">Null when no filing was started.</param>
+/// <param name="Dates">The filed start and end dates, when entered.</param>
+/// <param name="CloseOutStatus">Null when no close-out was started.</param>
+public sealed record ProgressFacts(FilingStatus? FilingStatus, DateRange? Dates, CloseOutStatus? CloseOutStatus)
+{
+    public static ProgressFacts Of(Filing? filing, CloseOut? closeOut) => new(filing?.Status, filing?.Dates, closeOut?.Status);
+}
+
 /// <summary>Where a project stands and what is due next, derived from its filing and close-out on a given day.</summary>
 public sealed record ProjectProgress(ProjectStatus Status, NextDeadline? NextDeadline)
 {
@@ -53,22 +63,27 @@ public sealed record ProjectProgress(ProjectStatus Status, NextDeadline? NextDea
             throw new ArgumentException("The filing and close-out must belong to the project evaluated.");
         }
 
-        if (closeOut?.Status == CloseOutStatus.Accepted)
+        return Evaluate(ProgressFacts.Of(filing, closeOut), today, calendar);
+    }
+
+    public static ProjectProgress Evaluate(ProgressFacts facts, DateOnly today, WorkingDayCalendar calendar)
+    {
+        if (facts.CloseOutStatus == CloseOutStatus.Accepted)
         {
             return new(ProjectStatus.Closed, null);
         }
 
-        if (filing is null)
+        if (facts.FilingStatus is not { } filingStatus)
         {
             return new(ProjectStatus.Planned, null);
         }
 
-        if (filing.Status != FilingStatus.Approved || filing.Dates is null)
+        if (filingStatus != FilingStatus.Approved || facts.Dates is null)
         {
-            return new(ProjectStatus.FilingInProgress, FilingDeadline(filing, today, calendar));
+            return new(ProjectStatus.FilingInProgress, FilingDeadline(filingStatus, facts.Dates, today, calendar));
         }
 
-        var dates = filing.Dates;
+        var dates = facts.Dates;
         if (today < dates.Start)
         {
             return new(ProjectStatus.EnrollmentOpen, NextDeadline.On(DeadlineKind.Opening, new CalendarDate(dates.Start, false), today, calendar));
@@ -76,22 +91,22 @@ public sealed record ProjectProgress(ProjectStatus Status, NextDeadline? NextDea
 
         var status = dates.Contains(today) ? ProjectStatus.InSession : ProjectStatus.ClosingOut;
         // Once the close-out is handed in the organizer owes nothing until the reviewer answers.
-        var closeOutDeadline = closeOut?.Status == CloseOutStatus.Submitted
+        var closeOutDeadline = facts.CloseOutStatus == CloseOutStatus.Submitted
             ? null
             : NextDeadline.On(DeadlineKind.CloseOut, CloseOutDeadlines.DueDate(dates.End, calendar), today, calendar);
         return new(status, closeOutDeadline);
     }
 
-    private static NextDeadline? FilingDeadline(Filing filing, DateOnly today, WorkingDayCalendar calendar)
+    private static NextDeadline? FilingDeadline(FilingStatus status, DateRange? dates, DateOnly today, WorkingDayCalendar calendar)
     {
-        if (filing.Dates is null)
+        if (dates is null)
         {
             return null;
         }
 
         // A submitted filing has met its deadline; what comes next is the opening day.
-        return filing.Status == FilingStatus.Submitted
-            ? NextDeadline.On(DeadlineKind.Opening, new CalendarDate(filing.Dates.Start, false), today, calendar)
-            : NextDeadline.On(DeadlineKind.Filing, FilingDeadlines.LatestFilingDate(filing.Dates.Start, calendar), today, calendar);
+        return status == FilingStatus.Submitted
+            ? NextDeadline.On(DeadlineKind.Opening, new CalendarDate(dates.Start, false), today, calendar)
+            : NextDeadline.On(DeadlineKind.Filing, FilingDeadlines.LatestFilingDate(dates.Start, calendar), today, calendar);
     }
 }

@@ -4,9 +4,12 @@ public enum ReminderKind
 {
     CloseOutDueSoon,
     CloseOutOverdue,
+
+    /// <summary>To the applicant unit: its acceptance score is needed before the close-out can be submitted.</summary>
+    ApplicantScoreNeeded,
 }
 
-/// <summary>Remembers that a deadline reminder went out, so the daily job sends each one once per project and deadline.</summary>
+/// <summary>Remembers that a reminder went out, so each is sent once per project and close-out deadline.</summary>
 public sealed class SentReminder
 {
     private SentReminder()

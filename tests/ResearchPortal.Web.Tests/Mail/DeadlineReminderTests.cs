@@ -22,7 +22,8 @@ public sealed class DeadlineReminderTests
         var graph = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         var organizer = await app.CreateUserAsync(Data.PortalRoles.Organizer, graph.Host.Id);
 
-        Assert.Equal(expected, await RunRemindersAsync(app));
+        // The first run after the seminar also asks the applicant unit for its score (no organizer there to mail).
+        Assert.Equal(expected + 1, await RunRemindersAsync(app));
         Assert.Equal(0, await RunRemindersAsync(app));
 
         var mails = Directory.GetFiles(app.MailFolder, "*.eml");

@@ -21,6 +21,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test@2026a";
 
+    /// <summary>Setting <c>Portal:PublicBaseUrl</c>: every link in a mail starts with it.</summary>
+    public const string PublicBaseUrl = "https://yanxiu.test.example/portal";
+
     private string _connectionString = string.Empty;
 
     public DateOnly Today { get; init; } = TestData.Today;
@@ -71,6 +74,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting($"ConnectionStrings:{DataServiceCollectionExtensions.PostgresConnectionName}", _connectionString);
         builder.UseSetting("Portal:Today", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
+        builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting(MailServiceCollectionExtensions.ReminderJobSetting, "false");
     }
 

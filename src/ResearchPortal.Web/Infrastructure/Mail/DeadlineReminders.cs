@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.CloseOuts;
 using ResearchPortal.Domain.Filings;
+using ResearchPortal.Domain.Plans;
 using ResearchPortal.Web.Data;
 
 namespace ResearchPortal.Web.Infrastructure.Mail;
 
 /// <summary>
-/// Close-out reminders to the host unit: when the close-out falls due within 3 working days, and once it is
-/// overdue. Each is sent once per project and due date (<see cref="SentReminder"/>), however often this runs.
+/// Reminders about a close-out: to the host unit when it falls due within 3 working days and once it is overdue; to
+/// the applicant unit for its acceptance score once the seminar has ended (or the host starts the close-out). Each is
+/// sent once per project and due date (<see cref="SentReminder"/>), however often this runs.
 /// </summary>
 public sealed class DeadlineReminders(
     PortalDbContext db, CalendarService calendars, PortalClock clock, PortalNotifications notifications)
@@ -19,40 +21,74 @@ public sealed class DeadlineReminders(
     {
         var today = clock.Today;
         var calendar = await calendars.LoadAsync(cancellationToken);
-        var finishedOrPending = await db.CloseOuts
-            .Where(c => c.Status == CloseOutStatus.Submitted || c.Status == CloseOutStatus.Accepted)
-            .Select(c => c.PlanProjectId)
-            .ToListAsync(cancellationToken);
-        var approved = await db.Filings
-            .Where(f => f.Status == FilingStatus.Approved && !finishedOrPending.Contains(f.PlanProjectId))
+        // Ended seminars whose close-out the host still owes: not started, draft or returned.
+        var owed = await (
+            from filing in db.Filings
+            where filing.Status == FilingStatus.Approved && filing.Dates!.End < today
+            join project in db.PlanProjects on filing.PlanProjectId equals project.Id
+            join closeOut in db.CloseOuts on project.Id equals closeOut.PlanProjectId into closeOuts
+            from closeOut in closeOuts.DefaultIfEmpty()
+            where closeOut == null || closeOut.Status == CloseOutStatus.Draft || closeOut.Status == CloseOutStatus.Returned
+            select new { Project = project, filing.Dates!.End, Scored = closeOut != null && closeOut.Acceptance.ApplicantScore != null })
             .ToListAsync(cancellationToken);
 
         var sent = 0;
-        foreach (var filing in approved.Where(f => f.EndDate < today))
+        foreach (var row in owed)
         {
-            var due = CloseOutDeadlines.DueDate(filing.EndDate!.Value, calendar).Date;
+            var due = CloseOutDeadlines.DueDate(row.End, calendar).Date;
+            if (!row.Scored && await SendOnceAsync(row.Project, ReminderKind.ApplicantScoreNeeded, due, cancellationToken))
+            {
+                sent++;
+            }
+
             ReminderKind? kind = today > due ? ReminderKind.CloseOutOverdue
                 : calendar.WorkingDaysBetween(today, due).Count <= DueSoonWorkingDays ? ReminderKind.CloseOutDueSoon
                 : null;
-            if (kind is null || await AlreadySentAsync(filing.PlanProjectId, kind.Value, due, cancellationToken))
+            if (kind is { } hostReminder && await SendOnceAsync(row.Project, hostReminder, due, cancellationToken))
             {
-                continue;
+                sent++;
             }
-
-            var project = await db.PlanProjects.SingleAsync(p => p.Id == filing.PlanProjectId, cancellationToken);
-            await (kind == ReminderKind.CloseOutOverdue
-                ? notifications.CloseOutOverdueAsync(project, due)
-                : notifications.CloseOutDueSoonAsync(project, due));
-            db.SentReminders.Add(new SentReminder(project.Id, kind.Value, due, clock.Now));
-            await db.SaveChangesAsync(cancellationToken);
-            sent++;
         }
 
         return sent;
     }
 
-    private Task<bool> AlreadySentAsync(Guid projectId, ReminderKind kind, DateOnly due, CancellationToken cancellationToken) =>
-        db.SentReminders.AnyAsync(r => r.PlanProjectId == projectId && r.Kind == kind && r.DueDate == due, cancellationToken);
+    /// <summary>Asks the applicant unit for its score unless it was asked already for this close-out deadline.</summary>
+    public async Task RequestApplicantScoreAsync(PlanProject project, DateOnly seminarEnd, CancellationToken cancellationToken = default)
+    {
+        var due = CloseOutDeadlines.DueDate(seminarEnd, await calendars.LoadAsync(cancellationToken)).Date;
+        await SendOnceAsync(project, ReminderKind.ApplicantScoreNeeded, due, cancellationToken);
+    }
+
+    /// <summary>Records the reminder first, so that of two runs racing only the one whose row is stored sends it.</summary>
+    private async Task<bool> SendOnceAsync(PlanProject project, ReminderKind kind, DateOnly due, CancellationToken cancellationToken)
+    {
+        if (await db.SentReminders.AnyAsync(r => r.PlanProjectId == project.Id && r.Kind == kind && r.DueDate == due, cancellationToken))
+        {
+            return false;
+        }
+
+        var reminder = db.SentReminders.Add(new SentReminder(project.Id, kind, due, clock.Now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index: another run stored the same reminder a moment ago and sends it.
+            reminder.State = EntityState.Detached;
+            return false;
+        }
+
+        await (kind switch
+        {
+            ReminderKind.CloseOutDueSoon => notifications.CloseOutDueSoonAsync(project, due),
+            ReminderKind.CloseOutOverdue => notifications.CloseOutOverdueAsync(project, due),
+            ReminderKind.ApplicantScoreNeeded => notifications.ApplicantScoreNeededAsync(project, due),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        });
+        return true;
+    }
 }
 
 /// <summary>Runs <see cref="DeadlineReminders"/> shortly after start-up and then once a day.</summary>

@@ -1,47 +1,109 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Enrollment;
+using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Plans;
+using ResearchPortal.Domain.Rules;
 using ResearchPortal.Web.Data;
 
 namespace ResearchPortal.Web.Infrastructure.Mail;
 
 /// <summary>
-/// The e-mails the portal sends on state changes. Called after the change is saved; a mail failure is logged
-/// and never undoes or blocks the change itself.
+/// The e-mails the portal sends on state changes, each with an absolute link to the page where the recipient acts
+/// (<see cref="PortalLinks"/>). Called after the change is saved; a mail failure is logged and never undoes or blocks
+/// the change itself.
 /// </summary>
 public sealed class PortalNotifications(
-    PortalDbContext db, UserManager<PortalUser> users, MailSender mail, ILogger<PortalNotifications> logger)
+    PortalDbContext db, UserManager<PortalUser> users, MailSender mail, PortalLinks links, ILogger<PortalNotifications> logger)
 {
-    public async Task FilingSubmittedAsync(PlanProject project)
+    public Task FilingSubmittedAsync(PlanProject project) =>
+        ToReviewersAsync($"【待审核】{Title(project)} 已提交备案", $"{Title(project)} 的备案已提交，请审核。",
+            links.To("/Review/Filing", new { projectId = project.Id }));
+
+    public Task CloseOutSubmittedAsync(PlanProject project) =>
+        ToReviewersAsync($"【待审核】{Title(project)} 已提交结业材料", $"{Title(project)} 的结业材料已提交，请审核。",
+            links.To("/Review/CloseOut", new { projectId = project.Id }));
+
+    public async Task FilingApprovedAsync(PlanProject project)
     {
-        foreach (var reviewer in await users.GetUsersInRoleAsync(PortalRoles.Reviewer))
-        {
-            await SendAsync(reviewer, $"【待审核】{Title(project)} 已提交备案", $"{Title(project)} 的备案已提交，请登录平台审核。");
-        }
+        await ToUnitAsync(project.HostOrganizationId, $"【备案通过】{Title(project)}",
+            $"{Title(project)} 的备案已审核通过，研修班已面向全省发布，请及时审核学员报名回执。",
+            links.To("/Enrollments/Queue", new { projectId = project.Id }));
+        await ToApplicantUnitAsync(project, $"【备案通过】{Title(project)}",
+            $"贵单位申报的 {Title(project)} 的备案已审核通过，研修班已面向全省发布。",
+            ProjectLink(project));
     }
 
-    public Task FilingApprovedAsync(PlanProject project) =>
-        ToHostOrganizersAsync(project, $"【备案通过】{Title(project)}", $"{Title(project)} 的备案已审核通过，研修班已面向全省发布。");
-
     public Task FilingReturnedAsync(PlanProject project, string comment) =>
-        ToHostOrganizersAsync(project, $"【备案退回】{Title(project)}", $"{Title(project)} 的备案被退回，审核意见：{comment}\n请修改后重新提交。");
+        ToUnitAsync(project.HostOrganizationId, $"【备案退回】{Title(project)}",
+            $"{Title(project)} 的备案被退回，审核意见：{comment}\n请修改后重新提交。",
+            links.To("/Filings/Edit", new { projectId = project.Id }));
 
-    public Task CloseOutAcceptedAsync(PlanProject project) =>
-        ToHostOrganizersAsync(project, $"【结业材料已验收】{Title(project)}", $"{Title(project)} 的结业材料已通过省人社厅备案。");
+    /// <summary>Asks the applicant unit for its acceptance score, which the close-out cannot be submitted without.</summary>
+    public Task ApplicantScoreNeededAsync(PlanProject project, DateOnly closeOutDue) =>
+        ToUnitAsync(project.ApplicantOrganizationId, $"【待评分】{Title(project)} 请填写申报单位验收评分",
+            $"{Title(project)} 的结业材料须于 {ChineseDate.Format(closeOutDue)} 前报送，报送前需要贵单位的验收评分"
+            + $"（{SeminarRules.MinScore}–{SeminarRules.MaxScore} 分，{SeminarRules.PassingScore} 分合格）。",
+            ScoreLink(project));
 
-    public Task CloseOutReturnedAsync(PlanProject project, string comment) =>
-        ToHostOrganizersAsync(project, $"【结业材料退回】{Title(project)}", $"{Title(project)} 的结业材料被退回，审核意见：{comment}\n请修改后重新提交。");
+    public async Task CloseOutAcceptedAsync(PlanProject project)
+    {
+        await ToUnitAsync(project.HostOrganizationId, $"【结业材料已验收】{Title(project)}",
+            $"{Title(project)} 的结业材料已通过省人社厅备案。", ProjectLink(project));
+        await ToApplicantUnitAsync(project, $"【结业材料已验收】{Title(project)}",
+            $"贵单位申报的 {Title(project)} 的结业材料已通过省人社厅备案，项目已结项。", ProjectLink(project));
+    }
+
+    public async Task CloseOutReturnedAsync(PlanProject project, string comment)
+    {
+        await ToUnitAsync(project.HostOrganizationId, $"【结业材料退回】{Title(project)}",
+            $"{Title(project)} 的结业材料被退回，审核意见：{comment}\n请修改后重新提交。",
+            links.To("/CloseOuts/Edit", new { projectId = project.Id }));
+        await ToApplicantUnitAsync(project, $"【结业材料退回】{Title(project)}",
+            $"贵单位申报的 {Title(project)} 的结业材料被退回承办单位修改，审核意见：{comment}\n如需调整申报单位验收评分，请在承办单位重新提交前办理。",
+            ScoreLink(project));
+    }
 
     public Task CloseOutDueSoonAsync(PlanProject project, DateOnly due) =>
-        ToHostOrganizersAsync(project, $"【提醒】{Title(project)} 结业材料即将到期",
-            $"{Title(project)} 的结业材料（学员名单、绩效评价自评报告、执行情况验收表）须于 {Domain.Common.ChineseDate.Format(due)} 前报送。");
+        ToUnitAsync(project.HostOrganizationId, $"【提醒】{Title(project)} 结业材料即将到期",
+            $"{Title(project)} 的结业材料（学员名单、绩效评价自评报告、执行情况验收表）须于 {ChineseDate.Format(due)} 前报送。",
+            links.To("/CloseOuts/Edit", new { projectId = project.Id }));
 
     public Task CloseOutOverdueAsync(PlanProject project, DateOnly due) =>
-        ToHostOrganizersAsync(project, $"【逾期】{Title(project)} 结业材料已逾期",
-            $"{Title(project)} 的结业材料应于 {Domain.Common.ChineseDate.Format(due)} 前报送，现已逾期，请尽快报送。");
+        ToUnitAsync(project.HostOrganizationId, $"【逾期】{Title(project)} 结业材料已逾期",
+            $"{Title(project)} 的结业材料应于 {ChineseDate.Format(due)} 前报送，现已逾期，请尽快报送。",
+            links.To("/CloseOuts/Edit", new { projectId = project.Id }));
 
-    public async Task ReceiptDecidedAsync(PlanProject project, EnrollmentReceipt receipt)
+    /// <summary>
+    /// A new receipt: the trainee gets a confirmation with the seminar's dates and venue; the host unit's organizers
+    /// (except the one who recorded it) one mail each pointing to the enrollment queue.
+    /// </summary>
+    /// <param name="recordedByUserId">The host organizer who entered a receipt sent on paper; null when the trainee submitted it.</param>
+    public async Task ReceiptSubmittedAsync(PlanProject project, Filing filing, EnrollmentReceipt receipt, string? recordedByUserId)
+    {
+        var dates = filing.Dates is { } range ? $"{ChineseDate.Format(range.Start)}至{ChineseDate.Format(range.End)}" : "见举办通知";
+        await ToTraineeAsync(project, receipt, $"【报名回执已提交】{project.Name}",
+            $"您报名 {Title(project)} 的回执已提交，请等待承办单位审核。\n研修时间：{dates}\n研修地点：{filing.Venue ?? "见举办通知"}");
+
+        var source = recordedByUserId is null ? "学员在线提交" : "承办单位代为录入";
+        await ToUnitAsync(project.HostOrganizationId, $"【新报名回执】{Title(project)} {receipt.Form.Name}",
+            $"{Title(project)} 收到新的报名回执：{receipt.Form.Name}（{receipt.Form.WorkUnit}），{source}，请录取或不予录取。",
+            links.To("/Enrollments/Queue", new { projectId = project.Id }),
+            except: recordedByUserId);
+    }
+
+    public Task ReceiptDecidedAsync(PlanProject project, EnrollmentReceipt receipt)
+    {
+        var (subject, body) = receipt.Status == ReceiptStatus.Accepted
+            ? ($"【报名成功】{project.Name}", $"您报名的 {Title(project)} 已被承办单位接收，请按举办通知按时报到。")
+            : ($"【报名未通过】{project.Name}", $"您报名的 {Title(project)} 未被接收，原因：{receipt.DecisionReason}");
+        return ToTraineeAsync(project, receipt, subject, body);
+    }
+
+    /// <summary>To the trainee's account address, else the address on the receipt. A trainee with an account acts on
+    /// 我的报名; one whose unit sent the receipt on paper has none and gets the seminar's public page.</summary>
+    private async Task ToTraineeAsync(PlanProject project, EnrollmentReceipt receipt, string subject, string body)
     {
         var trainee = receipt.TraineeUserId is { } userId ? await users.FindByIdAsync(userId) : null;
         var address = trainee?.Email ?? receipt.Form.Email;
@@ -50,31 +112,53 @@ public sealed class PortalNotifications(
             return;
         }
 
-        var (subject, body) = receipt.Status == ReceiptStatus.Accepted
-            ? ($"【报名成功】{project.Name}", $"您报名的 {Title(project)} 已被承办单位接收，请按举办通知按时报到。")
-            : ($"【报名未通过】{project.Name}", $"您报名的 {Title(project)} 未被接收，原因：{receipt.DecisionReason}");
-        await SendAsync(address, receipt.Form.Name, subject, body);
+        var link = trainee is null
+            ? links.To("/Seminars/Details", new { projectId = project.Id })
+            : links.To("/Enrollments/Mine");
+        await SendAsync(address, receipt.Form.Name, subject, body, link);
     }
 
-    private async Task ToHostOrganizersAsync(PlanProject project, string subject, string body)
+    private async Task ToReviewersAsync(string subject, string body, string link)
     {
-        var organizers = await db.Users
-            .Where(u => u.OrganizationId == project.HostOrganizationId && !u.IsDisabled)
-            .ToListAsync();
-        foreach (var organizer in organizers)
+        foreach (var reviewer in await users.GetUsersInRoleAsync(PortalRoles.Reviewer))
         {
-            await SendAsync(organizer, subject, body);
+            if (!reviewer.IsDisabled)
+            {
+                await SendAsync(reviewer, subject, body, link);
+            }
         }
     }
 
-    private Task SendAsync(PortalUser user, string subject, string body) =>
-        user.Email is null ? Task.CompletedTask : SendAsync(user.Email, user.DisplayName, subject, body);
+    /// <summary>The applicant unit, unless it also hosts the project (its organizers then had the host's mail).</summary>
+    private Task ToApplicantUnitAsync(PlanProject project, string subject, string body, string link) =>
+        project.ApplicantOrganizationId == project.HostOrganizationId
+            ? Task.CompletedTask
+            : ToUnitAsync(project.ApplicantOrganizationId, subject, body, link);
 
-    private async Task SendAsync(string address, string name, string subject, string body)
+    private async Task ToUnitAsync(Guid organizationId, string subject, string body, string link, string? except = null)
+    {
+        var organizers = await db.Users
+            .Where(u => u.OrganizationId == organizationId && !u.IsDisabled && u.Id != except)
+            .ToListAsync();
+        foreach (var organizer in organizers)
+        {
+            await SendAsync(organizer, subject, body, link);
+        }
+    }
+
+    private string ProjectLink(PlanProject project) => links.To("/Projects/Details", new { id = project.Id });
+
+    private string ScoreLink(PlanProject project) => links.To("/CloseOuts/ApplicantScore", new { projectId = project.Id });
+
+    private Task SendAsync(PortalUser user, string subject, string body, string link) =>
+        user.Email is null ? Task.CompletedTask : SendAsync(user.Email, user.DisplayName, subject, body, link);
+
+    private async Task SendAsync(string address, string name, string subject, string body, string link)
     {
         try
         {
-            await mail.SendAsync(address, name, subject, $"{name}：\n\n{body}\n\n山东省专业技术人才知识更新工程 高级研修项目管理平台");
+            await mail.SendAsync(address, name, subject,
+                $"{name}：\n\n{body}\n\n办理与查看：{link}\n\n山东省专业技术人才知识更新工程 高级研修项目管理平台");
         }
         catch (Exception exception) when (exception is IOException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Security.AuthenticationException or System.Net.Sockets.SocketException)
         {

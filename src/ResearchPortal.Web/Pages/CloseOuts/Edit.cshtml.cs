@@ -11,13 +11,15 @@ using ResearchPortal.Domain.Rules;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
-
+using ResearchPortal.Web.Infrastructure.Mail;
 
 namespace ResearchPortal.Web.Pages.CloseOuts;
 
 /// <summary>The host unit's close-out: self-evaluation report (Annex 5), acceptance form (Annex 6), submission.</summary>
 [Authorize(Roles = HostOrReviewer.Roles)]
-public sealed class EditModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock, CalendarService calendars) : PageModel
+public sealed class EditModel(
+    PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock, CalendarService calendars,
+    PortalNotifications notifications, DeadlineReminders reminders) : PageModel
 {
     private static readonly HashSet<string> ReportFields = SelfEvaluationSections.AllItems.Select(i => i.FieldName).ToHashSet();
 
@@ -105,6 +107,16 @@ public sealed class EditModel(PortalDbContext db, ProjectAccess access, AuditLog
             ModelState.Clear();
             ModelState.AddModelError(string.Empty, "此记录已被他人修改，下面显示的是当前内容，请核对后重新填写。");
             return Page();
+        }
+
+        if (submit)
+        {
+            await notifications.CloseOutSubmittedAsync(Project);
+        }
+        else if (closeOut.Acceptance.ApplicantScore is null)
+        {
+            // The host has started the close-out: the applicant unit is asked for its score (once).
+            await reminders.RequestApplicantScoreAsync(Project, Filing!.EndDate!.Value);
         }
 
         TempData["StatusMessage"] = submit ? "结业材料已提交，等待省人社厅审核。" : "已保存草稿。";

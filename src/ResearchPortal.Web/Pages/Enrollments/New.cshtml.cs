@@ -7,6 +7,7 @@ using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Infrastructure.Mail;
 using ResearchPortal.Web.Pages.Seminars;
 
 namespace ResearchPortal.Web.Pages.Enrollments;
@@ -14,7 +15,8 @@ namespace ResearchPortal.Web.Pages.Enrollments;
 /// <summary>A trainee's enrollment receipt (Annex 3) for an approved seminar.</summary>
 [Authorize(Policy = PortalPolicies.Trainee)]
 public sealed class NewModel(
-    PortalDbContext db, PortalClock clock, IdNumberLookup idNumbers, AuditLog auditLog, UserManager<PortalUser> users)
+    PortalDbContext db, PortalClock clock, IdNumberLookup idNumbers, AuditLog auditLog, UserManager<PortalUser> users,
+    PortalNotifications notifications)
     : PageModel
 {
     [BindProperty]
@@ -62,6 +64,7 @@ public sealed class NewModel(
         db.EnrollmentReceipts.Add(receipt);
         auditLog.Record(User.ToActor(), "Enrollment.Submitted", $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
         await db.SaveChangesAsync();
+        await notifications.ReceiptSubmittedAsync(Seminar.Project, Seminar.Filing, receipt, recordedByUserId: null);
         TempData["StatusMessage"] = $"已提交《{Seminar.Project.Name}》的报名回执，请等待承办单位审核。";
         return RedirectToPage("/Enrollments/Mine");
     }

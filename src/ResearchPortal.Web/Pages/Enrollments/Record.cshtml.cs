@@ -7,6 +7,7 @@ using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Infrastructure.Mail;
 using ResearchPortal.Web.Pages.Seminars;
 
 namespace ResearchPortal.Web.Pages.Enrollments;
@@ -15,7 +16,8 @@ namespace ResearchPortal.Web.Pages.Enrollments;
 /// account behind it, the same duplicate check and enrollment window as the trainee's own form.</summary>
 [Authorize(Policy = PortalPolicies.Organizer)]
 public sealed class RecordModel(
-    PortalDbContext db, ProjectAccess access, PortalClock clock, IdNumberLookup idNumbers, AuditLog auditLog)
+    PortalDbContext db, ProjectAccess access, PortalClock clock, IdNumberLookup idNumbers, AuditLog auditLog,
+    PortalNotifications notifications)
     : PageModel
 {
     [BindProperty]
@@ -49,6 +51,8 @@ public sealed class RecordModel(
         db.EnrollmentReceipts.Add(receipt);
         auditLog.Record(User.ToActor(), "Enrollment.RecordedByHost", $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
         await db.SaveChangesAsync();
+        // A receipt is only taken while enrollment is open, so the seminar is published here.
+        await notifications.ReceiptSubmittedAsync(Project, Seminar!.Filing, receipt, User.GetUserId());
         TempData["StatusMessage"] = $"已代为录入{receipt.Form.Name}的报名回执，状态为“{receipt.Status.ToChinese()}”。";
         return RedirectToPage("/Enrollments/Queue", new { projectId });
     }

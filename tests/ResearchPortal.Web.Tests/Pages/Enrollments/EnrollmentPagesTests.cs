@@ -349,7 +349,7 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
 
     private static string WithdrawUrl(EnrollmentReceipt receipt) => $"/Enrollments/Mine?handler=Withdraw&receiptId={receipt.Id}";
 
-    private static Dictionary<string, string> Fields(string name, string idNumber)
+    internal static Dictionary<string, string> Fields(string name, string idNumber)
     {
         var form = TestData.Form(name, Gender.Female);
         return new()
