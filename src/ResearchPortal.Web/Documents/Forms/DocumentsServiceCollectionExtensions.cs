@@ -9,7 +9,6 @@ public static class DocumentsServiceCollectionExtensions
     public static IServiceCollection AddPortalDocuments(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PdfFontOptions>(configuration.GetSection(PdfFontOptions.SectionName));
-        services.Configure<CertificateOptions>(configuration.GetSection(CertificateOptions.SectionName));
         return services;
     }
 }

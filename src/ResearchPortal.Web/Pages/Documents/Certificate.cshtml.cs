@@ -1,3 +1,4 @@
+using ResearchPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace ResearchPortal.Web.Pages.Documents;
 
 /// <summary>The signed-in trainee's own 结业证书; anyone else's looks missing.</summary>
 [Authorize]
-public sealed class CertificateModel(PortalDbContext db, IOptions<CertificateOptions> certificateOptions, IOptions<PdfFontOptions> fonts)
+public sealed class CertificateModel(PortalDbContext db, IOptions<PublicUrlOptions> publicUrl, IOptions<PdfFontOptions> fonts)
     : DocumentDownloadModel(fonts)
 {
     public async Task<IActionResult> OnGetAsync(Guid entryId)
@@ -22,7 +23,7 @@ public sealed class CertificateModel(PortalDbContext db, IOptions<CertificateOpt
             return NotFound();
         }
 
-        var baseUrl = certificateOptions.Value.BaseUrlFor(Request);
+        var baseUrl = publicUrl.Value.PublicBaseUrl; // never the request's Host, which a client chooses
         return await DownloadAsync(() => CertificatePdf.Render([certificate], baseUrl, Fonts), certificate.FileName);
     }
 }

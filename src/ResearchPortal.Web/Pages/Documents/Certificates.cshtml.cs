@@ -1,3 +1,4 @@
+using ResearchPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace ResearchPortal.Web.Pages.Documents;
 /// <summary>A project's 结业证书 for the host unit and reviewers: one PDF (one page each) or, with handler=Zip, one PDF per holder.</summary>
 [Authorize]
 public sealed class CertificatesModel(
-    PortalDbContext db, ProjectAccess access, IOptions<CertificateOptions> certificateOptions, IOptions<PdfFontOptions> fonts)
+    PortalDbContext db, ProjectAccess access, IOptions<PublicUrlOptions> publicUrl, IOptions<PdfFontOptions> fonts)
     : DocumentDownloadModel(fonts)
 {
     public Task<IActionResult> OnGetAsync(Guid projectId) => DownloadCertificatesAsync(projectId, CertificatePdf.Render, "pdf", PdfContentType);
@@ -33,7 +34,7 @@ public sealed class CertificatesModel(
             return NothingToPrint(projectId, "该项目还没有发放结业证书编号，请先在学员名单中发放。");
         }
 
-        var baseUrl = certificateOptions.Value.BaseUrlFor(Request);
+        var baseUrl = publicUrl.Value.PublicBaseUrl; // never the request's Host, which a client chooses
         return await DownloadAsync(() => render(certificates, baseUrl, Fonts), $"{project.ProjectNumber}-结业证书.{extension}", contentType);
     }
 }
