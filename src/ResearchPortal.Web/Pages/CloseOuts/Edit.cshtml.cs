@@ -91,7 +91,7 @@ public sealed class EditModel(PortalDbContext db, ProjectAccess access, AuditLog
             return Page();
         }
 
-        audit.Record(User.ToActor(), submit ? "CloseOut.Submitted" : "CloseOut.Saved", Project.ProjectNumber, projectId);
+        audit.Record(User.ToActor(), submit ? AuditActions.CloseOutSubmitted : AuditActions.CloseOutSaved, Project.ProjectNumber, projectId);
         try
         {
             await db.SaveChangesAsync();

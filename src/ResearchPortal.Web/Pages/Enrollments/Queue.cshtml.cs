@@ -95,7 +95,7 @@ public sealed class QueueModel(
         }
 
         db.RosterEntries.Add(entry.Value);
-        return await SaveDecisionAsync(project, receipt, "Enrollment.Accepted", $"已录取{receipt.Form.Name}，并列入学员名单（序号 {sequence}）。");
+        return await SaveDecisionAsync(project, receipt, AuditActions.EnrollmentAccepted, $"已录取{receipt.Form.Name}，并列入学员名单（序号 {sequence}）。");
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid projectId)
@@ -108,7 +108,7 @@ public sealed class QueueModel(
         var declined = receipt.Decline(User.ToActor(), clock.Now, Decision.DecisionReason ?? string.Empty);
         return declined.IsFailure
             ? await RefuseAsync(project, declined)
-            : await SaveDecisionAsync(project, receipt, "Enrollment.Declined", $"已不予录取{receipt.Form.Name}。");
+            : await SaveDecisionAsync(project, receipt, AuditActions.EnrollmentDeclined, $"已不予录取{receipt.Form.Name}。");
     }
 
     /// <summary>The project (host unit only) and one of its receipts; anything else is a 404.</summary>

@@ -47,7 +47,7 @@ public sealed class RecordModel(
         }
 
         db.EnrollmentReceipts.Add(receipt);
-        auditLog.Record(User.ToActor(), "Enrollment.RecordedByHost", $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
+        auditLog.Record(User.ToActor(), AuditActions.EnrollmentRecordedByHost, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = $"已代为录入{receipt.Form.Name}的报名回执，状态为“{receipt.Status.ToChinese()}”。";
         return RedirectToPage("/Enrollments/Queue", new { projectId });
