@@ -188,8 +188,12 @@ public sealed class QueueModel(
                 r.Receipt,
                 SharesIdNumber: r.Receipt.IsLive && liveCountByHash[r.Hash] > 1,
                 AlreadyOnRoster: r.Receipt.Status == ReceiptStatus.Submitted && rosterHashes.Contains(r.Hash)))
+            // Waiting receipts first, oldest first (first come, first served); then the decided ones newest first,
+            // as every history of the portal (docs/PAGES.md).
             .OrderBy(r => r.Receipt.Status != ReceiptStatus.Submitted)
-            .ThenBy(r => r.Receipt.SubmittedAt)
+            .ThenBy(r => r.Receipt.Status == ReceiptStatus.Submitted
+                ? r.Receipt.SubmittedAt.UtcTicks
+                : -(r.Receipt.DecidedAt ?? r.Receipt.WithdrawnAt ?? r.Receipt.SubmittedAt).UtcTicks)
             .ToList();
     }
 
