@@ -65,9 +65,15 @@ public sealed class AccessibilityTests(ITestOutputHelper output)
             ("enrollment-queue", host, $"/Enrollments/Queue?projectId={demo.Open}"),
             ("roster", host, $"/Roster?projectId={demo.Held}"),
             ("closeout-edit", host, $"/CloseOuts/Edit?projectId={demo.Held}"),
+            ("party-groups", host, $"/PartyGroups?projectId={demo.Held}"),
             ("enrollment-new", trainee, $"/Enrollments/New?projectId={demo.Open}"),
+            ("my-enrollments", trainee, "/Enrollments/Mine"),
             ("review-filings", reviewer, "/Review/Filings"),
+            ("review-filing", reviewer, $"/Review/Filing?projectId={demo.Submitted}"),
+            ("review-deadlines", reviewer, "/Review/Deadlines"),
             ("admin-accounts", reviewer, "/Admin/Accounts"),
+            ("admin-calendar", reviewer, "/Admin/Calendar"),
+            ("admin-audit", reviewer, "/Admin/Audit"),
         };
 
         var axeScript = Path.Combine(AppContext.BaseDirectory, "Browser", "axe", "axe.min.js");
@@ -174,13 +180,15 @@ public sealed class AccessibilityTests(ITestOutputHelper output)
         return page;
     }
 
-    private sealed record DemoProjects(Guid Draft, Guid Open, Guid Held, string CertificateNumber, string CertificateHolder);
+    private sealed record DemoProjects(Guid Draft, Guid Submitted, Guid Open, Guid Held, string CertificateNumber, string CertificateHolder);
 
-    /// <summary>The demo's draft filing, the seminar open for enrollment, the one awaiting close-out and a certificate.</summary>
+    /// <summary>The demo's draft and submitted filings, the seminar open for enrollment, the one awaiting close-out and a
+    /// certificate.</summary>
     private static async Task<DemoProjects> DemoProjectsAsync(PortalApp app)
     {
         await using var db = app.NewContext();
         var draft = await db.Filings.Where(f => f.Status == FilingStatus.Draft).Select(f => f.PlanProjectId).SingleAsync();
+        var submitted = await db.Filings.Where(f => f.Status == FilingStatus.Submitted).Select(f => f.PlanProjectId).SingleAsync();
         var held = await db.CloseOuts.Where(c => c.Status == CloseOutStatus.Draft).Select(c => c.PlanProjectId).SingleAsync();
         var closed = await db.CloseOuts.Where(c => c.Status == CloseOutStatus.Accepted).Select(c => c.PlanProjectId).SingleAsync();
         var open = await db.Filings
@@ -188,6 +196,6 @@ public sealed class AccessibilityTests(ITestOutputHelper output)
             .Select(f => f.PlanProjectId).SingleAsync();
         var certificate = await db.RosterEntries.Where(e => e.PlanProjectId == closed && e.CertificateNumber != null)
             .OrderBy(e => e.Sequence).FirstAsync();
-        return new DemoProjects(draft, open, held, certificate.CertificateNumber!, certificate.Name);
+        return new DemoProjects(draft, submitted, open, held, certificate.CertificateNumber!, certificate.Name);
     }
 }
