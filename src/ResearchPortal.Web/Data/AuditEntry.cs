@@ -36,7 +36,7 @@ public sealed class AuditEntry
 
     public string UserName { get; private set; }
 
-    /// <summary>A stable code such as "Filing.Submitted", so entries can be filtered.</summary>
+    /// <summary>A stable code from <see cref="AuditActions"/>, so entries can be filtered.</summary>
     public string Action { get; private set; }
 
     public Guid? PlanProjectId { get; private set; }

@@ -14,7 +14,7 @@ namespace ResearchPortal.Web.Infrastructure;
 /// </summary>
 public sealed class ExportAuditFilter(AuditLog auditLog, PortalDbContext db) : IAsyncPageFilter
 {
-    public const string Action = "Export.Download";
+    public const string Action = AuditActions.ExportDownload;
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 

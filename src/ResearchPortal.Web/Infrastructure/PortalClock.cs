@@ -8,7 +8,7 @@ namespace ResearchPortal.Web.Infrastructure;
 /// </summary>
 public sealed class PortalClock(TimeProvider timeProvider)
 {
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan ChinaOffset = Domain.Common.ChineseDate.ChinaOffset;
 
     public DateTimeOffset Now => timeProvider.GetUtcNow().ToOffset(ChinaOffset);
 

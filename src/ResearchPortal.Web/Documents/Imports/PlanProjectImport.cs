@@ -14,7 +14,7 @@ namespace ResearchPortal.Web.Documents.Imports;
 /// </summary>
 public sealed class PlanProjectImport(PortalDbContext db, AuditLog audit)
 {
-    public const string Action = "PlanProjects.Imported";
+    public const string Action = AuditActions.PlanProjectsImported;
     public const string ProjectNumber = "项目编号";
     public const string Name = "项目名称";
     public const string Field = "专业领域";

@@ -24,7 +24,7 @@ namespace ResearchPortal.Web.Documents.Imports;
 /// </summary>
 public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, AuditLog audit)
 {
-    public const string Action = "Roster.Imported";
+    public const string Action = AuditActions.RosterImported;
 
     public static readonly IReadOnlyList<string> RequiredColumns =
     [

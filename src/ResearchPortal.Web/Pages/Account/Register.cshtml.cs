@@ -46,7 +46,7 @@ public sealed class RegisterModel(
             return Page();
         }
 
-        auditLog.Record(new Actor(user.Id, user.DisplayName), "Account.Registered", email);
+        auditLog.Record(new Actor(user.Id, user.DisplayName), AuditActions.AccountRegistered, email);
         await db.SaveChangesAsync();
         await signInManager.SignInAsync(user, isPersistent: false);
         TempData["StatusMessage"] = "注册成功，欢迎使用。";

@@ -43,8 +43,8 @@ public sealed class CalendarModel(PortalDbContext db, AuditLog audit, PortalCloc
         return ChangeYearAsync(
             nameof(Holiday),
             year => year.AddHolidays(holiday.From!.Value, holiday.To!.Value, holiday.Name ?? string.Empty),
-            "Calendar.HolidaysAdded",
-            $"{holiday.Name}：{holiday.From:yyyy-MM-dd} 至 {holiday.To:yyyy-MM-dd}");
+            AuditActions.CalendarHolidaysAdded,
+            () => $"{holiday.Name}：{ChineseDate.Format(holiday.From!.Value)} 至 {ChineseDate.Format(holiday.To!.Value)}");
     }
 
     public Task<IActionResult> OnPostAddWorkdayAsync([Bind(Prefix = nameof(Workday))] WorkdayInput workday)
@@ -53,12 +53,12 @@ public sealed class CalendarModel(PortalDbContext db, AuditLog audit, PortalCloc
         return ChangeYearAsync(
             nameof(Workday),
             year => year.AddAdjustedWorkday(workday.Date!.Value, workday.Name ?? string.Empty),
-            "Calendar.WorkdayAdded",
-            $"{workday.Name}：{workday.Date:yyyy-MM-dd}");
+            AuditActions.CalendarWorkdayAdded,
+            () => $"{workday.Name}：{ChineseDate.Format(workday.Date!.Value)}");
     }
 
     public Task<IActionResult> OnPostRemoveAsync(DateOnly date) =>
-        ChangeYearAsync(string.Empty, year => year.RemoveDay(date), "Calendar.DayRemoved", $"{date:yyyy-MM-dd}");
+        ChangeYearAsync(string.Empty, year => year.RemoveDay(date), AuditActions.CalendarDayRemoved, () => ChineseDate.Format(date));
 
     public async Task<IActionResult> OnPostCreateYearAsync([Bind(Prefix = nameof(NewYear))] NewYearInput newYear)
     {
@@ -81,13 +81,13 @@ public sealed class CalendarModel(PortalDbContext db, AuditLog audit, PortalCloc
         }
 
         db.HolidayCalendarYears.Add(created.Value);
-        audit.Record(User.ToActor(), "Calendar.YearCreated", $"{created.Value.Year} 年节假日安排", details: created.Value.Notice);
+        audit.Record(User.ToActor(), AuditActions.CalendarYearCreated, $"{created.Value.Year} 年节假日安排", details: created.Value.Notice);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = $"已新增 {created.Value.Year} 年，请录入节假日和调休上班日。";
         return RedirectToPage(new { Year = created.Value.Year });
     }
 
-    private async Task<IActionResult> ChangeYearAsync(string form, Func<HolidayCalendarYear, Result> change, string auditAction, string details)
+    private async Task<IActionResult> ChangeYearAsync(string form, Func<HolidayCalendarYear, Result> change, string auditAction, Func<string> details)
     {
         var year = await db.HolidayCalendarYears.SingleOrDefaultAsync(y => y.Year == Year);
         if (year is null)
@@ -109,7 +109,7 @@ public sealed class CalendarModel(PortalDbContext db, AuditLog audit, PortalCloc
             return Page();
         }
 
-        audit.Record(User.ToActor(), auditAction, $"{year.Year} 年节假日安排", details: details);
+        audit.Record(User.ToActor(), auditAction, $"{year.Year} 年节假日安排", details: details());
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = "节假日安排已更新。";
         return RedirectToPage(new { Year });

@@ -70,7 +70,7 @@ public sealed class OrganizationsModel(PortalDbContext db, AuditLog audit) : Pag
             return Page();
         }
 
-        audit.Record(User.ToActor(), Id is null ? "Organization.Created" : "Organization.Updated", organization!.Name, details: $"所在城市 {organization.City}");
+        audit.Record(User.ToActor(), Id is null ? AuditActions.OrganizationCreated : AuditActions.OrganizationUpdated, organization!.Name, details: $"所在城市 {organization.City}");
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = $"单位“{organization.Name}”已保存。";
         return RedirectToPage(new { Id = (Guid?)null });

@@ -75,8 +75,8 @@ public sealed class PlanYearsModel(PortalDbContext db, AuditLog audit) : PageMod
         }
 
         var savedYear = existing?.Year ?? Input.Year!.Value;
-        audit.Record(User.ToActor(), existing is null ? "PlanYear.Created" : "PlanYear.Updated", $"{savedYear} 年度计划",
-            details: $"完成期限 {Input.CompletionDeadline:yyyy-MM-dd}，证书编号规则 {Input.CertificateNumberPattern}");
+        audit.Record(User.ToActor(), existing is null ? AuditActions.PlanYearCreated : AuditActions.PlanYearUpdated, $"{savedYear} 年度计划",
+            details: $"完成期限 {ChineseDate.Format(Input.CompletionDeadline!.Value)}，证书编号规则 {Input.CertificateNumberPattern}");
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = $"{savedYear} 年度已保存。";
         return RedirectToPage();

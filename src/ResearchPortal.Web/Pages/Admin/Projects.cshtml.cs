@@ -93,7 +93,7 @@ public sealed class ProjectsModel(PortalDbContext db, AuditLog audit) : PageMode
             return Page();
         }
 
-        audit.Record(User.ToActor(), Id is null ? "PlanProject.Created" : "PlanProject.Updated", $"{project!.ProjectNumber}《{project.Name}》", project.Id);
+        audit.Record(User.ToActor(), Id is null ? AuditActions.PlanProjectCreated : AuditActions.PlanProjectUpdated, $"{project!.ProjectNumber}《{project.Name}》", project.Id);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = $"项目 {project.ProjectNumber} 已保存。";
         return RedirectToPage(new { Year, Id = (Guid?)null });

@@ -93,7 +93,7 @@ public sealed class EditModel(
             return Page();
         }
 
-        audit.Record(User.ToActor(), submit ? "CloseOut.Submitted" : "CloseOut.Saved", Project.ProjectNumber, projectId);
+        audit.Record(User.ToActor(), submit ? AuditActions.CloseOutSubmitted : AuditActions.CloseOutSaved, Project.ProjectNumber, projectId);
         try
         {
             await db.SaveChangesAsync();

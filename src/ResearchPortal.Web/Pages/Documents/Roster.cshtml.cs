@@ -19,7 +19,7 @@ namespace ResearchPortal.Web.Pages.Documents;
 public sealed class RosterModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock, IOptions<PdfFontOptions> fonts)
     : DocumentDownloadModel(fonts)
 {
-    public const string AuditAction = "Export.RosterPdf";
+    public const string AuditAction = AuditActions.ExportRosterPdf;
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {

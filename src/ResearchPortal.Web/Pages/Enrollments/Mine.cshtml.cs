@@ -41,7 +41,7 @@ public sealed class MineModel(PortalDbContext db, PortalClock clock, AuditLog au
             return Page();
         }
 
-        auditLog.Record(User.ToActor(), "Enrollment.Withdrawn", $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", receipt.PlanProjectId);
+        auditLog.Record(User.ToActor(), AuditActions.EnrollmentWithdrawn, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", receipt.PlanProjectId);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = "报名回执已撤回。";
         return RedirectToPage();

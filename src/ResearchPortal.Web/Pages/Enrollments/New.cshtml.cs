@@ -62,7 +62,7 @@ public sealed class NewModel(
         }
 
         db.EnrollmentReceipts.Add(receipt);
-        auditLog.Record(User.ToActor(), "Enrollment.Submitted", $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
+        auditLog.Record(User.ToActor(), AuditActions.EnrollmentSubmitted, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
         await db.SaveChangesAsync();
         await notifications.ReceiptSubmittedAsync(Seminar.Project, Seminar.Filing, receipt, recordedByUserId: null);
         TempData["StatusMessage"] = $"已提交《{Seminar.Project.Name}》的报名回执，请等待承办单位审核。";

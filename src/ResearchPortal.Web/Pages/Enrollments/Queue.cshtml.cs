@@ -95,7 +95,7 @@ public sealed class QueueModel(
         }
 
         db.RosterEntries.Add(entry.Value);
-        return await SaveDecisionAsync(project, receipt, "Enrollment.Accepted", $"已录取{receipt.Form.Name}，并列入学员名单（序号 {sequence}）。");
+        return await SaveDecisionAsync(project, receipt, AuditActions.EnrollmentAccepted, $"已录取{receipt.Form.Name}，并列入学员名单（序号 {sequence}）。");
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid projectId)
@@ -108,7 +108,7 @@ public sealed class QueueModel(
         var declined = receipt.Decline(User.ToActor(), clock.Now, Decision.DecisionReason ?? string.Empty);
         return declined.IsFailure
             ? await RefuseAsync(project, declined)
-            : await SaveDecisionAsync(project, receipt, "Enrollment.Declined", $"已不予录取{receipt.Form.Name}。");
+            : await SaveDecisionAsync(project, receipt, AuditActions.EnrollmentDeclined, $"已不予录取{receipt.Form.Name}。");
     }
 
     /// <summary>The project (host unit only) and one of its receipts; anything else is a 404.</summary>
@@ -188,8 +188,12 @@ public sealed class QueueModel(
                 r.Receipt,
                 SharesIdNumber: r.Receipt.IsLive && liveCountByHash[r.Hash] > 1,
                 AlreadyOnRoster: r.Receipt.Status == ReceiptStatus.Submitted && rosterHashes.Contains(r.Hash)))
+            // Waiting receipts first, oldest first (first come, first served); then the decided ones newest first,
+            // as every history of the portal (docs/PAGES.md).
             .OrderBy(r => r.Receipt.Status != ReceiptStatus.Submitted)
-            .ThenBy(r => r.Receipt.SubmittedAt)
+            .ThenBy(r => r.Receipt.Status == ReceiptStatus.Submitted
+                ? r.Receipt.SubmittedAt.UtcTicks
+                : -(r.Receipt.DecidedAt ?? r.Receipt.WithdrawnAt ?? r.Receipt.SubmittedAt).UtcTicks)
             .ToList();
     }
 

@@ -49,7 +49,7 @@ public sealed class RecordModel(
         }
 
         db.EnrollmentReceipts.Add(receipt);
-        auditLog.Record(User.ToActor(), "Enrollment.RecordedByHost", $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
+        auditLog.Record(User.ToActor(), AuditActions.EnrollmentRecordedByHost, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
         await db.SaveChangesAsync();
         // A receipt is only taken while enrollment is open, so the seminar is published here.
         await notifications.ReceiptSubmittedAsync(Project, Seminar!.Filing, receipt, User.GetUserId());

@@ -108,7 +108,7 @@ public sealed class EditModel(
         }
 
         var submitted = submit ? await SubmitAsync(filing) : null;
-        audit.Record(User.ToActor(), submitted is { IsSuccess: true } ? "Filing.Submitted" : "Filing.DraftSaved", Subject(Project), projectId);
+        audit.Record(User.ToActor(), submitted is { IsSuccess: true } ? AuditActions.FilingSubmitted : AuditActions.FilingDraftSaved, Subject(Project), projectId);
         try
         {
             await db.SaveChangesAsync();

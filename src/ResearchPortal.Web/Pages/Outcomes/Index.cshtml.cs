@@ -46,10 +46,10 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
     }
 
     public Task<IActionResult> OnPostRecommendAsync(Guid projectId, Guid outcomeId) =>
-        ChangeAsync(projectId, outcomeId, outcome => outcome.Recommend(RecommendedCount, RosterSize), "Outcome.Recommended", "已推荐");
+        ChangeAsync(projectId, outcomeId, outcome => outcome.Recommend(RecommendedCount, RosterSize), AuditActions.OutcomeRecommended, "已推荐");
 
     public Task<IActionResult> OnPostUnrecommendAsync(Guid projectId, Guid outcomeId) =>
-        ChangeAsync(projectId, outcomeId, outcome => outcome.Unrecommend(), "Outcome.Unrecommended", "已撤销推荐");
+        ChangeAsync(projectId, outcomeId, outcome => outcome.Unrecommend(), AuditActions.OutcomeUnrecommended, "已撤销推荐");
 
     private async Task<IActionResult> ChangeAsync(Guid projectId, Guid outcomeId, Func<ResearchOutcome, Result> change, string auditAction, string verb)
     {

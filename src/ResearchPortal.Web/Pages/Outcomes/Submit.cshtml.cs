@@ -60,7 +60,7 @@ public sealed class SubmitModel(PortalDbContext db, AuditLog audit, PortalClock 
         }
 
         db.ResearchOutcomes.Add(outcome.Value);
-        audit.Record(User.ToActor(), "Outcome.Submitted", $"{Project.ProjectNumber} {outcome.Value.Title}", projectId);
+        audit.Record(User.ToActor(), AuditActions.OutcomeSubmitted, $"{Project.ProjectNumber} {outcome.Value.Title}", projectId);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = "研修成果已提交。";
         return RedirectToPage(new { projectId });

@@ -51,11 +51,11 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             member.RosterEntryId is { } id && Roster.All(e => e.Id != id)
                 ? Result.Failure(new Error("PartyGroup.NotOnRoster", "所选学员不在本项目名单中。", nameof(MemberInput.RosterEntryId)))
                 : group.AddMember(member.Body!.Value, member.Name ?? string.Empty, member.Role ?? string.Empty, member.RosterEntryId),
-            "PartyGroup.MemberAdded", _ => $"{member.Body?.ToChinese()} {member.Name}（{member.Role}）", "已添加成员。");
+            AuditActions.PartyGroupMemberAdded, _ => $"{member.Body?.ToChinese()} {member.Name}（{member.Role}）", "已添加成员。");
     }
 
     public Task<IActionResult> OnPostRemoveMemberAsync(Guid projectId, Guid memberId) =>
-        ChangeAsync(projectId, string.Empty, group => group.RemoveMember(memberId), "PartyGroup.MemberRemoved",
+        ChangeAsync(projectId, string.Empty, group => group.RemoveMember(memberId), AuditActions.PartyGroupMemberRemoved,
             group => group.Members.FirstOrDefault(m => m.Id == memberId) is { } m ? $"{m.Body.ToChinese()} {m.Name}（{m.Role}）" : string.Empty,
             "已移除成员。");
 
@@ -64,12 +64,12 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         Activity = activity;
         return ChangeAsync(projectId, nameof(Activity), group =>
             group.AddActivity(activity.Date!.Value, activity.Kind!.Value, activity.Summary ?? string.Empty, activity.OtherKindName, clock.Today),
-            "PartyGroup.ActivityAdded", _ => $"{activity.Date} {activity.Kind?.ToChinese()}", "已登记活动。");
+            AuditActions.PartyGroupActivityAdded, _ => $"{ChineseDate.Format(activity.Date!.Value)} {activity.Kind?.ToChinese()}", "已登记活动。");
     }
 
     public Task<IActionResult> OnPostRemoveActivityAsync(Guid projectId, Guid activityId) =>
-        ChangeAsync(projectId, string.Empty, group => group.RemoveActivity(activityId), "PartyGroup.ActivityRemoved",
-            group => group.Activities.FirstOrDefault(a => a.Id == activityId) is { } a ? $"{a.Date} {a.KindLabel}" : string.Empty,
+        ChangeAsync(projectId, string.Empty, group => group.RemoveActivity(activityId), AuditActions.PartyGroupActivityRemoved,
+            group => group.Activities.FirstOrDefault(a => a.Id == activityId) is { } a ? $"{ChineseDate.Format(a.Date)} {a.KindLabel}" : string.Empty,
             "已删除活动记录。");
 
     /// <summary>Load, apply one change to the group (started on first use), audit, save, redirect; errors go next to

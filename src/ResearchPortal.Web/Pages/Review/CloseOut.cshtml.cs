@@ -19,13 +19,13 @@ public sealed class CloseOutModel(
 
     public Task<IActionResult> OnPostApproveAsync() => DecideAsync(
         (closeOut, actor, now) => closeOut.Accept(actor, now, Input.Comment),
-        "CloseOut.Accepted",
+        AuditActions.CloseOutAccepted,
         "结业材料已验收备案。",
         () => notifications.CloseOutAcceptedAsync(Reviewed.Project));
 
     public Task<IActionResult> OnPostReturnAsync() => DecideAsync(
         (closeOut, actor, now) => closeOut.Return(actor, now, Input.Comment ?? string.Empty),
-        "CloseOut.Returned",
+        AuditActions.CloseOutReturned,
         "结业材料已退回承办单位修改。",
         () => notifications.CloseOutReturnedAsync(Reviewed.Project, Record.LastReviewComment ?? string.Empty));
 

@@ -22,13 +22,13 @@ public sealed class FilingModel(
 
     public Task<IActionResult> OnPostApproveAsync() => DecideAsync(
         (filing, actor, now) => filing.Approve(actor, now, Input.Comment),
-        "Filing.Approved",
+        AuditActions.FilingApproved,
         "备案已审核通过，研修班已面向全省发布。",
         () => notifications.FilingApprovedAsync(Reviewed.Project));
 
     public Task<IActionResult> OnPostReturnAsync() => DecideAsync(
         (filing, actor, now) => filing.Return(actor, now, Input.Comment ?? string.Empty),
-        "Filing.Returned",
+        AuditActions.FilingReturned,
         "备案已退回承办单位修改。",
         () => notifications.FilingReturnedAsync(Reviewed.Project, Record.LastReviewComment ?? string.Empty));
 

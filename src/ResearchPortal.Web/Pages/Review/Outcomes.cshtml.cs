@@ -23,7 +23,7 @@ public sealed class OutcomesModel(PortalDbContext db, ProjectAccess access, Audi
     public async Task OnGetAsync() => await LoadAsync();
 
     public Task<IActionResult> OnPostSelectAsync(Guid id) =>
-        ChangeAsync(id, outcome => outcome.Select(), "Outcome.Selected", "已评选为优秀成果。");
+        ChangeAsync(id, outcome => outcome.Select(), AuditActions.OutcomeSelected, "已评选为优秀成果。");
 
     public Task<IActionResult> OnPostUnselectAsync(Guid id) => ChangeAsync(
         id,
@@ -32,7 +32,7 @@ public sealed class OutcomesModel(PortalDbContext db, ProjectAccess access, Audi
             outcome.Unselect();
             return Result.Success();
         },
-        "Outcome.Unselected",
+        AuditActions.OutcomeUnselected,
         "已撤销优秀成果评选。");
 
     private async Task<IActionResult> ChangeAsync(Guid id, Func<ResearchOutcome, Result> change, string auditAction, string statusMessage)

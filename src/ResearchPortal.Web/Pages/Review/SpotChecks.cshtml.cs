@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Inspections;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
@@ -56,7 +57,7 @@ public sealed class SpotChecksModel(PortalDbContext db, ProjectAccess access, Au
         }
 
         db.SpotChecks.Add(check.Value);
-        audit.Record(actor, "SpotCheck.Recorded", Reviewed.Title, ProjectId, $"检查日期 {Input.Date:yyyy-MM-dd}，检查人 {check.Value.Inspector}");
+        audit.Record(actor, AuditActions.SpotCheckRecorded, Reviewed.Title, ProjectId, $"检查日期 {ChineseDate.Format(Input.Date!.Value)}，检查人 {check.Value.Inspector}");
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = "检查抽查记录已保存。";
         return RedirectToPage(new { ProjectId });

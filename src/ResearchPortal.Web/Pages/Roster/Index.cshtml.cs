@@ -85,7 +85,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         }
 
         ConcurrencyToken.Expect(db, entry, row.Token);
-        audit.Record(User.ToActor(), "Roster.ResultRecorded", $"{Project.ProjectNumber} {entry.Name}", Project.Id,
+        audit.Record(User.ToActor(), AuditActions.RosterResultRecorded, $"{Project.ProjectNumber} {entry.Name}", Project.Id,
             $"完成学时 {entry.CompletedHours:0.#}，{(entry.Passed ? "通过" : "未通过")}");
         if (!await TrySaveAsync(projectId))
         {
@@ -134,7 +134,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             return Page();
         }
 
-        audit.Record(User.ToActor(), "Roster.CertificatesAssigned", Project.ProjectNumber, Project.Id,
+        audit.Record(User.ToActor(), AuditActions.RosterCertificatesAssigned, Project.ProjectNumber, Project.Id,
             $"{numbered.Count} 人：{numbered[0].CertificateNumber} 至 {numbered[^1].CertificateNumber}");
         if (!await TrySaveAsync(projectId))
         {

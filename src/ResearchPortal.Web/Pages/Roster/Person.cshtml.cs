@@ -27,7 +27,7 @@ public sealed class PersonModel(PortalDbContext db, ProjectAccess access, AuditL
 
         Project = project;
         Entry = entry;
-        audit.Record(User.ToActor(), "IdNumber.Viewed", $"{project.ProjectNumber} {entry.Name}", project.Id, $"名单序号 {entry.Sequence}");
+        audit.Record(User.ToActor(), AuditActions.IdNumberViewed, $"{project.ProjectNumber} {entry.Name}", project.Id, $"名单序号 {entry.Sequence}");
         await db.SaveChangesAsync();
         return Page();
     }

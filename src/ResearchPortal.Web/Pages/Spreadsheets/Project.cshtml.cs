@@ -20,8 +20,8 @@ namespace ResearchPortal.Web.Pages.Spreadsheets;
 [Authorize(Roles = HostOrReviewer.Roles)]
 public sealed class ProjectModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock) : PageModel
 {
-    public const string RosterAction = "Export.RosterXlsx";
-    public const string HoursAction = "Export.HoursXlsx";
+    public const string RosterAction = AuditActions.ExportRosterXlsx;
+    public const string HoursAction = AuditActions.ExportHoursXlsx;
 
     public async Task<IActionResult> OnGetRosterAsync(Guid projectId)
     {

@@ -36,7 +36,7 @@ public sealed class SeminarPagesTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
-    public async Task Details_show_programme_with_masked_phone_and_enroll_link()
+    public async Task Details_show_programme_with_the_published_phone_numbers_in_full_and_enroll_link()
     {
         var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         using var client = app.Anonymous();
@@ -44,8 +44,8 @@ public sealed class SeminarPagesTests(PortalApp app) : IClassFixture<PortalApp>
         var html = WebUtility.HtmlDecode(await client.GetPageAsync($"/Seminars/Details?projectId={seminar.Project.Id}"));
 
         Assert.Contains("现代农业技术", html);
-        Assert.Contains("138****0000", html);
-        Assert.DoesNotContain("13800000000", html);
+        Assert.Contains("办公电话 <a href=\"tel:0531-88888888\">0531-88888888</a>", html);
+        Assert.Contains("手机 <a href=\"tel:13800000000\">13800000000</a>", html);
         Assert.Contains($"/Enrollments/New?projectId={seminar.Project.Id}", html);
     }
 
