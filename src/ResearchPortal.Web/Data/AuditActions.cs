@@ -55,6 +55,8 @@ public static class AuditActions
     public const string RosterImported = "Roster.Imported";
     public const string RosterResultRecorded = "Roster.ResultRecorded";
     public const string RosterCertificatesAssigned = "Roster.CertificatesAssigned";
+
+    public const string CertificateRevoked = "Certificate.Revoked";
     public const string SpotCheckRecorded = "SpotCheck.Recorded";
 
     private static readonly FrozenDictionary<string, string> ChineseNames = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -106,6 +108,7 @@ public static class AuditActions
         [RosterImported] = "导入学员名单",
         [RosterResultRecorded] = "登记学时和结业考核结果",
         [RosterCertificatesAssigned] = "发放证书编号",
+        [CertificateRevoked] = "撤销证书编号",
         [SpotCheckRecorded] = "登记检查抽查",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -164,7 +164,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         }
 
         ConcurrencyToken.Expect(db, entry, revocation.Token);
-        audit.Record(User.ToActor(), "Certificate.Revoked", $"{number} {entry.Name}", Project.Id, $"撤销原因：{entry.RevokedCertificates[^1].Reason}");
+        audit.Record(User.ToActor(), AuditActions.CertificateRevoked, $"{number} {entry.Name}", Project.Id, $"撤销原因：{entry.RevokedCertificates[^1].Reason}");
         if (!await TrySaveAsync(projectId))
         {
             return Page();

@@ -277,7 +277,7 @@ public sealed class RosterPageTests(AfterSeminarPortal portal) : IClassFixture<A
     private async Task AssertRevocationAuditedAsync(RosterGraph graph, string number)
     {
         await using var db = _app.NewContext();
-        var audit = await db.AuditEntries.SingleAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == "Certificate.Revoked");
+        var audit = await db.AuditEntries.SingleAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == AuditActions.CertificateRevoked);
         Assert.Contains(number, audit.Subject);
     }
 
