@@ -36,6 +36,7 @@ builder.Services
         // non-nullable hidden field failed with an English message no field shows.
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         options.Filters.Add<ExportAuditFilter>();
+        options.Filters.Add<AntiforgeryFailureFilter>();
     });
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
