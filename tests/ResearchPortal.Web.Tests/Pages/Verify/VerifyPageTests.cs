@@ -3,11 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Tests.Pages.Errors;
 using ResearchPortal.Web.Tests.Pages.Roster;
 using ResearchPortal.Web.Tests.Web;
 using static ResearchPortal.Web.Tests.Builders.TestData;
-
-using ResearchPortal.Web.Tests.Pages.Errors;
 
 namespace ResearchPortal.Web.Tests.Pages.Verify;
 
