@@ -40,12 +40,11 @@ public class ErrorModel : PageModel
     {
         var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
         Code = failed ? StatusCodes.Status500InternalServerError : code ?? Response.StatusCode;
-        if (Code < 400)
+        if (Code >= 400)
         {
-            Code = StatusCodes.Status500InternalServerError;
+            Response.StatusCode = Code;
         }
 
-        Response.StatusCode = Code;
         (Heading, Sentence) = Code switch
         {
             StatusCodes.Status400BadRequest when HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } =>
@@ -57,7 +56,7 @@ public class ErrorModel : PageModel
             StatusCodes.Status413PayloadTooLarge => ("上传的文件过大", RequestBodyLimit.Explanation),
             StatusCodes.Status429TooManyRequests => ("请求过于频繁", CertificateVerificationRateLimit.RejectionMessage),
             >= 500 => ("系统出错了", "处理您的请求时出错，请稍后重试。如问题持续存在，请联系平台管理员并提供下面的请求编号。"),
-            _ => ("请求未能完成", "请返回上一页重试。"),
+            _ => ("请求未能完成", "请返回上一页重试。如问题持续存在，请联系平台管理员。"),
         };
         RequestId = Code >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
         BackUrl = Request.Headers.Referer is [{ } referer] && Uri.TryCreate(referer, UriKind.Absolute, out var uri)
