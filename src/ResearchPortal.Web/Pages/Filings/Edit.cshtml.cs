@@ -109,9 +109,7 @@ public sealed class EditModel(
         }
 
         var typedCorrectly = ModelState.IsValid;
-        Result? submission = !submit ? null
-            : typedCorrectly ? await SubmitAsync(filing)
-            : await CheckSubmissionAsync(filing);
+        var submission = submit ? await SubmitOrCheckAsync(filing, onlyCheck: !typedCorrectly) : null;
         var submitted = typedCorrectly && submission is { IsSuccess: true };
         audit.Record(User.ToActor(), submitted ? "Filing.Submitted" : "Filing.DraftSaved", Subject(Project), projectId);
         try
@@ -182,16 +180,14 @@ public sealed class EditModel(
             submission.Errors.Where(error => error.Field is null || !failed.Contains(FilingInput.FieldGroup(error.Field)))));
     }
 
-    private async Task<Result> SubmitAsync(Filing filing)
+    /// <summary>Submits; or, when the form had errors (the filing then holds stored values for them), only checks.</summary>
+    private async Task<Result> SubmitOrCheckAsync(Filing filing, bool onlyCheck)
     {
         var planYear = await db.PlanYears.SingleAsync(y => y.Year == Project.Year);
-        return filing.Submit(User.ToActor(), clock.Now, clock.Today, planYear, await calendars.LoadAsync());
-    }
-
-    private async Task<Result> CheckSubmissionAsync(Filing filing)
-    {
-        var planYear = await db.PlanYears.SingleAsync(y => y.Year == Project.Year);
-        return filing.CheckSubmission(clock.Today, planYear, await calendars.LoadAsync());
+        var calendar = await calendars.LoadAsync();
+        return onlyCheck
+            ? filing.CheckSubmission(clock.Today, planYear, calendar)
+            : filing.Submit(User.ToActor(), clock.Now, clock.Today, planYear, calendar);
     }
 
     private async Task<IActionResult> EditRowsAsync(Guid projectId, Action<List<ExpertSessionInput>> edit)
