@@ -14,9 +14,11 @@
     }, true);
 
     // The error summary's links move to their field; errors of fields the page does not show stay plain text.
+    // By id (asp-for inputs), else by name; when several rows share the name, the one showing an error message.
     const fieldOf = link => {
-        const key = link.dataset.errorField;
-        const field = document.getElementById(link.hash.slice(1)) ?? document.getElementsByName(key)[0];
+        const named = [...document.getElementsByName(link.dataset.errorField)];
+        const field = document.getElementById(link.hash.slice(1))
+            ?? (named.length === 1 ? named[0] : named.find(element => element.closest('td, div')?.querySelector('.field-validation-error')));
         return field && field.type !== 'hidden' ? field : null;
     };
     document.querySelectorAll('[data-error-summary] a[data-error-field]').forEach(link => {

@@ -37,6 +37,6 @@ public sealed class ErrorSummaryTests(PortalApp app) : IClassFixture<PortalApp>
 
         var text = await PageText.ReadAsync(response);
         Assert.Contains("tabindex=\"-1\" data-error-summary", text);
-        Assert.Matches("<a class=\"alert-link\" href=\"#Input_Name\" data-error-field>[^<]+</a>", text);
+        Assert.Matches("<a class=\"alert-link\" href=\"#Input_Name\" data-error-field=\"Input.Name\">[^<]+</a>", text);
     }
 }
