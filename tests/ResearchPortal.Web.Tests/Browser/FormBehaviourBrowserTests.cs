@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Pages.Filings;
+using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Pages.Filings;
 using ResearchPortal.Web.Tests.Web;
 using static Microsoft.Playwright.Assertions;
@@ -24,11 +26,7 @@ public sealed class FormBehaviourBrowserTests
         await using var browser = await BrowserSession.LaunchAsync("form-behaviour");
         var page = await browser.NewPageAsync(app.BaseAddress);
 
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("电子邮箱").FillAsync(organizer.Email!);
-        await page.GetByLabel("密码").FillAsync(PortalApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+        await LogInAsync(page, organizer);
         await page.GotoAsync(scenario.EditUrl);
         await page.GetByLabel("办班地点").FillAsync("济南市历下区培训中心");
         var submit = page.GetByRole(AriaRole.Button, new() { Name = "提交备案" });
@@ -63,6 +61,52 @@ public sealed class FormBehaviourBrowserTests
         await Expect(page.Locator("#filing-form")).ToBeVisibleAsync();
         await WaitUntilAsync(page, () => browser.Dialogs.Any(text => text.Contains("页面不存在（错误代码 404）", StringComparison.Ordinal)));
         Assert.DoesNotContain(browser.Problems, problem => problem.Contains("script error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_htmx_decision_asks_first_and_cancel_sends_nothing()
+    {
+        Assertions.SetDefaultExpectTimeout(10_000);
+        await using var app = new PortalApp { OnRealPort = true };
+        await app.InitializeAsync();
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var receipt = TestData.Receipt(seminar.Filing, TestData.IdNumber(7), "韩确认");
+        await using (var db = app.NewContext())
+        {
+            db.EnrollmentReceipts.Add(receipt);
+            await db.SaveChangesAsync();
+        }
+
+        var organizer = await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id, "王组织");
+        await using var browser = await BrowserSession.LaunchAsync("form-behaviour-htmx");
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await LogInAsync(page, organizer);
+        await page.GotoAsync($"/Enrollments/Queue?projectId={seminar.Project.Id}");
+        var row = page.Locator($"#receipt-{receipt.Id}");
+        var accept = row.GetByRole(AriaRole.Button, new() { Name = "录取", Exact = true });
+
+        await page.EvaluateAsync("() => { window.confirm = () => false; }");
+        await accept.ClickAsync();
+        await page.WaitForTimeoutAsync(500);
+        await using (var db = app.NewContext())
+        {
+            Assert.Equal(ReceiptStatus.Submitted, (await db.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id)).Status);
+        }
+
+        await page.ReloadAsync();
+        await accept.ClickAsync();
+        await Expect(row).ToContainTextAsync("已录取韩确认");
+        Assert.Contains("确定录取韩确认吗？", browser.Dialogs);
+        Assert.Empty(browser.Problems);
+    }
+
+    private static async Task LogInAsync(IPage page, PortalUser user)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("电子邮箱").FillAsync(user.Email!);
+        await page.GetByLabel("密码").FillAsync(PortalApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
     }
 
     /// <summary>Polls a condition the page's events fulfil (a dialog shown), failing after ten seconds.</summary>
