@@ -6,16 +6,19 @@ namespace ResearchPortal.Web.Infrastructure;
 /// <summary>
 /// A validation attribute written without its own Chinese <c>ErrorMessage</c> (or one MVC adds implicitly, such as
 /// [Required] on a non-nullable value type) gets a Chinese message here instead of the framework's English one.
+/// (HiddenFieldInvalid has no placeholders, so string.Format leaves it as it is.)
 /// </summary>
 public sealed class ChineseValidationMessages : IValidationMetadataProvider
 {
     public void CreateValidationMetadata(ValidationMetadataProviderContext context)
     {
+        // As for binding errors: a field without a Chinese label is not shown, so its message cannot name it.
+        var shown = ChineseModelBindingMessages.Shown(context.Attributes.OfType<DisplayAttribute>().FirstOrDefault()?.Name);
         foreach (var attribute in context.ValidationMetadata.ValidatorMetadata.OfType<ValidationAttribute>())
         {
             if (attribute.ErrorMessage is null && attribute.ErrorMessageResourceType is null)
             {
-                attribute.ErrorMessage = DefaultMessage(attribute);
+                attribute.ErrorMessage = shown ? DefaultMessage(attribute) : ChineseModelBindingMessages.HiddenFieldInvalid;
             }
         }
     }
