@@ -8,6 +8,7 @@ using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Documents.Forms;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Mail;
+using ResearchPortal.Web.Infrastructure.Uploads;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,12 +32,16 @@ builder.Services
     .AddMvcOptions(options =>
     {
         ChineseModelBindingMessages.Apply(options);
+        options.ModelMetadataDetailsProviders.Add(new ChineseValidationMessages());
         // Only an explicit [Required] (with its Chinese message) makes a field mandatory: an implicit one on a
         // non-nullable hidden field failed with an English message no field shows.
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         options.Filters.Add<UnknownHandlerFilter>();
         options.Filters.Add<ExportAuditFilter>();
+        options.Filters.Add<AntiforgeryFailureFilter>();
     });
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
 
 // Render Chinese as characters rather than &#x…; entities.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -53,11 +58,15 @@ var chinese = new CultureInfo("zh-CN");
 CultureInfo.DefaultThreadCurrentCulture = chinese;
 CultureInfo.DefaultThreadCurrentUICulture = chinese;
 
+// Users see a Chinese page with a way back for every failure, in every environment (the log keeps the details).
+app.UseExceptionHandler("/Error");
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
     app.UseHsts();
 }
+
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseRequestBodyLimit();
 
 app.UseRouting();
 app.UseRateLimiter();

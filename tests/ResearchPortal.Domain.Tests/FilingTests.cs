@@ -18,6 +18,20 @@ public class FilingTests
         Assert.Equal(new FilingTransition(FilingStatus.Draft, FilingStatus.Submitted, Organizer.UserId, Organizer.DisplayName, Now, null), transition);
     }
 
+    [Fact]
+    public void Checking_a_submission_reports_the_same_failures_and_changes_nothing()
+    {
+        var ready = FilingReadyToSubmit();
+        var tooFew = FilingReadyToSubmit(trainees: 29);
+
+        AssertSuccess(ready.CheckSubmission(D("2024-09-01"), Year2024(), WorkDays));
+        var check = tooFew.CheckSubmission(D("2024-09-01"), Year2024(), WorkDays);
+
+        AssertSingleError(check, "Filing.TooFewTrainees");
+        Assert.Equal((FilingStatus.Draft, FilingStatus.Draft), (ready.Status, tooFew.Status));
+        Assert.Empty(ready.Transitions);
+    }
+
     [Theory]
     [InlineData("2024-10-15", false)] // 2 days
     [InlineData("2024-10-16", true)] // 3 days

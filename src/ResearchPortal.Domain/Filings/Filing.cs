@@ -123,6 +123,19 @@ public sealed class Filing
     /// <summary>Checks every rule of the notice and reports all failures together; on success the filing awaits review.</summary>
     public Result Submit(Actor actor, DateTimeOffset now, DateOnly today, PlanYear planYear, WorkingDayCalendar calendar)
     {
+        var check = CheckSubmission(today, planYear, calendar);
+        if (check.IsSuccess)
+        {
+            MoveTo(FilingStatus.Submitted, actor, now, comment: null);
+            SubmittedAt = now;
+        }
+
+        return check;
+    }
+
+    /// <summary>What would stop <see cref="Submit"/> today, without submitting: every failure together.</summary>
+    public Result CheckSubmission(DateOnly today, PlanYear planYear, WorkingDayCalendar calendar)
+    {
         if (!IsEditable)
         {
             return Result.Failure(new Error("Filing.InvalidState", $"备案当前状态为“{Status.ToChinese()}”，不能提交。", nameof(Status)));
@@ -157,15 +170,7 @@ public sealed class Filing
                 "Filing.AttestationMissing",
                 "请确认研修采取线下面授方式，且不向学员收取培训费用。",
                 nameof(AttestedOfflineAndFree));
-
-        if (errors.HasErrors)
-        {
-            return errors.ToResult();
-        }
-
-        MoveTo(FilingStatus.Submitted, actor, now, comment: null);
-        SubmittedAt = now;
-        return Result.Success();
+        return errors.ToResult();
     }
 
     public Result Approve(Actor actor, DateTimeOffset now, string? comment)

@@ -62,6 +62,7 @@ public static class AuthorizationMatrix
         // ── Public and account pages ─────────────────────────────────────────────────────────────── anon tr tr2 host oth app rev
         Get("/Index", null, _ => "/", Everyone),
         Get("/Error", null, _ => "/Error", Everyone),
+        Post("/Error", null, _ => "/Error", Everyone),                                      // a failed post is re-executed as a post
         Get("/Account/AccessDenied", null, _ => "/Account/AccessDenied", "F F F F F F F"), // the page itself answers 403
         Get("/Account/Login", null, _ => "/Account/Login", Everyone),
         Post("/Account/Login", null, _ => "/Account/Login", Everyone),                      // empty form → 200 with errors

@@ -20,6 +20,7 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly IBrowser _browser;
     private readonly string _screenshotFolder;
     private readonly List<string> _problems = [];
+    private readonly List<string> _dialogs = [];
     private int _step;
 
     private BrowserSession(IPlaywright playwright, IBrowser browser, string screenshotFolder)
@@ -49,6 +50,18 @@ public sealed class BrowserSession : IAsyncDisposable
             File.Delete(old);
         }
         return new BrowserSession(playwright, browser, folder);
+    }
+
+    /// <summary>The text of every dialog (data-confirm confirmations, alerts) shown so far; each was accepted.</summary>
+    public IReadOnlyList<string> Dialogs
+    {
+        get
+        {
+            lock (_dialogs)
+            {
+                return [.. _dialogs];
+            }
+        }
     }
 
     /// <summary>Where this journey's screenshots are written.</summary>
@@ -82,6 +95,16 @@ public sealed class BrowserSession : IAsyncDisposable
         context.SetDefaultNavigationTimeout(10_000);
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => Report(page, $"script error: {error}");
+        page.Dialog += async (_, dialog) =>
+        {
+            // A user clicking 确定 on a data-confirm confirmation (Playwright would dismiss it, cancelling the submit).
+            lock (_dialogs)
+            {
+                _dialogs.Add(dialog.Message);
+            }
+
+            await dialog.AcceptAsync();
+        };
         page.Console += (_, message) =>
         {
             if (message.Type == "error")

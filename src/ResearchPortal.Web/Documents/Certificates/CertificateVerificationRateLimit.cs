@@ -25,12 +25,8 @@ public static class CertificateVerificationRateLimit
     public static IServiceCollection AddCertificateVerificationRateLimit(this IServiceCollection services) =>
         services.AddRateLimiter(options =>
         {
+            // No body here: the status code pages show the Chinese error page, which says RejectionMessage.
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                return new ValueTask(context.HttpContext.Response.WriteAsync(RejectionMessage, cancellationToken));
-            };
             // Partitions are cached by key, so the unlimited GET partition must never share a key with a client's.
             options.AddPolicy(PolicyName, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(

@@ -23,6 +23,12 @@ public sealed class EditModel(
     AuditLog audit,
     PortalNotifications notifications) : PageModel
 {
+    public const string DraftKeptNote = "备案未提交。已保存为草稿，以下问题修改后方可提交。";
+
+    public const string MistypedNotSavedNote = "其中填写有误的内容未保存，页面上仍是您填写的内容。";
+
+    public const string PartlySavedNote = "草稿已保存，但以下填写有误的内容未保存，请修改后再次保存。";
+
     public const string ConflictMessage = "此记录已被他人修改。下面显示的是当前保存的内容，您刚才的修改没有保存，请核对后重新填写。";
 
     [BindProperty]
@@ -83,17 +89,12 @@ public sealed class EditModel(
             return ShowConflict();
         }
 
+        // One round: what was typed wrong (format or rule) is reported together with what still stops submission,
+        // and everything valid is saved as a draft, so the user only fixes what the list names.
         var filing = Filing ?? Filing.Start(projectId);
-        ModelState.AddDomainErrors(filing.UpdateDetails(Input.ToDetails()));
         var plan = await ReadUploadAsync(Input.ImplementationPlan, FilingAttachmentKind.ImplementationPlan);
         var notice = await ReadUploadAsync(Input.Notice, FilingAttachmentKind.Notice);
-        if (!ModelState.IsValid)
-        {
-            AskToChooseAgain(plan, FilingAttachmentKind.ImplementationPlan);
-            AskToChooseAgain(notice, FilingAttachmentKind.Notice);
-            return Page();
-        }
-
+        UpdateValidDetails(filing);
         await AttachAsync(plan, filing.ImplementationPlan, filing.AttachImplementationPlan);
         await AttachAsync(notice, filing.Notice, filing.AttachNotice);
         filing.SetAttestation(Input.AttestedOfflineAndFree);
@@ -107,8 +108,10 @@ public sealed class EditModel(
             ConcurrencyToken.Expect(db, filing, Input.ConcurrencyToken ?? string.Empty);
         }
 
-        var submitted = submit ? await SubmitAsync(filing) : null;
-        audit.Record(User.ToActor(), submitted is { IsSuccess: true } ? AuditActions.FilingSubmitted : AuditActions.FilingDraftSaved, Subject(Project), projectId);
+        var typedCorrectly = ModelState.IsValid;
+        var submission = submit ? await SubmitOrCheckAsync(filing, onlyCheck: !typedCorrectly) : null;
+        var submitted = typedCorrectly && submission is { IsSuccess: true };
+        audit.Record(User.ToActor(), submitted ? AuditActions.FilingSubmitted : AuditActions.FilingDraftSaved, Subject(Project), projectId);
         try
         {
             await db.SaveChangesAsync();
@@ -120,17 +123,16 @@ public sealed class EditModel(
             return ShowConflict();
         }
 
-        if (submitted is { IsFailure: true })
+        if (!typedCorrectly || submission is { IsFailure: true })
         {
-            // The draft is saved (attachments included), so the user only fixes what the errors name.
-            ModelState.AddModelError(string.Empty, "备案未提交，请按提示修改。已填写的内容已保存为草稿。");
-            ModelState.AddDomainErrors(submitted);
+            AddSubmissionErrors(submission);
+            ViewData[ErrorSummary.NoteKey] = !submit ? PartlySavedNote : typedCorrectly ? DraftKeptNote : $"{DraftKeptNote}{MistypedNotSavedNote}";
             ModelState.Remove($"{nameof(Input)}.{nameof(FilingInput.ConcurrencyToken)}");
             Input.ConcurrencyToken = ConcurrencyToken.Read(db, filing);
             return Page();
         }
 
-        if (submitted is null)
+        if (!submit)
         {
             TempData["StatusMessage"] = "草稿已保存。";
             return RedirectToPage(new { projectId });
@@ -141,10 +143,51 @@ public sealed class EditModel(
         return RedirectToPage("Details", new { projectId });
     }
 
-    private async Task<Result> SubmitAsync(Filing filing)
+    /// <summary>
+    /// Stores what was typed; a field that failed (binding, attribute or rule) keeps its stored value, so the draft
+    /// holds every valid field and the form still shows what the user typed.
+    /// </summary>
+    private void UpdateValidDetails(Filing filing)
+    {
+        var updated = filing.UpdateDetails(Input.ToDetails(filing, FailedFields()));
+        if (updated.IsFailure)
+        {
+            ModelState.AddDomainErrors(updated);
+            filing.UpdateDetails(Input.ToDetails(filing, FailedFields()));
+        }
+    }
+
+    /// <summary>The filing's properties with an error, by their <see cref="FilingInput"/> name (rows count as the whole list).</summary>
+    private HashSet<string> FailedFields()
+    {
+        var prefix = $"{nameof(Input)}.";
+        return ModelState
+            .Where(entry => entry.Value!.Errors.Count > 0 && entry.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(entry => FilingInput.FieldGroup(entry.Key[prefix.Length..].Split('.', '[')[0]))
+            .ToHashSet();
+    }
+
+    /// <summary>Rule errors, except about fields already reported as typed wrong (the stored value they kept would mislead).</summary>
+    private void AddSubmissionErrors(Result? submission)
+    {
+        if (submission is null)
+        {
+            return;
+        }
+
+        var failed = FailedFields();
+        ModelState.AddDomainErrors(Result.Failure(
+            submission.Errors.Where(error => error.Field is null || !failed.Contains(FilingInput.FieldGroup(error.Field)))));
+    }
+
+    /// <summary>Submits; or, when the form had errors (the filing then holds stored values for them), only checks.</summary>
+    private async Task<Result> SubmitOrCheckAsync(Filing filing, bool onlyCheck)
     {
         var planYear = await db.PlanYears.SingleAsync(y => y.Year == Project.Year);
-        return filing.Submit(User.ToActor(), clock.Now, clock.Today, planYear, await calendars.LoadAsync());
+        var calendar = await calendars.LoadAsync();
+        return onlyCheck
+            ? filing.CheckSubmission(clock.Today, planYear, calendar)
+            : filing.Submit(User.ToActor(), clock.Now, clock.Today, planYear, calendar);
     }
 
     private async Task<IActionResult> EditRowsAsync(Guid projectId, Action<List<ExpertSessionInput>> edit)
@@ -211,17 +254,15 @@ public sealed class EditModel(
         }
 
         var read = await UploadedDocument.ReadAsync(file, kind.Label(), kind.ToString(), clock.Now);
-        ModelState.AddDomainErrors(read);
-        return read.IsSuccess ? read.Value : null;
-    }
-
-    // A browser cannot refill a file input, so say plainly that an accepted file was not kept.
-    private void AskToChooseAgain(StoredFile? file, FilingAttachmentKind kind)
-    {
-        if (file is not null)
+        if (read.IsFailure)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{kind}", $"所选{kind.Label()}文件尚未保存，请修正其他错误后重新选择。");
+            // A browser cannot refill a file input: name the refused file so the user knows to choose one again.
+            ModelState.AddDomainErrors(read);
+            ModelState.AddModelError($"{nameof(Input)}.{kind}", $"所选文件“{file.FileName}”未保存，请重新选择{kind.Label()}文件。");
+            return null;
         }
+
+        return read.Value;
     }
 
     private async Task AttachAsync(StoredFile? file, AttachmentInfo? replaced, Func<AttachmentInfo, Result> attach)

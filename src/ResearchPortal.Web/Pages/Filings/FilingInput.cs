@@ -61,6 +61,35 @@ public sealed class FilingInput
         AttestedOfflineAndFree = filing.AttestedOfflineAndFree,
     };
 
+    /// <summary>
+    /// The details to store: what was typed, except that each field in <paramref name="failed"/> (see
+    /// <see cref="FieldGroup"/>) keeps the value <paramref name="stored"/> has.
+    /// </summary>
+    public FilingDetails ToDetails(Filing stored, IReadOnlySet<string> failed)
+    {
+        var typed = ToDetails();
+        var datesFailed = failed.Contains(nameof(StartDate));
+        return typed with
+        {
+            Venue = failed.Contains(nameof(Venue)) ? stored.Venue : typed.Venue,
+            StartDate = datesFailed ? stored.StartDate : typed.StartDate,
+            EndDate = datesFailed ? stored.EndDate : typed.EndDate,
+            ContactPerson = failed.Contains(nameof(ContactPerson)) ? stored.ContactPerson : typed.ContactPerson,
+            OfficePhone = failed.Contains(nameof(OfficePhone)) ? stored.OfficePhone : typed.OfficePhone,
+            Mobile = failed.Contains(nameof(Mobile)) ? stored.Mobile : typed.Mobile,
+            PlannedTraineeCount = failed.Contains(nameof(PlannedTraineeCount)) ? stored.PlannedTraineeCount : typed.PlannedTraineeCount,
+            ExpertSessions = failed.Contains(nameof(ExpertSessions)) ? stored.ExpertSessions : typed.ExpertSessions,
+        };
+    }
+
+    /// <summary>Fields that are valid only together count as one: the two dates, the expert rows and their total.</summary>
+    public static string FieldGroup(string field) => field switch
+    {
+        nameof(EndDate) => nameof(StartDate),
+        nameof(TotalHours) => nameof(ExpertSessions),
+        _ => field,
+    };
+
     public FilingDetails ToDetails() => new(
         Venue,
         StartDate,

@@ -97,6 +97,30 @@ public sealed class CloseOutPageTests : IAsyncLifetime
         Assert.Equal("首次保存的草稿。", closeOut.Report.BasicInformation);
     }
 
+    [Theory]
+    [InlineData("101", "评分应为 0 到 100 之间的整数。")]
+    [InlineData("-1", "评分应为 0 到 100 之间的整数。")]
+    [InlineData("八十", "“八十”不是有效的")]
+    public async Task Scores_the_browser_would_refuse_are_refused_by_the_server_in_chinese(string score, string message)
+    {
+        var graph = await RosterGraph.SaveAsync(_app, 30);
+        using var applicant = await graph.ApplicantOrganizerAsync(_app);
+        using var host = await graph.HostOrganizerAsync(_app);
+        var editUrl = $"/CloseOuts/Edit?{graph.Query}";
+
+        var applicantScore = await applicant.PostFormAsync($"/CloseOuts/ApplicantScore?{graph.Query}", new() { ["Input.Score"] = score });
+        var hostScore = await host.PostFormAsync($"{editUrl}&handler=Save", new() { ["Input.HostScore"] = score }, formPage: editUrl);
+
+        foreach (var response in new[] { applicantScore, hostScore })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(message, await PageText.ReadAsync(response));
+        }
+
+        await using var db = _app.NewContext();
+        Assert.False(await db.CloseOuts.AnyAsync(c => c.PlanProjectId == graph.Project.Id));
+    }
+
     private static async Task<string> TokenFieldAsync(PortalClient client, string url)
     {
         var html = await client.GetPageAsync(url);

@@ -163,7 +163,7 @@ public sealed class FilingEditTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
-    public async Task A_text_file_renamed_to_pdf_is_refused_and_nothing_is_saved()
+    public async Task A_text_file_renamed_to_pdf_is_refused_and_named_for_a_new_choice_while_the_rest_is_saved()
     {
         var scenario = await CreateAsync(app);
         using var client = await scenario.LoginHostAsync(app);
@@ -175,9 +175,46 @@ public sealed class FilingEditTests(PortalApp app) : IClassFixture<PortalApp>
             scenario.EditUrl);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("实施方案只能是 PDF、DOC 或 DOCX 文件", Text(await response.Content.ReadAsStringAsync()));
+        var html = Text(await response.Content.ReadAsStringAsync());
+        Assert.Contains("实施方案只能是 PDF、DOC 或 DOCX 文件", html);
+        Assert.Contains("所选文件“实施方案.pdf”未保存，请重新选择实施方案文件。", html);
+        Assert.Contains(EditModel.PartlySavedNote, html);
         await using var db = app.NewContext();
-        Assert.False(await db.Filings.AnyAsync(f => f.PlanProjectId == scenario.Project.Id));
+        var draft = await db.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id);
+        Assert.Equal(("济南市历下区培训中心", null), (draft.Venue, draft.ImplementationPlan));
+    }
+
+    [Fact]
+    public async Task A_failed_submit_shows_format_and_rule_errors_in_one_round_and_keeps_the_valid_part_as_a_draft()
+    {
+        var scenario = await CreateAsync(app);
+        using var client = await scenario.LoginHostAsync(app);
+        var fields = CompleteFields(venue: "青岛市市南区会议中心");
+        fields["Input.PlannedTraineeCount"] = "四十"; // format: model binding
+        fields["Input.Mobile"] = "12345"; // format: domain rule of the field
+        fields["Input.AttestedOfflineAndFree"] = "false"; // rule of submission
+
+        var response = await client.PostMultipartAsync(
+            scenario.EditUrl + "&handler=Submit",
+            fields,
+            new() { ["Input.ImplementationPlan"] = ("实施方案.pdf", Pdf) }, // valid, and kept; the notice is missing
+            scenario.EditUrl);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = Text(await response.Content.ReadAsStringAsync());
+        Assert.Contains(EditModel.DraftKeptNote + EditModel.MistypedNotSavedNote, html);
+        Assert.Contains("“四十”不是有效的计划学员人数。", html);
+        Assert.Contains("手机号码应为以 1 开头的 11 位数字。", html);
+        Assert.Contains("请上传研修项目举办通知。", html);
+        Assert.Contains("请确认研修采取线下面授方式，且不向学员收取培训费用。", html);
+        Assert.DoesNotContain("计划学员人数不得少于", html); // the mistyped field is not also blamed for its stored value
+        Assert.Contains("value=\"12345\"", html); // the typing is shown back
+        await using var db = app.NewContext();
+        var draft = await db.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id);
+        Assert.Equal(FilingStatus.Draft, draft.Status);
+        Assert.Equal(("青岛市市南区会议中心", null, null), (draft.Venue, draft.Mobile, draft.PlannedTraineeCount));
+        Assert.Equal(24.5m, draft.TotalHours);
+        Assert.Equal("实施方案.pdf", draft.ImplementationPlan!.FileName);
     }
 
     [Fact]

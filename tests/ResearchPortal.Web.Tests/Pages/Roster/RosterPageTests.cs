@@ -29,6 +29,24 @@ public sealed class RosterPageTests(AfterSeminarPortal portal) : IClassFixture<A
         Assert.False(stored.Passed);
     }
 
+    [Theory]
+    [InlineData("-1", "完成学时应在 0 到 24.5 学时之间")]
+    [InlineData("24.6", "完成学时应在 0 到 24.5 学时之间")]
+    [InlineData("", "请填写完成学时。")]
+    [InlineData("十二", "“十二”不是有效的完成学时。")]
+    public async Task Hours_the_browser_would_refuse_are_refused_by_the_server_in_chinese_in_the_htmx_row(string hours, string message)
+    {
+        var graph = await RosterGraph.SaveAsync(app, 1);
+        using var client = await graph.HostOrganizerAsync(app);
+        client.Http.DefaultRequestHeaders.Add("HX-Request", "true");
+
+        var response = await PostRowAsync(client, graph, graph.Entries[0], hours, passed: true, await TokenAsync(graph.Entries[0]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, await PageText.ReadAsync(response));
+        Assert.False((await ReloadAsync(graph.Entries[0])).Passed);
+    }
+
     [Fact]
     public async Task Hours_and_pass_are_saved_and_audited()
     {

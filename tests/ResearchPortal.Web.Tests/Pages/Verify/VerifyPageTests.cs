@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Tests.Pages.Errors;
 using ResearchPortal.Web.Tests.Pages.Roster;
 using ResearchPortal.Web.Tests.Web;
 using static ResearchPortal.Web.Tests.Builders.TestData;
@@ -116,11 +117,12 @@ public sealed class VerifyRateLimitTests(PortalApp app) : IClassFixture<PortalAp
     public async Task Look_ups_beyond_the_limit_are_refused_per_minute()
     {
         using var client = app.Anonymous();
-        var statuses = new List<HttpStatusCode>();
+        var responses = new List<HttpResponseMessage>();
         for (var i = 0; i <= CertificateVerificationRateLimit.LookupsPerWindow; i++)
-            statuses.Add((await VerifyPageTests.PostAsync(client, "SDGY-NONE", "张三")).StatusCode);
+            responses.Add(await VerifyPageTests.PostAsync(client, "SDGY-NONE", "张三"));
 
-        Assert.All(statuses.SkipLast(1), status => Assert.Equal(HttpStatusCode.OK, status));
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.All(responses.SkipLast(1), response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        var page = await ErrorPageTests.AssertErrorPageAsync(responses[^1], HttpStatusCode.TooManyRequests, "请求过于频繁");
+        Assert.Contains(CertificateVerificationRateLimit.RejectionMessage, page);
     }
 }
