@@ -36,8 +36,8 @@ public sealed class RosterPageTests(AfterSeminarPortal portal) : IClassFixture<A
     [InlineData("十二", "“十二”不是有效的完成学时。")]
     public async Task Hours_the_browser_would_refuse_are_refused_by_the_server_in_chinese_in_the_htmx_row(string hours, string message)
     {
-        var graph = await RosterGraph.SaveAsync(app, 1);
-        using var client = await graph.HostOrganizerAsync(app);
+        var graph = await RosterGraph.SaveAsync(_app, 1);
+        using var client = await graph.HostOrganizerAsync(_app);
         client.Http.DefaultRequestHeaders.Add("HX-Request", "true");
 
         var response = await PostRowAsync(client, graph, graph.Entries[0], hours, passed: true, await TokenAsync(graph.Entries[0]));
