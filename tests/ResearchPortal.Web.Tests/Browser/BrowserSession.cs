@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace ResearchPortal.Web.Tests.Browser;
 
@@ -139,6 +141,33 @@ public sealed class BrowserSession : IAsyncDisposable
         Assert.StartsWith(contentType, response.Headers["content-type"], StringComparison.OrdinalIgnoreCase);
         Assert.True(body.Length > 200, $"GET {href} answered only {body.Length} bytes");
         return body;
+    }
+
+    /// <summary>
+    /// Runs a journey's steps; on failure every open page is screenshot (<c>NN-FAILED-…</c>) and the problems seen so far
+    /// are written out. A journey passes only if no page raised a script error, a console error or a response ≥ 400.
+    /// </summary>
+    public async Task RunAsync(ITestOutputHelper output, Func<Task> steps)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await steps();
+        }
+        catch
+        {
+            var pages = _contexts.SelectMany(context => context.Pages).ToList();
+            for (var index = 0; index < pages.Count; index++)
+            {
+                await ScreenshotAsync(pages[index], $"FAILED-page{index + 1}");
+            }
+
+            Problems.ToList().ForEach(output.WriteLine);
+            throw;
+        }
+
+        output.WriteLine($"journey took {clock.Elapsed.TotalSeconds:0.0} s; screenshots: {_screenshotFolder}");
+        Assert.True(Problems.Count == 0, string.Join(Environment.NewLine, Problems));
     }
 
     /// <summary>Saves a numbered full-page screenshot of the step, e.g. <c>03-reviewer-returns.png</c>.</summary>
