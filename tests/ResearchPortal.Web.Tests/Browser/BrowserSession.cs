@@ -173,10 +173,10 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Saves a numbered full-page screenshot of the step, e.g. <c>03-reviewer-returns.png</c>.</summary>
     public async Task ScreenshotAsync(IPage page, string step)
     {
-        _step++;
+        var number = Interlocked.Increment(ref _step);
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
-            Path = Path.Combine(_screenshotFolder, $"{_step:D2}-{step}.png"),
+            Path = Path.Combine(_screenshotFolder, $"{number:D2}-{step}.png"),
             FullPage = true,
         });
     }

@@ -52,19 +52,26 @@ public sealed class DemoPortal : IAsyncLifetime
         _browser = await BrowserSession.LaunchChromiumAsync(_playwright);
 
         await using var login = StartJourney("login");
-        foreach (var role in Enum.GetValues<DemoRole>())
+        var states = await Task.WhenAll(Enum.GetValues<DemoRole>().Select(role => LogInAsync(login, role)));
+        foreach (var (role, state) in states)
         {
-            var page = await login.NewPageAsync(BaseAddress);
-            await page.GotoAsync("/Account/Login");
-            await page.GetByLabel("电子邮箱").FillAsync(EmailOf(role));
-            await page.GetByLabel("密码").FillAsync(DemoDataSeeder.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
-            await login.ScreenshotAsync(page, $"{role.ToString().ToLowerInvariant()}-home");
-            _storageStates[role] = await page.Context.StorageStateAsync();
+            _storageStates[role] = state;
         }
 
         Assert.Empty(login.Problems);
+    }
+
+    /// <summary>Through the real login form; the signed-in cookies are kept as the role's storage state.</summary>
+    private async Task<(DemoRole Role, string State)> LogInAsync(BrowserSession login, DemoRole role)
+    {
+        var page = await login.NewPageAsync(BaseAddress);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("电子邮箱").FillAsync(EmailOf(role));
+        await page.GetByLabel("密码").FillAsync(DemoDataSeeder.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
+        await login.ScreenshotAsync(page, $"{role.ToString().ToLowerInvariant()}-home");
+        return (role, await page.Context.StorageStateAsync());
     }
 
     /// <summary>A journey on the shared browser: its own pages, problems and screenshot folder.</summary>

@@ -25,10 +25,10 @@ public sealed record FormSubmission(Uri Page, string Button, string Method, Uri 
         {
             var fields = FieldsOf(document, form);
             var allButtons = SubmitButtonsOf(document, form);
-            var buttons = allButtons.Where(button => !button.HasAttribute("disabled") && button.Closest("fieldset[disabled]") is null).ToList();
+            var buttons = allButtons.Where(IsEnabled).ToList();
 
-            // A form whose buttons are all disabled cannot be sent; one without any can, by Enter in a field.
-            if (allButtons.Count == 0)
+            // A form whose buttons are all disabled cannot be sent; one without any can, by Enter in an enabled field.
+            if (allButtons.Count == 0 && document.QuerySelectorAll("input:not([type=hidden])").Any(input => Owner(document, input) == form && IsEnabled(input)))
             {
                 submissions.AddRange(Targets(page, form, button: null, "（无按钮的表单）", fields));
             }
@@ -75,6 +75,8 @@ public sealed record FormSubmission(Uri Page, string Button, string Method, Uri 
             .Where(element => Owner(document, element) == form)
             .Where(element => element is not IHtmlButtonElement || (element.GetAttribute("type") ?? "submit").Equals("submit", StringComparison.OrdinalIgnoreCase))
             .ToList();
+
+    private static bool IsEnabled(IElement element) => !element.HasAttribute("disabled") && element.Closest("fieldset[disabled]") is null;
 
     private static IElement? Owner(IDocument document, IElement element) =>
         element.GetAttribute("form") is { } id ? document.GetElementById(id) : element.Closest("form");
