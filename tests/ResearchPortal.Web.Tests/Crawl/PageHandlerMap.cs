@@ -19,6 +19,8 @@ public sealed class PageHandlerMap
 {
     private readonly IReadOnlyList<(TemplateMatcher Matcher, CompiledPageActionDescriptor Page)> _pages;
 
+    public const string AntiforgeryField = "__RequestVerificationToken";
+
     private PageHandlerMap(IReadOnlyList<(TemplateMatcher, CompiledPageActionDescriptor)> pages) => _pages = pages;
 
     public static async Task<PageHandlerMap> LoadAsync(IServiceProvider services)
@@ -44,10 +46,8 @@ public sealed class PageHandlerMap
     /// <summary>Null when the submission reaches a handler with what it needs; otherwise why it would not, in words.</summary>
     public string? Check(FormSubmission submission)
     {
-        var routeValues = new RouteValueDictionary();
         var path = Uri.UnescapeDataString(submission.Address.AbsolutePath);
-        var page = _pages.FirstOrDefault(p => p.Matcher.TryMatch(new PathString(path), routeValues = new RouteValueDictionary())).Page;
-        if (page is null)
+        if (PageAt(path) is not var (page, routeValues))
         {
             return $"地址 {path} 不对应任何页面";
         }
@@ -80,7 +80,21 @@ public sealed class PageHandlerMap
             : $"{page.ViewEnginePath} 的处理方法 {handler.MethodInfo.Name} 需要 {string.Join("、", missing)}，但地址和表单都没有提供";
     }
 
-    public const string AntiforgeryField = "__RequestVerificationToken";
+
+    /// <summary>The page whose route template matches the path, with the route values it read from it.</summary>
+    private (CompiledPageActionDescriptor Page, RouteValueDictionary RouteValues)? PageAt(string path)
+    {
+        foreach (var (matcher, page) in _pages)
+        {
+            var values = new RouteValueDictionary();
+            if (matcher.TryMatch(new PathString(path), values))
+            {
+                return (page, values);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Values without which the handler only finds nothing: its non-nullable value-type parameters without a default
