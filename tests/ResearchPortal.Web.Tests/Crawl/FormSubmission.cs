@@ -63,10 +63,11 @@ public sealed record FormSubmission(Uri Page, string Button, string Method, Uri 
     private static Uri Resolve(Uri page, string? action) =>
         string.IsNullOrEmpty(action) ? page : new Uri(page, System.Net.WebUtility.HtmlDecode(action));
 
-    /// <summary>Named controls that belong to the form, inside it or elsewhere with <c>form="id"</c>.</summary>
+    /// <summary>Enabled named controls that belong to the form, inside it or elsewhere with <c>form="id"</c> (disabled ones are not sent).</summary>
     private static HashSet<string> FieldsOf(IDocument document, IHtmlFormElement form) =>
         document.QuerySelectorAll("input[name], select[name], textarea[name]")
-            .Where(element => Owner(document, element) == form && element.GetAttribute("type") is not ("submit" or "image" or "button" or "reset"))
+            .Where(element => Owner(document, element) == form && IsEnabled(element)
+                && element.GetAttribute("type") is not ("submit" or "image" or "button" or "reset"))
             .Select(element => element.GetAttribute("name")!)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
