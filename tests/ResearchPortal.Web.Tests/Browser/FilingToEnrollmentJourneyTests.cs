@@ -8,6 +8,7 @@ using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Plans;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.Demo;
+using ResearchPortal.Web.Tests.Browser.Journeys;
 using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Web;
 using Xunit.Abstractions;
@@ -164,7 +165,7 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
             await Expect(traineePage.GetByRole(AriaRole.Heading, new() { Name = "报名回执" })).ToBeVisibleAsync();
             await Expect(traineePage.GetByLabel("姓名", new() { Exact = true })).ToHaveValueAsync(TraineeName);
             await Expect(traineePage.GetByLabel("电子邮箱")).ToHaveValueAsync(traineeEmail);
-            await FillReceiptAsync(traineePage);
+            await Ui.FillReceiptAsync(traineePage, TraineeId.Value);
             await browser.ScreenshotAsync(traineePage, "trainee-filled-receipt");
             await traineePage.GetByRole(AriaRole.Button, new() { Name = "提交报名回执" }).ClickAsync();
             await Expect(Status(traineePage)).ToContainTextAsync($"已提交《{project.Name}》的报名回执");
@@ -322,28 +323,6 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
         await page.GetByLabel("实施方案").SetInputFilesAsync(new FilePayload { Name = "实施方案.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await page.GetByLabel("举办通知").SetInputFilesAsync(new FilePayload { Name = "举办通知.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await page.GetByLabel(new Regex("^本单位承诺")).CheckAsync();
-    }
-
-    private static async Task FillReceiptAsync(IPage page)
-    {
-        await page.GetByLabel("性别").SelectOptionAsync(new SelectOptionValue { Label = "女" });
-        await page.GetByLabel("身份证号").FillAsync(TraineeId.Value);
-        await page.GetByLabel("民族").FillAsync("汉族");
-        await page.GetByLabel("政治面貌").FillAsync("中共党员");
-        await page.GetByLabel("职务", new() { Exact = true }).FillAsync("科长");
-        await page.GetByLabel("职称", new() { Exact = true }).FillAsync("高级农艺师");
-        await page.GetByLabel("职称证书编号").FillAsync("GJ2020001");
-        await page.GetByLabel("工作单位").FillAsync("济南市农业科学研究院");
-        await page.GetByLabel("手机号码").FillAsync("13912345678");
-        await page.GetByLabel("固定电话").FillAsync("0531-66666666");
-        await page.GetByLabel("QQ").FillAsync("123456");
-        await page.GetByLabel("通讯地址").FillAsync("济南市历下区工业南路 1 号");
-        await page.GetByLabel("邮编").FillAsync("250000");
-        await page.GetByLabel("单位名称").FillAsync("济南市农业科学研究院");
-        await page.GetByLabel("单位联系人").FillAsync("赵联系人");
-        await page.GetByLabel("联系电话").FillAsync("0531-77777777");
-        await page.GetByLabel("传真").FillAsync("0531-77777778");
-        await page.GetByLabel("备注").FillAsync("无");
     }
 
     private static async Task AssertDatabaseAsync(PortalApp app, PlanProject project, string traineeEmail)

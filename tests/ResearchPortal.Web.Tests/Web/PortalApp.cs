@@ -31,6 +31,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Serve on a real loopback port (Kestrel) so a browser can reach the app.</summary>
     public bool OnRealPort { get; init; }
 
+    /// <summary>Seed the README's demo organizations, accounts and projects (<c>Portal:SeedDemoData=true</c>).</summary>
+    public bool SeedDemoData { get; init; }
+
     /// <summary>The root URL a browser uses; only with <see cref="OnRealPort"/>.</summary>
     public Uri BaseAddress => Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
         .Addresses.Select(address => new Uri(address)).First();
@@ -76,6 +79,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting(MailServiceCollectionExtensions.ReminderJobSetting, "false");
+        builder.UseSetting(DatabaseInitializer.SeedDemoDataSetting, SeedDemoData ? "true" : "false");
     }
 
     /// <summary>A separate unit of work, as another request would be.</summary>

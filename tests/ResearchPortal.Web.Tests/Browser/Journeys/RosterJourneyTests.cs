@@ -1,0 +1,143 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+using static ResearchPortal.Web.Tests.Browser.Journeys.Ui;
+
+namespace ResearchPortal.Web.Tests.Browser.Journeys;
+
+/// <summary>After the seminar (智慧医疗与公共卫生应急高级研修班, 32 trainees, two of them failed): roster, certificates, files.</summary>
+[Collection(DemoPortalCollection.Name)]
+public sealed class RosterJourneyTests(DemoPortal portal, ITestOutputHelper output)
+{
+    private const string Pdf = "application/pdf";
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string Zip = "application/zip";
+
+    [Fact]
+    public async Task Host_records_hours_in_place_issues_numbers_downloads_every_file_and_anyone_verifies_a_number()
+    {
+        await using var journey = portal.StartJourney("roster-certificates-downloads");
+        var host = await portal.PageAsAsync(journey, DemoRole.Host);
+        var trainee = await portal.PageAsAsync(journey, DemoRole.Trainee);
+        var visitor = await journey.NewPageAsync(portal.BaseAddress);
+        await journey.RunAsync(output, async () =>
+        {
+            await OpenProjectAsync(host, DemoProjects.Held);
+            await Link(host, "学员名单").ClickAsync();
+            await Expect(Heading(host)).ToHaveTextAsync("研修学员名单");
+            await journey.ScreenshotAsync(host, "roster");
+
+            // Trainee 15 missed sessions and failed; the host corrects hours and result in the row (htmx, no reload).
+            await MarkDocumentAsync(host);
+            var row = host.Locator("tbody tr").Nth(14);
+            await Expect(row.Locator("td").First).ToHaveTextAsync("15");
+            var name = (await row.Locator("td").Nth(1).InnerTextAsync()).Trim();
+            await row.GetByLabel($"{name} 完成学时").FillAsync("24");
+            await row.GetByLabel($"{name} 是否通过结业考核").SelectOptionAsync(new SelectOptionValue { Label = "是" });
+            await Button(row, "保存").ClickAsync();
+            await Expect(host.Locator("tbody tr").Nth(14).GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+            await Expect(host.Locator("tbody tr").Nth(14).GetByLabel($"{name} 完成学时")).ToHaveValueAsync("24");
+            await AssertNotReloadedAsync(host);
+            await journey.ScreenshotAsync(host, "row-saved-in-place");
+
+            // 发放证书编号: the 31 passed trainees (trainee 30 still failed) get consecutive numbers.
+            await host.GetByPlaceholder("起始流水号，如 1").FillAsync("1");
+            await Button(host, "发放证书编号").ClickAsync();
+            await Expect(Status(host)).ToHaveTextAsync("已为 31 名学员发放证书编号。");
+            var firstRow = host.Locator("tbody tr").First;
+            await Expect(firstRow).ToContainTextAsync("刘洋");
+            var number = (await firstRow.Locator("td").Nth(9).InnerTextAsync()).Trim();
+            Assert.NotEmpty(number);
+            await Expect(host.Locator("tbody tr").Nth(29).Locator("td").Nth(9)).ToHaveTextAsync(string.Empty);
+            await journey.ScreenshotAsync(host, "certificates-issued");
+
+            await firstRow.GetByRole(AriaRole.Link, new() { Name = "刘洋" }).ClickAsync();
+            await Expect(host.GetByText(number)).ToBeVisibleAsync();
+            await journey.ScreenshotAsync(host, "roster-person");
+
+            // Every file of the project page's 文书下载 block answers a real file (the import link is a page).
+            await OpenProjectAsync(host, DemoProjects.Held);
+            var links = host.Locator("h2:text-is('文书下载') + ul a");
+            var count = await links.CountAsync();
+            Assert.True(count >= 10, $"only {count} links under 文书下载");
+            for (var index = 0; index < count; index++)
+            {
+                var link = links.Nth(index);
+                var text = await link.InnerTextAsync();
+                if (text.Contains("导入"))
+                {
+                    continue;
+                }
+
+                var type = text.Contains("XLSX") ? Xlsx : text.Contains("ZIP") ? Zip : Pdf;
+                var file = await BrowserSession.DownloadAsync(host, link, type);
+                Assert.Equal(type == Pdf ? "%PDF"u8.ToArray() : "PK"u8.ToArray(), file[..(type == Pdf ? 4 : 2)]);
+                output.WriteLine($"{text}: {file.Length} bytes");
+            }
+
+            await host.GetByRole(AriaRole.Link, new() { Name = "导入学员名单（XLSX）" }).ClickAsync();
+            await Expect(Heading(host)).ToContainTextAsync("导入");
+            await journey.ScreenshotAsync(host, "import-roster");
+
+            // The trainee downloads the certificate from 我的报名.
+            await trainee.GotoAsync("/Enrollments/Mine");
+            var attendance = Row(trainee, DemoProjects.Held).Filter(new() { Has = Link(trainee, "提交研修成果") });
+            await Expect(attendance).ToContainTextAsync(number);
+            var certificate = await BrowserSession.DownloadAsync(trainee, attendance.GetByRole(AriaRole.Link, new() { Name = "下载证书" }), Pdf);
+            Assert.Equal("%PDF"u8.ToArray(), certificate[..4]);
+
+            // Anyone verifies the number on the public page.
+            await visitor.GotoAsync("/");
+            await Nav(visitor, "证书查验").ClickAsync();
+            await visitor.GetByLabel("证书编号").FillAsync(number);
+            await visitor.GetByLabel("持证人姓名").FillAsync("刘洋");
+            await Button(visitor, "查验").ClickAsync();
+            await Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("证书有效");
+            await Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync(DemoProjects.Held);
+            await journey.ScreenshotAsync(visitor, "verified");
+        });
+    }
+
+    [Fact]
+    public async Task Host_adds_class_committee_and_party_group_members_and_an_activity_then_removes_the_activity()
+    {
+        const string summary = "组织学员集体学习公共卫生应急管理相关法规。";
+        await using var journey = portal.StartJourney("class-committee-party-group");
+        var host = await portal.PageAsAsync(journey, DemoRole.Host);
+        await journey.RunAsync(output, async () =>
+        {
+            await OpenProjectAsync(host, DemoProjects.Held);
+            await Link(host, "班委与临时党小组").ClickAsync();
+            await Expect(Heading(host)).ToHaveTextAsync("班委与临时党小组");
+
+            (string Body, string Name, string Role)[] members = [("班委", "刘洋", "班长"), ("临时党小组", "王芳", "党小组组长")];
+            foreach (var (body, name, role) in members)
+            {
+                await host.GetByLabel("所属组织").SelectOptionAsync(new SelectOptionValue { Label = body });
+                await host.GetByLabel("姓名").FillAsync(name);
+                await host.GetByLabel("职务").FillAsync(role);
+                await host.GetByLabel("对应学员").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+                await Button(host, "添加成员").ClickAsync();
+                await Expect(Status(host)).ToBeVisibleAsync();
+                await Expect(Row(host, role)).ToContainTextAsync(name);
+            }
+
+            await journey.ScreenshotAsync(host, "members-added");
+
+            var seminarDay = portal.App.Today.AddDays(-12);
+            await host.GetByLabel("活动日期").FillAsync(Iso(seminarDay));
+            await host.GetByLabel("活动类型", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "政治学习" });
+            await host.GetByLabel("活动概要").FillAsync(summary);
+            await Button(host, "登记活动").ClickAsync();
+            await Expect(Status(host)).ToBeVisibleAsync();
+            var activity = Row(host, summary);
+            await Expect(activity).ToContainTextAsync("政治学习");
+            await journey.ScreenshotAsync(host, "activity-added");
+
+            await Button(activity, "删除").ClickAsync(); // a confirmation, accepted
+            await Expect(Status(host)).ToBeVisibleAsync();
+            await Expect(activity).ToHaveCountAsync(0);
+            await journey.ScreenshotAsync(host, "activity-removed");
+        });
+    }
+}
