@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using ResearchPortal.Web.Authorization;
+using ResearchPortal.Web.Authorization.Throttling;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Documents.Forms;
@@ -16,9 +17,11 @@ builder.Services.AddSingleton<PortalClock>();
 builder.Services.AddPortalData(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity();
 builder.Services.AddPortalAuthorization();
+builder.Services.AddPortalLinks(builder.Configuration);
 builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddPortalDocuments(builder.Configuration);
 builder.Services.AddCertificateVerificationRateLimit();
+builder.Services.AddAccountFormRateLimit();
 builder.Services
     .AddRazorPages(options =>
     {
@@ -26,6 +29,7 @@ builder.Services
         options.Conventions.AuthorizeFolder("/Review", PortalPolicies.Reviewer);
         options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Reviewer);
         options.Conventions.AddPageApplicationModelConvention("/Verify/Index", CertificateVerificationRateLimit.Apply);
+        AccountFormRateLimit.Apply(options.Conventions);
     })
     .AddMvcOptions(options =>
     {
@@ -34,6 +38,7 @@ builder.Services
         // non-nullable hidden field failed with an English message no field shows.
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         options.Filters.Add<ExportAuditFilter>();
+        options.Filters.Add<PasswordChangeRequired>();
     });
 
 // Render Chinese as characters rather than &#x…; entities.
