@@ -25,7 +25,7 @@ public sealed class PasswordChangeRequired : IAsyncPageFilter
 
     public static bool IsRequired(ClaimsPrincipal user) => user.HasClaim(c => c.Type == ClaimType);
 
-    /// <summary>Marks the account; call before the change that hands the reviewer's password over.</summary>
+    /// <summary>Marks an account whose password a reviewer has just chosen.</summary>
     public static async Task<IdentityResult> MarkAsync(UserManager<PortalUser> users, PortalUser user) =>
         (await users.GetClaimsAsync(user)).Any(c => c.Type == ClaimType)
             ? IdentityResult.Success

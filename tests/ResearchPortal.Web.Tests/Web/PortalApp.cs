@@ -22,6 +22,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test@2026a";
 
+    private static int s_clients;
+
     private string _connectionString = string.Empty;
 
     public DateOnly Today { get; init; } = TestData.Today;
@@ -110,14 +112,22 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public PortalClient Anonymous() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+    /// <summary>A client from an address of its own, as a separate browser would be, so no throttle counts two clients together.</summary>
+    public PortalClient Anonymous() => From(NextAddress());
 
     /// <summary>A client whose requests come from <paramref name="address"/>, as the throttles and the audit trail see it.</summary>
     public PortalClient From(string address)
     {
-        var client = Anonymous();
+        var client = new PortalClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
         client.Http.DefaultRequestHeaders.Add(ClientAddressHeader.Name, address);
         return client;
+    }
+
+    /// <summary>An address no other client of the test run has (10.0.0.1, 10.0.0.2, …).</summary>
+    public static string NextAddress()
+    {
+        var n = Interlocked.Increment(ref s_clients);
+        return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
     }
 
     /// <summary>The mails written to <see cref="MailFolder"/> so far, oldest first, each as its recipient and decoded text.</summary>

@@ -37,7 +37,7 @@ public sealed class LoginTimingTests(PortalApp app, ITestOutputHelper output) : 
 
     private async Task<double> TimeAsync(string email, string password, HttpStatusCode expected)
     {
-        using var client = app.From(AccountForms.UniqueAddress());
+        using var client = app.Anonymous();
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = email,

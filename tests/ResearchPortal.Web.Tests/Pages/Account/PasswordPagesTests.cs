@@ -16,7 +16,7 @@ public sealed class PasswordPagesTests(PortalApp app) : IClassFixture<PortalApp>
     {
         var user = await app.CreateUserAsync(PortalRoles.Trainee);
         var unknown = AccountForms.NewEmail("nobody");
-        using var visitor = app.From(AccountForms.UniqueAddress());
+        using var visitor = app.Anonymous();
 
         var answers = new List<string>();
         foreach (var email in new[] { unknown, user.Email! })
@@ -112,7 +112,7 @@ public sealed class PasswordPagesTests(PortalApp app) : IClassFixture<PortalApp>
 
     private async Task AssertMustChangeThenFreeAsync(string email, string reviewersPassword)
     {
-        using var organizer = app.From(AccountForms.UniqueAddress());
+        using var organizer = app.Anonymous();
         using var login = await organizer.LogInAsync(email, reviewersPassword);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         foreach (var page in new[] { "/", "/Projects", "/Seminars" })

@@ -36,7 +36,7 @@ public sealed class RegistrationTests(PortalApp app) : IClassFixture<PortalApp>
     public async Task A_registered_trainee_logs_in_only_after_opening_the_mailed_confirmation_link()
     {
         var email = AccountForms.NewEmail("trainee");
-        using var visitor = app.From(AccountForms.UniqueAddress());
+        using var visitor = app.Anonymous();
         Assert.Equal(HttpStatusCode.Redirect, (await visitor.RegisterAsync(email, PortalApp.Password)).StatusCode);
 
         using var unconfirmed = await visitor.LogInAsync(email, PortalApp.Password);
@@ -56,7 +56,7 @@ public sealed class RegistrationTests(PortalApp app) : IClassFixture<PortalApp>
     public async Task A_forged_confirmation_link_confirms_nothing()
     {
         var email = AccountForms.NewEmail("trainee");
-        using var visitor = app.From(AccountForms.UniqueAddress());
+        using var visitor = app.Anonymous();
         (await visitor.RegisterAsync(email, PortalApp.Password)).Dispose();
         await using var db = app.NewContext();
         var trainee = await db.Users.SingleAsync(u => u.Email == email);
@@ -74,7 +74,7 @@ public sealed class RegistrationTests(PortalApp app) : IClassFixture<PortalApp>
     public async Task Short_and_common_passwords_are_refused_with_a_chinese_message_keeping_what_was_typed(string password, string message)
     {
         var email = AccountForms.NewEmail("weak");
-        using var visitor = app.From(AccountForms.UniqueAddress());
+        using var visitor = app.Anonymous();
 
         using var response = await visitor.RegisterAsync(email, password, name: "弱密码学员");
 
@@ -88,7 +88,7 @@ public sealed class RegistrationTests(PortalApp app) : IClassFixture<PortalApp>
 
     private async Task<(HttpStatusCode Status, string Answer)> RegisterAndReadAnswerAsync(string email)
     {
-        using var visitor = app.From(AccountForms.UniqueAddress());
+        using var visitor = app.Anonymous();
         using var response = await visitor.RegisterAsync(email, "Another-Pass2026");
         var next = response.Headers.Location?.OriginalString ?? string.Empty;
         return (response.StatusCode, next.Length > 0 ? System.Net.WebUtility.HtmlDecode(await visitor.GetPageAsync(next)) : string.Empty);
