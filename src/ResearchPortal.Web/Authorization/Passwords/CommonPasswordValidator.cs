@@ -14,7 +14,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<PortalUser>
 
     private static readonly Lazy<HashSet<string>> CommonPasswords = new(Load);
 
-    public static bool IsCommon(string password) => CommonPasswords.Value.Contains(password.ToLowerInvariant());
+    private static bool IsCommon(string password) => CommonPasswords.Value.Contains(password.ToLowerInvariant());
 
     public Task<IdentityResult> ValidateAsync(UserManager<PortalUser> manager, PortalUser user, string? password) =>
         Task.FromResult(password is not null && IsCommon(password)

@@ -8,8 +8,6 @@ namespace ResearchPortal.Web.Authorization.Throttling;
 /// <summary>The 429 answer of every throttle: a Retry-After header, and a short Chinese body unless a status-code page renders one.</summary>
 public static class TooManyRequests
 {
-    public const string Message = "操作过于频繁，请稍后再试。";
-
     public static void SetRetryAfter(HttpResponse response, TimeSpan retryAfter)
     {
         response.StatusCode = StatusCodes.Status429TooManyRequests;
