@@ -15,7 +15,7 @@ public sealed class LoginTimingTests(PortalApp app, ITestOutputHelper output) : 
     private const int Rounds = 9;
 
     [Fact]
-    public async Task Unknown_and_known_e_mails_answer_within_twice_the_time_of_each_other()
+    public async Task Refusals_for_unknown_and_known_e_mails_take_within_twice_the_time_of_each_other()
     {
         var user = await app.CreateUserAsync(PortalRoles.Organizer);
         await TimeAsync(AccountForms.NewEmail("warm-up"), "Wrong-password-1", HttpStatusCode.OK); // first request, first hash
@@ -30,9 +30,14 @@ public sealed class LoginTimingTests(PortalApp app, ITestOutputHelper output) : 
             knownRight.Add(await TimeAsync(user.Email!, PortalApp.Password, HttpStatusCode.Redirect));
         }
 
-        var medians = new[] { Median(unknown), Median(knownWrong), Median(knownRight) };
-        output.WriteLine($"median log-in time over {Rounds} rounds: unknown e-mail {medians[0]:0.0} ms, known e-mail with a wrong password {medians[1]:0.0} ms, known e-mail with the right password {medians[2]:0.0} ms");
-        Assert.True(medians.Max() < 2 * medians.Min(), $"medians {string.Join(" / ", medians.Select(m => $"{m:0.0} ms"))} differ by more than 2×");
+        var (unknownMedian, knownMedian) = (Median(unknown), Median(knownWrong));
+        output.WriteLine($"median log-in time over {Rounds} rounds: unknown e-mail {unknownMedian:0.0} ms, known e-mail with a wrong password {knownMedian:0.0} ms, known e-mail with the right password {Median(knownRight):0.0} ms");
+
+        // What someone guessing e-mails sees: a refusal for an unknown e-mail against one for a real account. (A right
+        // password also signs in, which costs a few queries more, but whoever has it knows the account exists.)
+        Assert.True(
+            Math.Max(unknownMedian, knownMedian) < 2 * Math.Min(unknownMedian, knownMedian),
+            $"unknown e-mail {unknownMedian:0.0} ms against known e-mail {knownMedian:0.0} ms: more than 2× apart");
     }
 
     private async Task<double> TimeAsync(string email, string password, HttpStatusCode expected)
