@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using ResearchPortal.Web.Authorization;
+using ResearchPortal.Web.Authorization.Throttling;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Documents.Forms;
@@ -21,6 +22,7 @@ builder.Services.AddPortalLinks(builder.Configuration);
 builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddPortalDocuments(builder.Configuration);
 builder.Services.AddCertificateVerificationRateLimit();
+builder.Services.AddAccountFormRateLimit();
 builder.Services
     .AddRazorPages(options =>
     {
@@ -28,6 +30,7 @@ builder.Services
         options.Conventions.AuthorizeFolder("/Review", PortalPolicies.Reviewer);
         options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Reviewer);
         options.Conventions.AddPageApplicationModelConvention("/Verify/Index", CertificateVerificationRateLimit.Apply);
+        AccountFormRateLimit.Apply(options.Conventions);
     })
     .AddMvcOptions(options =>
     {
@@ -39,6 +42,7 @@ builder.Services
         options.Filters.Add<UnknownHandlerFilter>();
         options.Filters.Add<ExportAuditFilter>();
         options.Filters.Add<AntiforgeryFailureFilter>();
+        options.Filters.Add<PasswordChangeRequired>();
     });
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);

@@ -48,6 +48,7 @@ public static class AuthorizationMatrix
 {
     // Recurring columns, named by who gets through.
     private const string Everyone = "A A A A A A A";
+    private const string SignedIn = "L A A A A A A";
     private const string ReviewerOnly = "L F F F F F A";
     private const string HostOrganizerOnly = "L F F A N N F";           // organizer policy, then Manage on the project
     private const string HostOrReviewerReads = "L F F A N N A";         // host organizer edits, reviewer reads, others 404
@@ -70,6 +71,13 @@ public static class AuthorizationMatrix
         Post("/Account/Logout", null, _ => "/Account/Logout", Everyone, freshSession: true),
         Get("/Account/Register", null, _ => "/Account/Register", Everyone),
         Post("/Account/Register", null, _ => "/Account/Register", Everyone),
+        Get("/Account/ConfirmEmail", null, _ => "/Account/ConfirmEmail", Everyone),                 // no token → "link invalid", 200
+        Get("/Account/ForgotPassword", null, _ => "/Account/ForgotPassword", Everyone),
+        Post("/Account/ForgotPassword", null, _ => "/Account/ForgotPassword", Everyone),            // no e-mail → 200
+        Get("/Account/ResetPassword", null, _ => "/Account/ResetPassword", Everyone),
+        Post("/Account/ResetPassword", null, _ => "/Account/ResetPassword", Everyone),              // no password → 200
+        Get("/Account/ChangePassword", null, _ => "/Account/ChangePassword", SignedIn),
+        Post("/Account/ChangePassword", null, _ => "/Account/ChangePassword", SignedIn),            // no password → 200
         Get("/Seminars/Index", null, _ => "/Seminars", Everyone),
         Get("/Seminars/Details", null, s => $"/Seminars/Details?projectId={s.ProjectId}", Everyone),
         Get("/Seminars/Notice", null, s => $"/Seminars/Notice?projectId={s.ProjectId}", Everyone),

@@ -71,6 +71,9 @@ public sealed partial class AuthorizationMatrixTests(PortalApp app) : IClassFixt
                         if (fresh)
                         {
                             client.Dispose();
+                            // Logging out renews the account's security stamp, which ends its other sessions too.
+                            clients[actor].Dispose();
+                            clients[actor] = await app.LoginAsync(scenario.Users[actor]);
                         }
                     }
                 }

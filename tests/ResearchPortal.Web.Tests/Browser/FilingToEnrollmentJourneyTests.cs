@@ -8,6 +8,7 @@ using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Plans;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.Demo;
+using ResearchPortal.Web.Pages.Account;
 using ResearchPortal.Web.Tests.Browser.Journeys;
 using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Web;
@@ -19,7 +20,7 @@ namespace ResearchPortal.Web.Tests.Browser;
 /// <summary>
 /// The browser journey on a real port with PostgreSQL, in Debian's Chromium: the host organizer files and
 /// submits → the reviewer returns it → the organizer fixes and resubmits → the reviewer approves → a trainee registers
-/// and enrolls → the organizer accepts. Only the plan (year, units, project) and the two staff accounts are seeded;
+/// (confirming the e-mail through the mailed link) and enrolls → the organizer accepts. Only the plan (year, units, project) and the two staff accounts are seeded;
 /// everything else is typed and clicked. Each step leaves a numbered screenshot in
 /// <c>$RESEARCHPORTAL_ARTIFACTS/screenshots/filing-to-enrollment/</c>.
 /// </summary>
@@ -147,7 +148,13 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
             await traineePage.GetByLabel("确认密码").FillAsync(PortalApp.Password);
             await browser.ScreenshotAsync(traineePage, "trainee-registers");
             await traineePage.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
-            await Expect(Status(traineePage)).ToHaveTextAsync("注册成功，欢迎使用。");
+            await Expect(Status(traineePage)).ToHaveTextAsync(RegisterModel.CheckYourMail);
+            await browser.ScreenshotAsync(traineePage, "trainee-asked-to-confirm");
+
+            // 7a. The link in the confirmation mail (the .eml in the pickup folder) confirms the e-mail; then the trainee logs in.
+            await traineePage.GotoAsync(app.MailedLink(traineeEmail, "/Account/ConfirmEmail"));
+            await Expect(Status(traineePage)).ToHaveTextAsync("邮箱已确认，请登录。");
+            await LogInAsync(traineePage, traineeEmail, TraineeName);
             await Expect(Nav(traineePage, "我的报名")).ToBeVisibleAsync();
             await Expect(traineePage.GetByRole(AriaRole.Navigation).GetByText(TraineeName)).ToBeVisibleAsync();
             await browser.ScreenshotAsync(traineePage, "trainee-registered");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -23,6 +24,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Setting <c>Portal:PublicBaseUrl</c>: every link in a mail starts with it.</summary>
     public const string PublicBaseUrl = "https://yanxiu.test.example/portal";
+
+    private static int s_clients;
 
     private string _connectionString = string.Empty;
 
@@ -80,6 +83,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting(MailServiceCollectionExtensions.ReminderJobSetting, "false");
         builder.UseSetting(DatabaseInitializer.SeedDemoDataSetting, SeedDemoData ? "true" : "false");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressHeader>());
     }
 
     /// <summary>A separate unit of work, as another request would be.</summary>
@@ -96,6 +100,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             Email = email,
             DisplayName = displayName ?? $"{role}用户",
             OrganizationId = organizationId,
+            EmailConfirmed = true,
         };
         AssertSucceeded(await users.CreateAsync(user, Password));
         AssertSucceeded(await users.AddToRoleAsync(user, role));
@@ -115,8 +120,59 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    public PortalClient Anonymous() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+    /// <summary>A client from an address of its own, as a separate browser would be, so no throttle counts two clients together.</summary>
+    public PortalClient Anonymous() => From(NextAddress());
+
+    /// <summary>A client whose requests come from <paramref name="address"/>, as the throttles and the audit trail see it.</summary>
+    public PortalClient From(string address)
+    {
+        var client = new PortalClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        client.Http.DefaultRequestHeaders.Add(ClientAddressHeader.Name, address);
+        return client;
+    }
+
+    /// <summary>An address no other client of the test run has (10.0.0.1, 10.0.0.2, …).</summary>
+    public static string NextAddress()
+    {
+        var n = Interlocked.Increment(ref s_clients);
+        return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
+    }
+
+    /// <summary>The mails written to <see cref="MailFolder"/> so far, oldest first, each as its recipient and decoded text.</summary>
+    public IReadOnlyList<(string To, string Subject, string Body)> Mails() =>
+        Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal)
+            .Select(path => MimeKit.MimeMessage.Load(path))
+            .Select(message => (message.To.Mailboxes.Single().Address, message.Subject ?? string.Empty, message.TextBody ?? string.Empty))
+            .ToList();
+
+    /// <summary>The path and query of the last link to <paramref name="page"/> mailed to <paramref name="email"/>.</summary>
+    public string MailedLink(string email, string page)
+    {
+        var body = Mails().Last(mail => string.Equals(mail.To, email, StringComparison.OrdinalIgnoreCase) && mail.Body.Contains(page, StringComparison.Ordinal)).Body;
+        var link = body.Split(['\n', ' '], StringSplitOptions.RemoveEmptyEntries).First(word => word.StartsWith("http", StringComparison.Ordinal) && word.Contains(page, StringComparison.Ordinal));
+        return new Uri(link.Trim()).PathAndQuery;
+    }
 
     private static void AssertSucceeded(IdentityResult result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+}
+
+/// <summary>Lets a test client choose its remote address (the in-memory test server has none of its own).</summary>
+internal sealed class ClientAddressHeader : IStartupFilter
+{
+    public const string Name = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Name, out var address))
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address.ToString());
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

@@ -54,7 +54,8 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
 
     public void Dispose() => http.Dispose();
 
-    private async Task<string> ReadTokenAsync(string formPage)
+    /// <summary>The anti-forgery token of the form on <paramref name="formPage"/>, bound to this client's cookies.</summary>
+    public async Task<string> ReadTokenAsync(string formPage)
     {
         var html = await GetPageAsync(formPage);
         var match = TokenPattern().Match(html);

@@ -37,4 +37,9 @@ public sealed class MailSender(IOptions<MailOptions> options, IHostEnvironment e
         await smtp.SendAsync(message, cancellationToken);
         await smtp.DisconnectAsync(quit: true, cancellationToken);
     }
+
+    /// <summary>A failure to deliver (pickup folder, SMTP server or network), which callers log rather than let fail the request.</summary>
+    public static bool IsDeliveryFailure(Exception exception) =>
+        exception is IOException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException
+            or AuthenticationException or System.Net.Sockets.SocketException;
 }

@@ -10,6 +10,7 @@ public static class MailServiceCollectionExtensions
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailSender>();
         services.AddScoped<PortalNotifications>();
+        services.AddScoped<AccountMails>();
         services.AddScoped<DeadlineReminders>();
         if (configuration.GetValue(ReminderJobSetting, defaultValue: true))
         {

@@ -8,7 +8,10 @@ using ResearchPortal.Web.Data;
 
 namespace ResearchPortal.Web.Pages.Admin;
 
-/// <summary>重置密码: the reviewer sets a new password for an account (Identity's rules and messages apply).</summary>
+/// <summary>
+/// 重置密码: the reviewer sets a new password for an account (Identity's rules and messages apply), which its owner must
+/// change at the next log-in. Owners who can read their mail reset it themselves through 忘记密码.
+/// </summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class AccountPasswordModel(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit) : PageModel
 {
@@ -38,6 +41,8 @@ public sealed class AccountPasswordModel(PortalDbContext db, UserManager<PortalU
         // Resetting also renews the security stamp, so sessions signed in with the old password end.
         var token = await users.GeneratePasswordResetTokenAsync(Account);
         var result = await users.ResetPasswordAsync(Account, token, Input.NewPassword!);
+        // The reviewer knows the new password: its owner replaces it at the next log-in.
+        result = result.Succeeded ? await PasswordChangeRequired.MarkAsync(users, Account) : result;
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -53,6 +53,8 @@ public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> us
         await using var transaction = await db.Database.BeginTransactionAsync();
         var created = await users.CreateAsync(user, Input.Password!);
         var result = created.Succeeded ? await users.AddToRoleAsync(user, Input.Role!) : created;
+        // The reviewer knows this password: its owner replaces it at the first log-in.
+        result = result.Succeeded ? await PasswordChangeRequired.MarkAsync(users, user) : result;
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

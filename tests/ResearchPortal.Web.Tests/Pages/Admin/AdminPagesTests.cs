@@ -99,7 +99,7 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
         }, formPage: "/Admin/Accounts");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("密码至少 8 位。", await response.Content.ReadAsStringAsync());
+        Assert.Contains("密码至少 10 位。", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
