@@ -160,7 +160,7 @@ public sealed class PortalNotifications(
             await mail.SendAsync(address, name, subject,
                 $"{name}：\n\n{body}\n\n办理与查看：{link}\n\n山东省专业技术人才知识更新工程 高级研修项目管理平台");
         }
-        catch (Exception exception) when (exception is IOException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Security.AuthenticationException or System.Net.Sockets.SocketException)
+        catch (Exception exception) when (MailSender.IsDeliveryFailure(exception))
         {
             logger.LogError(exception, "Could not send mail {Subject} to {Recipient}", subject, address);
         }
