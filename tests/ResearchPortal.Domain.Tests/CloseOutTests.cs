@@ -125,6 +125,18 @@ public class CloseOutTests
     }
 
     [Fact]
+    public void Checking_a_submission_reports_the_same_failures_and_changes_nothing()
+    {
+        var ready = ReadyToSubmit();
+
+        AssertSuccess(ready.CheckSubmission(D("2024-09-20"), D(EndDate), rosterSize: 30));
+        AssertSingleError(ready.CheckSubmission(D("2024-09-12"), D(EndDate), rosterSize: 30), "CloseOut.BeforeEnd");
+
+        Assert.Equal(CloseOutStatus.Draft, ready.Status);
+        Assert.Null(ready.SubmittedAt);
+    }
+
+    [Fact]
     public void An_empty_close_out_reports_every_missing_item_together()
     {
         var result = Submit(CloseOut.Start(Guid.CreateVersion7()), "2024-09-20", rosterSize: 10);

@@ -61,11 +61,6 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
         var closeOut = CloseOut ?? db.CloseOuts.Add(CloseOut.Start(projectId)).Entity;
         if (CloseOut is not null)
         {
@@ -81,15 +76,20 @@ public sealed class EditModel(
             closeOut.SetUnderstaffedExplanation(Input.UnderstaffedExplanation),
         };
         var failures = updates.Where(r => r.IsFailure).ToList();
-        if (failures.Count == 0 && submit)
+        if (submit)
         {
-            failures.Add(closeOut.Submit(User.ToActor(), clock.Now, clock.Today, Filing!.EndDate!.Value, RosterSize, await calendars.LoadAsync()));
+            // With any error the close-out is only checked, so every refusal shows now, not after the next try; a
+            // field already refused keeps its first message (see AddError).
+            failures.Add(ModelState.IsValid && failures.Count == 0
+                ? closeOut.Submit(User.ToActor(), clock.Now, clock.Today, Filing!.EndDate!.Value, RosterSize, await calendars.LoadAsync())
+                : closeOut.CheckSubmission(clock.Today, Filing!.EndDate!.Value, RosterSize));
             failures.RemoveAll(r => r.IsSuccess);
         }
 
-        if (failures.Count > 0)
+        // Typing errors (a letter in the score) and the rules' refusals are shown together, in one round.
+        failures.SelectMany(r => r.Errors).ToList().ForEach(AddError);
+        if (!ModelState.IsValid)
         {
-            failures.SelectMany(r => r.Errors).ToList().ForEach(AddError);
             return Page();
         }
 
@@ -134,7 +134,11 @@ public sealed class EditModel(
                 or nameof(AcceptanceForm.HostScore) or nameof(CloseOut.UnderstaffedExplanation) => $"{nameof(Input)}.{error.Field}",
             _ => string.Empty,
         };
-        ModelState.AddModelError(key, error.Message);
+        // A field whose typed value could not be read already says so; "please fill it in" would only contradict it.
+        if (ModelState.GetFieldValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid || key.Length == 0)
+        {
+            ModelState.AddModelError(key, error.Message);
+        }
     }
 
     private async Task<bool> LoadAsync(Guid projectId)

@@ -46,9 +46,9 @@ public sealed class RosterJourneyTests(DemoPortal portal, ITestOutputHelper outp
             await Expect(Status(host)).ToHaveTextAsync("已为 31 名学员发放证书编号。");
             var firstRow = host.Locator("tbody tr").First;
             await Expect(firstRow).ToContainTextAsync("刘洋");
-            var number = (await firstRow.Locator("td").Nth(9).InnerTextAsync()).Trim();
+            var number = (await firstRow.Locator("[data-certificate-number]").InnerTextAsync()).Trim();
             Assert.NotEmpty(number);
-            await Expect(host.Locator("tbody tr").Nth(29).Locator("td").Nth(9)).ToHaveTextAsync(string.Empty);
+            await Expect(host.Locator("tbody tr").Nth(29).Locator("[data-certificate-number]")).ToHaveTextAsync(string.Empty);
             await journey.ScreenshotAsync(host, "certificates-issued");
 
             await firstRow.GetByRole(AriaRole.Link, new() { Name = "刘洋" }).ClickAsync();
@@ -95,6 +95,28 @@ public sealed class RosterJourneyTests(DemoPortal portal, ITestOutputHelper outp
             await Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("证书有效");
             await Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync(DemoProjects.Held);
             await journey.ScreenshotAsync(visitor, "verified");
+
+            // The host revokes the second trainee's number with a reason (confirmed); the public page then says 已撤销,
+            // also when the number is typed in lower case between spaces.
+            await OpenProjectAsync(host, DemoProjects.Held);
+            await Link(host, "学员名单").ClickAsync();
+            var secondRow = host.Locator("tbody tr").Nth(1);
+            var secondName = (await secondRow.Locator("td").Nth(1).InnerTextAsync()).Trim();
+            var revokedNumber = (await secondRow.Locator("[data-certificate-number]").InnerTextAsync()).Trim();
+            Assert.NotEmpty(revokedNumber);
+            await secondRow.GetByLabel($"{secondName} 撤销原因").FillAsync("身份信息登记有误，证书收回重新核发。");
+            await Button(secondRow, "撤销证书").ClickAsync();
+            await Expect(Status(host)).ToHaveTextAsync($"已撤销 {secondName} 的证书编号 {revokedNumber}。");
+            Assert.Contains(journey.Dialogs, text => text.Contains("撤销后不可恢复", StringComparison.Ordinal));
+            await journey.ScreenshotAsync(host, "certificate-revoked");
+
+            await visitor.GotoAsync("/Verify");
+            await visitor.GetByLabel("证书编号").FillAsync($"  {revokedNumber.ToLowerInvariant()} ");
+            await visitor.GetByLabel("持证人姓名").FillAsync(secondName);
+            await Button(visitor, "查验").ClickAsync();
+            await Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("已撤销");
+            await Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("年");
+            await journey.ScreenshotAsync(visitor, "verified-revoked");
         });
     }
 

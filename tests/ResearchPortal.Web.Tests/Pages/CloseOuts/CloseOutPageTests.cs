@@ -40,6 +40,28 @@ public sealed class CloseOutPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mistyped_score_and_the_missing_fields_are_reported_in_one_round()
+    {
+        var graph = await RosterGraph.SaveAsync(_app, 3);
+        using var client = await graph.HostOrganizerAsync(_app);
+
+        var response = await client.PostFormAsync($"/CloseOuts/Edit?{graph.Query}&handler=Submit", new()
+        {
+            ["Input.HostScore"] = "八十",
+            ["Input.Report.BasicInformation"] = "研修班共开设 6 个专题。",
+        }, formPage: $"/CloseOuts/Edit?{graph.Query}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await PageText.ReadAsync(response);
+        Assert.Contains("“八十”不是有效的", html);
+        Assert.DoesNotContain("请填写承办单位评估评分。", html); // the typed value's own message, not a contradiction
+        Assert.Contains("请填写验收表负责人", html);
+        Assert.Contains("少于 30 人，请填写书面说明", html);
+        await using var db = _app.NewContext();
+        Assert.False(await db.CloseOuts.AnyAsync(c => c.PlanProjectId == graph.Project.Id));
+    }
+
+    [Fact]
     public async Task A_complete_close_out_scored_by_the_applicant_is_submitted()
     {
         var graph = await RosterGraph.SaveAsync(_app, 30);
