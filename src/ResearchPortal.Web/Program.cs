@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
@@ -13,7 +14,7 @@ using ResearchPortal.Web.Infrastructure.Uploads;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSingleton(PinnedDateTimeProvider.FromConfiguration(builder.Configuration));
+builder.Services.AddSingleton(PinnedDateTimeProvider.FromConfiguration(builder.Configuration, builder.Environment));
 builder.Services.AddSingleton<PortalClock>();
 builder.Services.AddPortalData(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity();
@@ -77,6 +78,9 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
+// Liveness answers without the database (a restart would not help a database outage); readiness checks it.
+app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/healthz/ready");
 app.MapHealthChecks("/healthz");
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -43,7 +43,7 @@ public class RosterImportBenchmark
             [DatabaseInitializer.SeedDemoDataSetting] = "false",
             ["Portal:Today"] = SampleRoster.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
-        builder.Services.AddSingleton(PinnedDateTimeProvider.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton(PinnedDateTimeProvider.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<PortalClock>();
         builder.Services.AddPortalData(builder.Configuration, builder.Environment);
         builder.Services.AddPortalIdentity(); // the start-up initializer seeds the roles

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
 using ResearchPortal.Web.Data.Demo;
 using ResearchPortal.Web.Data.IdNumbers;
 
@@ -51,10 +52,23 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Connections one instance may hold when the connection string names no "Maximum Pool Size":
+    /// PostgreSQL's default max_connections is 100, Npgsql's default pool also 100, so one busy instance could take
+    /// every connection and lock out the others, psql and backups. Three instances × 30 leave room for those.</summary>
+    public const int DefaultMaxPoolSize = 30;
+
     internal static TBuilder UsePortalPostgres<TBuilder>(this TBuilder options, string connectionString)
         where TBuilder : DbContextOptionsBuilder
     {
-        options.UseNpgsql(connectionString).ReplaceService<IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
+        // The generic builder holds only the keys the string names (Npgsql's own knows every key).
+        var named = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var connection = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!new[] { "Maximum Pool Size", "Max Pool Size", "MaxPoolSize" }.Any(named.ContainsKey))
+        {
+            connection.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        options.UseNpgsql(connection.ConnectionString).ReplaceService<IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
         return options;
     }
 

@@ -28,12 +28,18 @@ public sealed class PinnedDateTimeProvider(DateOnly today) : TimeProvider
         return pinned.ToUniversalTime();
     }
 
-    public static TimeProvider FromConfiguration(IConfiguration configuration)
+    public static TimeProvider FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
     {
         var pinned = configuration["Portal:Today"];
         if (string.IsNullOrWhiteSpace(pinned))
         {
             return System;
+        }
+
+        if (environment.IsProduction())
+        {
+            // A pinned day in production would date every filing, deadline and certificate wrongly.
+            throw new InvalidOperationException("启动被拒绝：生产环境不能设置 Portal:Today（仅用于演示和测试）。");
         }
 
         if (!DateOnly.TryParseExact(pinned, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var today))

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using ResearchPortal.Web.Infrastructure.Mail;
 using ResearchPortal.Web.Tests.Builders;
@@ -39,5 +40,40 @@ public sealed class DeadlineReminderTests
     {
         using var scope = app.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().SendDueAsync();
+    }
+}
+
+/// <summary>A failing run is logged and retried tomorrow; it never ends the portal's host.</summary>
+public sealed class DeadlineReminderWorkerTests
+{
+    [Fact]
+    public async Task A_run_that_fails_for_any_reason_is_logged_not_thrown()
+    {
+        // No DeadlineReminders registered: resolving it throws, as a database outage or a mail server's TLS error would.
+        var scopes = new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
+        var log = new RecordingLogger();
+        var worker = new DeadlineReminderWorker(scopes, log);
+
+        await worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Contains(log.Errors, error => error is InvalidOperationException);
+    }
+
+    private sealed class RecordingLogger : ILogger<DeadlineReminderWorker>
+    {
+        public List<Exception?> Errors { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Error)
+            {
+                Errors.Add(exception);
+            }
+        }
     }
 }

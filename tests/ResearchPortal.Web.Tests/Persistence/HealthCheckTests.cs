@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Infrastructure;
@@ -9,22 +12,31 @@ namespace ResearchPortal.Web.Tests.Persistence;
 public sealed class HealthCheckTests
 {
     [Fact]
-    public async Task The_app_on_PostgreSQL_reports_healthy()
+    public async Task The_app_on_PostgreSQL_reports_healthy_live_and_ready_with_a_bounded_pool()
     {
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("healthz");
+        var withoutPoolSize = new NpgsqlConnectionStringBuilder(connectionString);
+        withoutPoolSize.Remove("Maximum Pool Size"); // as an operator's string usually is
         try
         {
             await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
             {
-                web.UseSetting($"ConnectionStrings:{DataServiceCollectionExtensions.PostgresConnectionName}", connectionString);
+                web.UseSetting($"ConnectionStrings:{DataServiceCollectionExtensions.PostgresConnectionName}", withoutPoolSize.ConnectionString);
                 web.UseSetting("Portal:Today", TestData.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             });
             using var client = factory.CreateClient();
 
-            var response = await client.GetAsync("/healthz");
+            foreach (var address in new[] { "/healthz", "/healthz/ready", "/healthz/live" })
+            {
+                var response = await client.GetAsync(address);
 
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+            }
+
+            using var scope = factory.Services.CreateScope();
+            var pooled = new NpgsqlConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.GetConnectionString());
+            Assert.Equal(DataServiceCollectionExtensions.DefaultMaxPoolSize, pooled.MaxPoolSize);
         }
         finally
         {

@@ -92,7 +92,7 @@ public sealed class PortalTestHost : IAsyncDisposable
         settings.TryAdd(DatabaseInitializer.SeedDemoDataSetting, "false");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot ?? AppContext.BaseDirectory, EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton(PinnedDateTimeProvider.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton(PinnedDateTimeProvider.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<PortalClock>();
         builder.Services.AddPortalData(builder.Configuration, builder.Environment);
         builder.Services.AddPortalIdentity();

@@ -114,7 +114,7 @@ public sealed class DeadlineReminderWorker(IServiceScopeFactory scopes, ILogger<
         }
     }
 
-    private async Task RunOnceAsync(CancellationToken stoppingToken)
+    internal async Task RunOnceAsync(CancellationToken stoppingToken)
     {
         try
         {
@@ -122,9 +122,10 @@ public sealed class DeadlineReminderWorker(IServiceScopeFactory scopes, ILogger<
             var sent = await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().SendDueAsync(stoppingToken);
             logger.LogInformation("Deadline reminders sent: {Count}", sent);
         }
-        catch (DbUpdateException exception)
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
-            // Tomorrow's run retries; a reminder never blocks the portal.
+            // Whatever failed (database down, a mail server's TLS error), tomorrow's run retries: an exception
+            // escaping here would stop the whole portal, the host's default for a failed background service.
             logger.LogError(exception, "Deadline reminders failed");
         }
     }

@@ -3,11 +3,12 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
 
 namespace ResearchPortal.Web.Tests.Persistence;
 
-/// <summary>Production names the certificate that encrypts the key ring, or does not start.</summary>
-public sealed class KeyRingProtectionTests
+/// <summary>Production refuses settings it must not run without (the key-ring certificate) or with (a pinned day).</summary>
+public sealed class ProductionSettingsTests
 {
     [Fact]
     public void Production_refuses_to_start_without_a_key_ring_certificate()
@@ -17,6 +18,17 @@ public sealed class KeyRingProtectionTests
         var refusal = Assert.Throws<InvalidOperationException>(() => builder.Services.AddPortalData(builder.Configuration, builder.Environment));
 
         Assert.Contains("DataProtection:CertificatePath", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Production_refuses_a_pinned_today()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Today"] = "2024-09-20" });
+
+        var refusal = Assert.Throws<InvalidOperationException>(() => PinnedDateTimeProvider.FromConfiguration(builder.Configuration, builder.Environment));
+
+        Assert.Contains("Portal:Today", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
