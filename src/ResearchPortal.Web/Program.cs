@@ -1,7 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Authorization.Throttling;
@@ -20,6 +20,7 @@ builder.Services.AddPortalData(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity();
 builder.Services.AddPortalAuthorization();
 builder.Services.AddPortalLinks(builder.Configuration);
+builder.Services.AddReverseProxySupport(builder.Configuration, builder.Environment);
 builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddPortalDocuments(builder.Configuration);
 builder.Services.AddCertificateVerificationRateLimit();
@@ -62,6 +63,9 @@ if (CreateReviewerCommand.IsRequested(args))
 var chinese = new CultureInfo("zh-CN");
 CultureInfo.DefaultThreadCurrentCulture = chinese;
 CultureInfo.DefaultThreadCurrentUICulture = chinese;
+
+// First, so the rate limits, logs and audit see the client's address, not the proxy's.
+app.UseForwardedHeaders();
 
 // Users see a Chinese page with a way back for every failure, in every environment (the log keeps the details).
 app.UseExceptionHandler("/Error");
