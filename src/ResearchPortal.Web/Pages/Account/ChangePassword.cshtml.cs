@@ -65,22 +65,11 @@ public sealed class ChangePasswordModel(
         return RedirectToPage("/Index");
     }
 
-    public sealed class ChangePasswordInput
+    public sealed class ChangePasswordInput : NewPasswordInput
     {
         [Required(ErrorMessage = "请输入当前密码。")]
         [DataType(DataType.Password)]
         [Display(Name = "当前密码")]
         public string CurrentPassword { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "请输入新密码。")]
-        [DataType(DataType.Password)]
-        [Display(Name = "新密码")]
-        public string NewPassword { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "请再次输入新密码。")]
-        [DataType(DataType.Password)]
-        [Compare(nameof(NewPassword), ErrorMessage = "两次输入的密码不一致。")]
-        [Display(Name = "确认新密码")]
-        public string ConfirmPassword { get; set; } = string.Empty;
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +24,7 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> userManager, Audi
     public string? Code { get; set; }
 
     [BindProperty]
-    public ResetPasswordInput Input { get; set; } = new();
+    public NewPasswordInput Input { get; set; } = new();
 
     public void OnGet()
     {
@@ -72,19 +71,5 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> userManager, Audi
         await transaction.CommitAsync();
         TempData["StatusMessage"] = "密码已重置，请用新密码登录。";
         return RedirectToPage("/Account/Login");
-    }
-
-    public sealed class ResetPasswordInput
-    {
-        [Required(ErrorMessage = "请输入新密码。")]
-        [DataType(DataType.Password)]
-        [Display(Name = "新密码")]
-        public string NewPassword { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "请再次输入新密码。")]
-        [DataType(DataType.Password)]
-        [Compare(nameof(NewPassword), ErrorMessage = "两次输入的密码不一致。")]
-        [Display(Name = "确认新密码")]
-        public string ConfirmPassword { get; set; } = string.Empty;
     }
 }
