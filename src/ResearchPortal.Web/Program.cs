@@ -23,6 +23,7 @@ builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddPortalDocuments(builder.Configuration);
 builder.Services.AddCertificateVerificationRateLimit();
 builder.Services.AddAccountFormRateLimit();
+builder.Services.AddPortalSecurity(builder.Environment);
 builder.Services
     .AddRazorPages(options =>
     {
@@ -45,7 +46,19 @@ builder.Services
         options.Filters.Add<PasswordChangeRequired>();
     });
 
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
+    kestrel.AddServerHeader = false; // says nothing about what runs here
+});
+
+// One JSON object per line; the scopes give each line its request's TraceId and SpanId. No personal data in messages.
+builder.Logging.AddJsonConsole(options =>
+{
+    options.IncludeScopes = true;
+    options.UseUtcTimestamp = true;
+    options.TimestampFormat = "O";
+});
 
 // Render Chinese as characters rather than &#x…; entities.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -62,12 +75,10 @@ var chinese = new CultureInfo("zh-CN");
 CultureInfo.DefaultThreadCurrentCulture = chinese;
 CultureInfo.DefaultThreadCurrentUICulture = chinese;
 
+app.UsePortalSecurity();
+
 // Users see a Chinese page with a way back for every failure, in every environment (the log keeps the details).
 app.UseExceptionHandler("/Error");
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
 
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseRequestBodyLimit();
