@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using ResearchPortal.Web.Authorization;
@@ -58,6 +59,7 @@ builder.Logging.AddJsonConsole(options =>
     options.IncludeScopes = true;
     options.UseUtcTimestamp = true;
     options.TimestampFormat = "O";
+    options.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }; // Chinese stays readable
 });
 
 // Render Chinese as characters rather than &#x…; entities.
