@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
@@ -25,6 +26,7 @@ builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddPortalDocuments(builder.Configuration);
 builder.Services.AddCertificateVerificationRateLimit();
 builder.Services.AddAccountFormRateLimit();
+builder.Services.AddPortalSecurity(builder.Environment);
 builder.Services
     .AddRazorPages(options =>
     {
@@ -47,7 +49,20 @@ builder.Services
         options.Filters.Add<PasswordChangeRequired>();
     });
 
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes;
+    kestrel.AddServerHeader = false; // says nothing about what runs here
+});
+
+// One JSON object per line; the scopes give each line its request's TraceId and SpanId. No personal data in messages.
+builder.Logging.AddJsonConsole(options =>
+{
+    options.IncludeScopes = true;
+    options.UseUtcTimestamp = true;
+    options.TimestampFormat = "O";
+    options.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }; // Chinese stays readable
+});
 
 // Render Chinese as characters rather than &#x…; entities.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -64,15 +79,12 @@ var chinese = new CultureInfo("zh-CN");
 CultureInfo.DefaultThreadCurrentCulture = chinese;
 CultureInfo.DefaultThreadCurrentUICulture = chinese;
 
-// First, so the rate limits, logs and audit see the client's address, not the proxy's.
+// First, so HTTPS redirection, the rate limits, logs and audit see the client's address and scheme, not the proxy's.
 app.UseForwardedHeaders();
+app.UsePortalSecurity();
 
 // Users see a Chinese page with a way back for every failure, in every environment (the log keeps the details).
 app.UseExceptionHandler("/Error");
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
 
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseRequestBodyLimit();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using ResearchPortal.Web.Data;
@@ -37,11 +35,8 @@ public sealed class ProductionSettingsTests
         var folder = Directory.CreateTempSubdirectory("rp-keyring-").FullName;
         try
         {
-            using var rsa = RSA.Create(2048);
-            using var certificate = new CertificateRequest("CN=test key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
-                .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
             var path = Path.Combine(folder, "keyring.pfx");
-            File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, "secret-pass"));
+            TestKeyRing.WritePfx(path, "secret-pass");
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {

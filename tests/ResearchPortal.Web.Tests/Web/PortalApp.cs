@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure.Mail;
 using ResearchPortal.Web.Tests.Builders;
@@ -43,6 +44,15 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string MailFolder { get; } = Directory.CreateTempSubdirectory("rp-mail-").FullName;
 
+    /// <summary>The host environment; "Production" needs <see cref="Settings"/> naming a key-ring certificate.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>Further configuration settings, applied last.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When set, receives every log entry of Information and above, of every category.</summary>
+    public LogCapture? Logs { get; init; }
+
     public async Task InitializeAsync()
     {
         _connectionString = await PostgresServer.Instance.CreateDatabaseAsync("web");
@@ -73,7 +83,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
 
         // Outside Development the build output's static web assets (Bootstrap, htmx) are only found when asked for.
         builder.UseStaticWebAssets();
@@ -83,7 +93,16 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting(MailServiceCollectionExtensions.ReminderJobSetting, "false");
         builder.UseSetting(DatabaseInitializer.SeedDemoDataSetting, SeedDemoData ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressHeader>());
+        if (Logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(category: null, LogLevel.Information));
+        }
     }
 
     /// <summary>A separate unit of work, as another request would be.</summary>
@@ -145,7 +164,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             .Select(message => (message.To.Mailboxes.Single().Address, message.Subject ?? string.Empty, message.TextBody ?? string.Empty))
             .ToList();
 
-    /// <summary>The path and query of the last link to <paramref name="page"/> mailed to <paramref name="email"/>.</summary>
+    /// <summary>The last link to <paramref name="page"/> mailed to <paramref name="email"/>, relative to <see cref="PublicBaseUrl"/> as the test client asks for it.</summary>
     public string MailedLink(string email, string page)
     {
         var body = Mails().Last(mail => string.Equals(mail.To, email, StringComparison.OrdinalIgnoreCase) && mail.Body.Contains(page, StringComparison.Ordinal)).Body;

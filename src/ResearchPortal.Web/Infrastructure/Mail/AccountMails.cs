@@ -64,7 +64,7 @@ public sealed class AccountMails(UserManager<PortalUser> users, MailSender mail,
         }
         catch (Exception exception) when (MailSender.IsDeliveryFailure(exception))
         {
-            logger.LogError(exception, "Could not send account mail {Subject} to user {UserId}", subject, user.Id);
+            logger.LogError("Could not send account mail {Subject} to user {UserId}: {Failure}", subject, user.Id, Masking.ForLog(exception));
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class MailSender(IOptions<MailOptions> options, IHostEnvironment e
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
             await message.WriteToAsync(path, cancellationToken);
-            logger.LogInformation("Mail to {Recipient} written to {Path}", toAddress, path);
+            logger.LogInformation("Mail to {Recipient} written to {Path}", Masking.Email(toAddress), path);
             return;
         }
 

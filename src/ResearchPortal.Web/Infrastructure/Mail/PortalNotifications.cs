@@ -162,7 +162,7 @@ public sealed class PortalNotifications(
         }
         catch (Exception exception) when (MailSender.IsDeliveryFailure(exception))
         {
-            logger.LogError(exception, "Could not send mail {Subject} to {Recipient}", subject, address);
+            logger.LogError("Could not send mail {Subject} to {Recipient}: {Failure}", subject, Masking.Email(address), Masking.ForLog(exception));
         }
     }
 

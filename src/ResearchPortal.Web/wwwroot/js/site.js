@@ -57,6 +57,25 @@
     });
     document.addEventListener('htmx:sendError', () => window.alert('网络连接失败，操作未能完成，请检查网络后重试。'));
 
+    // A submit button with data-busy-label: a long request (imports) disables it and shows its spinner and that label
+    // until the answer arrives, so nobody sends the file twice. Runs after the data-confirm check above.
+    document.addEventListener('submit', event => {
+        const button = event.submitter;
+        if (!button?.dataset.busyLabel) {
+            return;
+        }
+
+        button.disabled = true;
+        button.querySelector('.spinner-border')?.classList.remove('d-none');
+        button.querySelector('[data-busy-text]').textContent = button.dataset.busyLabel;
+    });
+
+    // Live character count: <textarea data-count-to="id"> writes its length into the element with that id.
+    document.querySelectorAll('textarea[data-count-to]').forEach(area => {
+        const counter = document.getElementById(area.dataset.countTo);
+        area.addEventListener('input', () => { counter.textContent = area.value.length; });
+    });
+
     // Error pages: "返回上一页" uses the browser history when there is one.
     document.querySelectorAll('[data-history-back]').forEach(link => link.addEventListener('click', event => {
         if (window.history.length > 1) {
