@@ -36,8 +36,9 @@ public class EnrollmentTests
         IReadOnlyCollection<EnrollmentReceipt>? existing = null,
         EnrollmentWindow? window = null,
         string today = "2024-10-01",
-        string? traineeUserId = "trainee-1") =>
-        EnrollmentReceipt.Submit(ProjectId, traineeUserId, form ?? Form(), id ?? MaleId, existing ?? [], window ?? OpenWindow, D(today), Now);
+        string? traineeUserId = "trainee-1",
+        AccountIdNumber? accountIdNumber = null) =>
+        EnrollmentReceipt.Submit(ProjectId, traineeUserId, accountIdNumber, form ?? Form(), id ?? MaleId, existing ?? [], window ?? OpenWindow, D(today), Now);
 
     [Fact]
     public void A_valid_receipt_is_submitted()

@@ -54,16 +54,13 @@ public sealed class NewModel(
             return NotFound();
         }
 
-        var receipt = await ReceiptSubmission.SubmitAsync(
-            db, idNumbers, clock, ModelState, projectId, User.GetUserId(), Input, Seminar.Window);
+        var receipt = await new ReceiptSubmission(db, idNumbers, clock, auditLog).SaveAsync(
+            ModelState, User.ToActor(), projectId, User.GetUserId(), Input, Seminar.Window, AuditActions.EnrollmentSubmitted);
         if (receipt is null)
         {
             return Page();
         }
 
-        db.EnrollmentReceipts.Add(receipt);
-        auditLog.Record(User.ToActor(), AuditActions.EnrollmentSubmitted, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
-        await db.SaveChangesAsync();
         await notifications.ReceiptSubmittedAsync(Seminar.Project, Seminar.Filing, receipt, recordedByUserId: null);
         TempData["StatusMessage"] = $"已提交《{Seminar.Project.Name}》的报名回执，请等待承办单位审核。";
         return RedirectToPage("/Enrollments/Mine");
