@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
@@ -26,6 +27,9 @@ public sealed class NewModel(
 
     /// <summary>Why enrollment is closed (the domain's message); the form is hidden then.</summary>
     public string? ClosedMessage { get; private set; }
+
+    /// <summary>The account's own number, once its first receipt has bound it.</summary>
+    public IdNumber? BoundIdNumber { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
@@ -74,6 +78,7 @@ public sealed class NewModel(
         }
 
         Seminar = seminar;
+        BoundIdNumber = (await db.AccountIdNumbers.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == User.GetUserId()))?.IdNumber;
         ClosedMessage = seminar.Window.CheckOpen(clock.Today).Errors.Select(e => e.Message).FirstOrDefault();
         return true;
     }
