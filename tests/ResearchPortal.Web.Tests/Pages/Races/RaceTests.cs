@@ -186,6 +186,31 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : IClassF
         Assert.Equal(answers.Count(a => a.Status == HttpStatusCode.Redirect), group.Members.Count);
     }
 
+    [Fact]
+    public async Task Parallel_first_saves_of_a_filing_store_one_filing_and_never_answer_500()
+    {
+        var scenario = await Filings.FilingScenario.CreateAsync(app);
+        using var host = await scenario.LoginHostAsync(app);
+        var posts = new List<Func<Task<HttpResponseMessage>>>();
+        for (var copy = 0; copy < 10; copy++)
+        {
+            posts.Add(await ArmAsync(host, scenario.EditUrl + "&handler=Save", new() { ["Input.Venue"] = $"济南市培训中心 {copy} 号楼" }, scenario.EditUrl));
+        }
+
+        var answers = await RaceAsync(posts);
+
+        await using var db = app.NewContext();
+        var stored = await db.Filings.CountAsync(f => f.PlanProjectId == scenario.Project.Id);
+        Report("10 parallel first saves of one project's filing", answers, stored);
+        Assert.Equal(1, stored);
+        Assert.Single(answers, a => a.Status == HttpStatusCode.Redirect);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), answer =>
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            Assert.Contains(ResearchPortal.Web.Pages.Filings.EditModel.ConflictMessage, answer.Html);
+        });
+    }
+
     /// <summary>The loser either lost the save (the conflict message) or loaded the receipt after the winner's
     /// commit (the domain's state message); both are Chinese messages on a 200 page.</summary>
     private static void AssertLoserSawTheConflict(IReadOnlyList<(HttpStatusCode Status, string Html)> answers)
@@ -217,9 +242,17 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : IClassF
 
     private void Report(string race, IEnumerable<(HttpStatusCode Status, string Html)> answers, int? stored)
     {
-        var counts = answers.CountBy(a => (int)a.Status).OrderBy(c => c.Key).Select(c => $"{c.Key}×{c.Value}");
-        var conflicts = answers.Count(a => a.Html.Contains(EnrollmentReceipt.HandledByOthersMessage));
-        output.WriteLine($"{race}: answers {string.Join(", ", counts)}; conflict messages {conflicts}; stored {stored?.ToString() ?? "-"}");
+        var list = answers.ToList();
+        var counts = list.CountBy(a => (int)a.Status).OrderBy(c => c.Key).Select(c => $"{c.Key}×{c.Value}");
+        var messages = new[]
+            {
+                EnrollmentReceipt.HandledByOthersMessage, "报名回执当前状态为", NotOwnAnswer, OwnDuplicateAnswer, HostDuplicateAnswer, BusyAnswer,
+                ResearchPortal.Web.Pages.PartyGroups.IndexModel.ConflictMessage, ResearchPortal.Web.Pages.Filings.EditModel.ConflictMessage,
+            }
+            .Select(message => (message, count: list.Count(a => a.Html.Contains(message))))
+            .Where(m => m.count > 0)
+            .Select(m => $"“{m.message}”×{m.count}");
+        output.WriteLine($"{race}: answers {string.Join(", ", counts)}; messages {string.Join(", ", messages)}; stored {stored?.ToString() ?? "-"}");
     }
 
     private async Task<EnrollmentReceipt> SaveReceiptAsync(ProjectGraph seminar, string traineeUserId)
