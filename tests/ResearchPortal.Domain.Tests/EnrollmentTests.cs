@@ -36,8 +36,9 @@ public class EnrollmentTests
         IReadOnlyCollection<EnrollmentReceipt>? existing = null,
         EnrollmentWindow? window = null,
         string today = "2024-10-01",
-        string? traineeUserId = "trainee-1") =>
-        EnrollmentReceipt.Submit(ProjectId, traineeUserId, form ?? Form(), id ?? MaleId, existing ?? [], window ?? OpenWindow, D(today), Now);
+        string? traineeUserId = "trainee-1",
+        AccountIdNumber? accountIdNumber = null) =>
+        EnrollmentReceipt.Submit(ProjectId, traineeUserId, accountIdNumber, form ?? Form(), id ?? MaleId, existing ?? [], window ?? OpenWindow, D(today), Now);
 
     [Fact]
     public void A_valid_receipt_is_submitted()
@@ -84,6 +85,54 @@ public class EnrollmentTests
         AssertSingleError(Submit(existing: [first]), "Enrollment.Duplicate");
         AssertSuccess(first.Accept(Reviewer, Now));
         AssertSingleError(Submit(existing: [first]), "Enrollment.Duplicate");
+    }
+
+    [Fact]
+    public void A_trainee_is_not_told_that_someone_elses_receipt_holds_the_number()
+    {
+        var byUnit = Submit(traineeUserId: null).Value;
+        var byOtherAccount = Submit(traineeUserId: "trainee-2").Value;
+
+        var afterUnit = AssertSingleError(Submit(existing: [byUnit]), EnrollmentReceipt.IdNumberUnavailableCode);
+        AssertSingleError(Submit(existing: [byOtherAccount]), EnrollmentReceipt.IdNumberUnavailableCode);
+        var own = AssertSingleError(Submit(traineeUserId: "trainee-2", existing: [byOtherAccount]), "Enrollment.Duplicate");
+        var host = AssertSingleError(Submit(traineeUserId: null, existing: [byOtherAccount]), "Enrollment.Duplicate");
+
+        Assert.DoesNotContain("已报名", afterUnit.Message);
+        Assert.Equal("您已报名本项目，不能重复报名。", own.Message);
+        Assert.Equal("该身份证号已报名本项目，不能重复报名。", host.Message);
+    }
+
+    [Fact]
+    public void An_account_bound_to_a_number_enrolls_only_with_that_number()
+    {
+        var own = MaleId;
+        var other = IdNumbers.Parse(IdNumbers.Make(gender: Gender.Male, sequence: 34));
+        var bound = AccountIdNumber.Bind("trainee-1", own, Now);
+
+        var refused = AssertSingleError(Submit(id: other, accountIdNumber: bound), "Enrollment.NotOwnIdNumber");
+        // Held by someone else too: the account still only hears about its own binding.
+        AssertSingleError(
+            Submit(id: other, accountIdNumber: bound, existing: [Submit(id: other, traineeUserId: "trainee-2").Value]),
+            "Enrollment.NotOwnIdNumber");
+
+        AssertSuccess(Submit(id: own, accountIdNumber: bound));
+        Assert.Contains(own.Masked, refused.Message);
+        Assert.DoesNotContain(other.Masked, refused.Message);
+    }
+
+    [Fact]
+    public void A_bound_number_is_changed_only_to_another_number_and_with_a_reason()
+    {
+        var bound = AccountIdNumber.Bind("trainee-1", MaleId, Now);
+        var corrected = IdNumbers.Parse(IdNumbers.Make(gender: Gender.Male, sequence: 56));
+
+        AssertSingleError(bound.Change(MaleId, "更正", Reviewer, Now), "AccountIdNumber.Unchanged");
+        AssertSingleError(bound.Change(corrected, " ", Reviewer, Now), "Required");
+        Assert.Equal(MaleId, bound.IdNumber);
+        AssertSuccess(bound.Change(corrected, "首次报名时输错。", Reviewer, Now));
+        Assert.Equal(corrected, bound.IdNumber);
+        Assert.Equal(Reviewer.DisplayName, bound.ChangedBy);
     }
 
     [Fact]

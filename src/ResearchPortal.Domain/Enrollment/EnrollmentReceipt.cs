@@ -59,14 +59,27 @@ public sealed class EnrollmentReceipt
 
     public DateTimeOffset? WithdrawnAt { get; private set; }
 
-    /// <summary>A live receipt blocks a second one for the same person and project.</summary>
+    /// <summary>A live receipt blocks a second one for the same person and project (a unique index backs this).</summary>
     public bool IsLive => Status is ReceiptStatus.Submitted or ReceiptStatus.Accepted;
 
+    /// <summary>The answer when another account's (or a unit's) live receipt holds the number: it must not tell a
+    /// trainee account whether that person applied.</summary>
+    public const string IdNumberUnavailableMessage = "该身份证号无法用于本账号报名，如有疑问请联系承办单位。";
+
+    /// <summary>The answer when a decision or withdrawal lost the race to another one on the same receipt.</summary>
+    public const string HandledByOthersMessage = "该回执已被他人处理，请刷新后查看。";
+
+    public const string IdNumberUnavailableCode = "Enrollment.IdNumberUnavailable";
+
+    /// <param name="traineeUserId">The trainee's account; null when the host enters a receipt sent by a unit.</param>
+    /// <param name="accountIdNumber">The number bound to the trainee's account; null before its first receipt (and
+    /// for receipts entered by the host).</param>
     /// <param name="samePersonReceiptsForProject">Receipts the caller found for this ID number (e.g. by keyed hash);
     /// checked again here so a loose query cannot let a duplicate through.</param>
     public static Result<EnrollmentReceipt> Submit(
         Guid planProjectId,
         string? traineeUserId,
+        AccountIdNumber? accountIdNumber,
         EnrollmentForm form,
         IdNumber idNumber,
         IReadOnlyCollection<EnrollmentReceipt> samePersonReceiptsForProject,
@@ -74,13 +87,23 @@ public sealed class EnrollmentReceipt
         DateOnly today,
         DateTimeOffset now)
     {
-        var duplicate = samePersonReceiptsForProject.Any(receipt =>
-            receipt.PlanProjectId == planProjectId && receipt.IdNumber == idNumber && receipt.IsLive);
+        var live = samePersonReceiptsForProject
+            .Where(receipt => receipt.PlanProjectId == planProjectId && receipt.IdNumber == idNumber && receipt.IsLive)
+            .ToList();
+        var byTrainee = Text.Optional(traineeUserId) is not null;
+        var ownNumber = accountIdNumber?.Permits(idNumber, nameof(IdNumber)) ?? Result.Success();
+        var duplicate = live.Any(receipt => !byTrainee || receipt.TraineeUserId == traineeUserId);
+
+        // A trainee account learns nothing about receipts that are not its own: not whether they exist, nor whose.
+        var heldByOthers = byTrainee && ownNumber.IsSuccess && !duplicate && live.Count > 0;
         var errors = new ErrorCollector()
             .AddRange(window.CheckOpen(today).Errors)
             .AddRange(form.Validate().Errors)
             .AddRange(idNumber.MatchesGender(form.Gender).Errors)
-            .When(duplicate, "Enrollment.Duplicate", "该身份证号已报名本项目，不能重复报名。", nameof(IdNumber));
+            .AddRange(ownNumber.Errors)
+            .When(ownNumber.IsSuccess && duplicate, "Enrollment.Duplicate",
+                byTrainee ? "您已报名本项目，不能重复报名。" : "该身份证号已报名本项目，不能重复报名。", nameof(IdNumber))
+            .When(heldByOthers, IdNumberUnavailableCode, IdNumberUnavailableMessage, nameof(IdNumber));
 
         return errors.ToResult(() => new EnrollmentReceipt
         {

@@ -36,6 +36,8 @@ public static class AuditActions
     public const string EnrollmentWithdrawn = "Enrollment.Withdrawn";
     public const string EnrollmentAccepted = "Enrollment.Accepted";
     public const string EnrollmentDeclined = "Enrollment.Declined";
+    public const string EnrollmentIdNumberUnavailable = "Enrollment.IdNumberUnavailable";
+    public const string AccountIdNumberChanged = "Account.IdNumberChanged";
     public const string ExportDownload = "Export.Download";
     public const string ExportRosterPdf = "Export.RosterPdf";
     public const string ExportRosterXlsx = "Export.RosterXlsx";
@@ -98,6 +100,8 @@ public static class AuditActions
         [EnrollmentWithdrawn] = "撤回报名",
         [EnrollmentAccepted] = "录取",
         [EnrollmentDeclined] = "不予录取",
+        [EnrollmentIdNumberUnavailable] = "报名被拒：身份证号已被他人的报名回执使用",
+        [AccountIdNumberChanged] = "更正账号绑定的身份证号",
         [ExportDownload] = "下载文件",
         [ExportRosterPdf] = "导出学员名单 PDF（含完整身份证号）",
         [ExportRosterXlsx] = "导出学员名单表格（含完整身份证号）",

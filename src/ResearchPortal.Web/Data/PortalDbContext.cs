@@ -38,6 +38,8 @@ public abstract class PortalDbContext(DbContextOptions options, IdNumberProtecti
 
     public DbSet<EnrollmentReceipt> EnrollmentReceipts => Set<EnrollmentReceipt>();
 
+    public DbSet<AccountIdNumber> AccountIdNumbers => Set<AccountIdNumber>();
+
     public DbSet<RosterEntry> RosterEntries => Set<RosterEntry>();
 
     public DbSet<PartyGroup> PartyGroups => Set<PartyGroup>();

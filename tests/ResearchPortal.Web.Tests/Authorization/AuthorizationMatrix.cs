@@ -189,6 +189,8 @@ public static class AuthorizationMatrix
         Post("/Admin/Accounts", "Enable", s => $"/Admin/Accounts?handler=Enable&id={s.BystanderUserId}", ReviewerOnly),
         Get("/Admin/AccountPassword", null, s => $"/Admin/AccountPassword?id={s.BystanderUserId}", ReviewerOnly),
         Post("/Admin/AccountPassword", null, s => $"/Admin/AccountPassword?id={s.BystanderUserId}", ReviewerOnly),     // no password → 200
+        Get("/Admin/AccountIdNumber", null, s => $"/Admin/AccountIdNumber?id={s.BystanderUserId}", ReviewerOnly),
+        Post("/Admin/AccountIdNumber", null, s => $"/Admin/AccountIdNumber?id={s.BystanderUserId}", ReviewerOnly),     // nothing bound → 200
         Get("/Admin/Audit", null, _ => "/Admin/Audit", ReviewerOnly),
         Get("/Admin/Calendar", null, _ => "/Admin/Calendar", ReviewerOnly),
         Post("/Admin/Calendar", "AddHolidays", s => $"/Admin/Calendar?year={s.Year}&handler=AddHolidays", ReviewerOnly,

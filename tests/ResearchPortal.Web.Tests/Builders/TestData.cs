@@ -106,7 +106,7 @@ public static class TestData
 
     public static EnrollmentReceipt Receipt(Filing approvedFiling, IdNumber idNumber, string name = "刘学员", Gender gender = Gender.Female, string? traineeUserId = null) =>
         Ok(EnrollmentReceipt.Submit(
-            approvedFiling.PlanProjectId, traineeUserId, Form(name, gender), idNumber, [], EnrollmentWindow.For(approvedFiling), Today, Now));
+            approvedFiling.PlanProjectId, traineeUserId, accountIdNumber: null, Form(name, gender), idNumber, [], EnrollmentWindow.For(approvedFiling), Today, Now));
 
     public static CloseOut CompleteCloseOut(Guid planProjectId)
     {

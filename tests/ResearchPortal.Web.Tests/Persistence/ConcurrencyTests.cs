@@ -172,4 +172,33 @@ public sealed class SqliteConcurrencyTests
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
     }
+
+    [Fact]
+    public async Task The_live_receipt_index_and_the_receipt_version_hold_on_sqlite_too()
+    {
+        await using var host = await PortalTestHost.StartSqliteAsync();
+        var graph = await ProjectGraph.SaveApprovedAsync(host.NewContext());
+        var receipt = Receipt(graph.Filing, IdNumber(11));
+        await using (var db = host.NewContext())
+        {
+            db.Add(receipt);
+            await db.SaveChangesAsync();
+        }
+
+        await using var duplicate = host.NewContext();
+        duplicate.Add(Receipt(graph.Filing, IdNumber(11)));
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => duplicate.SaveChangesAsync());
+        Assert.True(refused.IsUniqueViolation());
+
+        await using var first = host.NewContext();
+        await using var second = host.NewContext();
+        var accepting = await first.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id);
+        var declining = await second.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id);
+        Ok(accepting.Accept(Reviewer, Now));
+        await first.SaveChangesAsync();
+        Ok(declining.Decline(Reviewer, Now, "名额已满。"));
+
+        var lost = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        Assert.True(lost.IsLostRace());
+    }
 }

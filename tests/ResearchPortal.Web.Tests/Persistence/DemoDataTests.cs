@@ -65,6 +65,11 @@ public sealed class DemoDataTests : IAsyncLifetime
         var trainee = await users.FindByEmailAsync(DemoDataSeeder.TraineeEmail);
         Assert.True(await db.EnrollmentReceipts.AnyAsync(r => r.TraineeUserId == trainee!.Id));
         Assert.True(await db.RosterEntries.AnyAsync(e => e.TraineeUserId == trainee!.Id));
+
+        // The account enrolls only its own person: the number the README gives for the demo trainee.
+        var bound = await db.AccountIdNumbers.SingleAsync(a => a.UserId == trainee!.Id);
+        Assert.Equal("370102199006158865", bound.IdNumber.Value);
+        Assert.All(await db.EnrollmentReceipts.Where(r => r.TraineeUserId == trainee!.Id).ToListAsync(), r => Assert.Equal(bound.IdNumber, r.IdNumber));
     }
 
     [Fact]

@@ -7,14 +7,25 @@ namespace ResearchPortal.Web.Data.Configurations;
 
 internal sealed class EnrollmentReceiptConfiguration : IEntityTypeConfiguration<EnrollmentReceipt>
 {
+    public const string LivePerPersonIndex = "IX_EnrollmentReceipts_LivePerPerson";
+
     public void Configure(EntityTypeBuilder<EnrollmentReceipt> builder)
     {
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.BelongsToProject(r => r.PlanProjectId);
         builder.HasProtectedIdNumber(r => r.IdNumber);
 
-        // Not unique: a declined or withdrawn receipt may be followed by a new one; the domain refuses two live ones.
+        // Finds a person's receipts for a project, whatever their state.
         builder.HasIndex(nameof(EnrollmentReceipt.PlanProjectId), IdNumberMapping.HashProperty);
+
+        // One live receipt per person and project, even when two submissions race past the domain's check; a
+        // declined or withdrawn receipt may be followed by a new one. The same SQL filter works on both providers.
+        builder.HasIndex([nameof(EnrollmentReceipt.PlanProjectId), IdNumberMapping.HashProperty], LivePerPersonIndex)
+            .IsUnique()
+            .HasFilter($"\"{nameof(EnrollmentReceipt.Status)}\" IN ('{nameof(ReceiptStatus.Submitted)}', '{nameof(ReceiptStatus.Accepted)}')");
+
+        // Accept, decline and withdraw each start from 待审核: the row version lets only the first of them win.
+        builder.HasOptimisticConcurrency();
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.TraineeUserId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(r => r.DecisionReason).HasMaxLength(EnrollmentReceipt.ReasonMaxLength);
         builder.Property(r => r.DecidedBy).HasMaxLength(PortalUser.DisplayNameMaxLength);

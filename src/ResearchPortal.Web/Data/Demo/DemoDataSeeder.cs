@@ -42,6 +42,10 @@ public sealed class DemoDataSeeder(
     public const string TraineeEmail = "trainee@demo.local";
     public const int RosterSize = 32;
 
+    /// <summary>The demo trainee's own ID number, bound to the account by the receipt seeded for the held seminar;
+    /// the account enrolls with this number only.</summary>
+    public static readonly IdNumber TraineeIdNumber = ChineseIdNumbers.Create(new DateOnly(1990, 6, 15), 88, Gender.Female);
+
     private const string TraineeName = "刘洋";
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超"];
@@ -214,7 +218,8 @@ public sealed class DemoDataSeeder(
     private EnrollmentReceipt SubmitReceipt(Filing filing, EnrollmentWindow window, DateOnly submittedOn, string? traineeUserId, string? name = null)
     {
         _personCount++;
-        var gender = _personCount % 2 == 0 ? Gender.Female : Gender.Male;
+        var ownReceipt = traineeUserId is not null;
+        var gender = ownReceipt || _personCount % 2 == 0 ? Gender.Female : Gender.Male;
         var form = new EnrollmentForm
         {
             UnitName = "山东省农业科学院",
@@ -230,8 +235,14 @@ public sealed class DemoDataSeeder(
             MailingAddress = "济南市历城区工业北路 202 号",
             Postcode = "250100",
         };
-        var idNumber = ChineseIdNumbers.Create(new DateOnly(1975, 1, 1).AddDays(_personCount * 97), _personCount, gender);
-        return Add(EnrollmentReceipt.Submit(filing.PlanProjectId, traineeUserId, form, idNumber, [], window, submittedOn, At(submittedOn, 14)));
+        var idNumber = ownReceipt ? TraineeIdNumber : ChineseIdNumbers.Create(new DateOnly(1975, 1, 1).AddDays(_personCount * 97), _personCount, gender);
+        var submittedAt = At(submittedOn, 14);
+        if (ownReceipt)
+        {
+            Add(AccountIdNumber.Bind(traineeUserId!, idNumber, submittedAt));
+        }
+
+        return Add(EnrollmentReceipt.Submit(filing.PlanProjectId, traineeUserId, accountIdNumber: null, form, idNumber, [], window, submittedOn, submittedAt));
     }
 
     /// <summary>Close-out handed in a week after the seminar and accepted; certificates, outcomes and the party group done.</summary>

@@ -98,7 +98,7 @@ public sealed class EditModel(
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (exception.IsLostRace())
         {
             // Show what is stored now; the user's text stays only in the browser's history, nothing is overwritten.
             db.ChangeTracker.Clear();

@@ -42,7 +42,19 @@ public sealed class MineModel(PortalDbContext db, PortalClock clock, AuditLog au
         }
 
         auditLog.Record(User.ToActor(), AuditActions.EnrollmentWithdrawn, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", receipt.PlanProjectId);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException exception) when (exception.IsLostRace())
+        {
+            // The host decided the receipt while the trainee withdrew it: the decision stands.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, EnrollmentReceipt.HandledByOthersMessage);
+            await LoadAsync();
+            return Page();
+        }
+
         TempData["StatusMessage"] = "报名回执已撤回。";
         return RedirectToPage();
     }

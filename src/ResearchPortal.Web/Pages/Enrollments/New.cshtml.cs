@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
@@ -26,6 +27,9 @@ public sealed class NewModel(
 
     /// <summary>Why enrollment is closed (the domain's message); the form is hidden then.</summary>
     public string? ClosedMessage { get; private set; }
+
+    /// <summary>The account's own number, once its first receipt has bound it.</summary>
+    public IdNumber? BoundIdNumber { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
@@ -54,16 +58,13 @@ public sealed class NewModel(
             return NotFound();
         }
 
-        var receipt = await ReceiptSubmission.SubmitAsync(
-            db, idNumbers, clock, ModelState, projectId, User.GetUserId(), Input, Seminar.Window);
+        var receipt = await new ReceiptSubmission(db, idNumbers, clock, auditLog).SaveAsync(
+            ModelState, User.ToActor(), projectId, User.GetUserId(), Input, Seminar.Window, AuditActions.EnrollmentSubmitted);
         if (receipt is null)
         {
             return Page();
         }
 
-        db.EnrollmentReceipts.Add(receipt);
-        auditLog.Record(User.ToActor(), AuditActions.EnrollmentSubmitted, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
-        await db.SaveChangesAsync();
         await notifications.ReceiptSubmittedAsync(Seminar.Project, Seminar.Filing, receipt, recordedByUserId: null);
         TempData["StatusMessage"] = $"已提交《{Seminar.Project.Name}》的报名回执，请等待承办单位审核。";
         return RedirectToPage("/Enrollments/Mine");
@@ -77,6 +78,7 @@ public sealed class NewModel(
         }
 
         Seminar = seminar;
+        BoundIdNumber = (await db.AccountIdNumbers.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == User.GetUserId()))?.IdNumber;
         ClosedMessage = seminar.Window.CheckOpen(clock.Today).Errors.Select(e => e.Message).FirstOrDefault();
         return true;
     }

@@ -130,12 +130,13 @@ public sealed class QueueModel(
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (exception.IsLostRace())
         {
-            // Another organizer decided this receipt (or put the person on the roster) in the meantime.
+            // Another organizer decided this receipt, the trainee withdrew it, or the person was put on the roster
+            // in the meantime; only the winner's mail goes out.
             db.ChangeTracker.Clear();
             return await RefuseAsync(project, Result.Failure(new Error(
-                "Concurrency", "此记录已被他人修改，请查看当前状态后再操作。", nameof(EnrollmentReceipt.Status))));
+                "Concurrency", EnrollmentReceipt.HandledByOthersMessage, nameof(EnrollmentReceipt.Status))));
         }
 
         await notifications.ReceiptDecidedAsync(project, receipt);

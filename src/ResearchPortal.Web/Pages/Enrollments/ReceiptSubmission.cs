@@ -9,25 +9,47 @@ using ResearchPortal.Web.Infrastructure;
 namespace ResearchPortal.Web.Pages.Enrollments;
 
 /// <summary>
-/// "Validate the ID number, find the same person's receipts for the project, submit": the part of taking an Annex 3
-/// receipt shared by the trainee's own form (New) and the host organizer entering one sent by a unit (Record).
+/// "Validate the ID number, find the same person's receipts for the project, submit, save": taking an Annex 3 receipt,
+/// shared by the trainee's own form (New) and the host organizer entering one sent by a unit (Record).
 /// </summary>
-public static class ReceiptSubmission
+public sealed record ReceiptSubmission(PortalDbContext Db, IdNumberLookup IdNumbers, PortalClock Clock, AuditLog AuditLog)
 {
-    /// <summary>The new receipt (not yet added to the context), or null with every fault put next to its field in
-    /// <paramref name="modelState"/> (under <c>Input</c>).</summary>
-    /// <param name="traineeUserId">The trainee's account; null when the host enters a receipt sent by a unit.</param>
-    public static async Task<EnrollmentReceipt?> SubmitAsync(
-        PortalDbContext db,
-        IdNumberLookup idNumbers,
-        PortalClock clock,
-        ModelStateDictionary modelState,
-        Guid projectId,
-        string? traineeUserId,
-        EnrollmentInput input,
-        EnrollmentWindow window)
+    /// <summary>The saved receipt, or null with every fault put next to its field in <paramref name="modelState"/>
+    /// (under <c>Input</c>).</summary>
+    /// <param name="traineeUserId">The trainee's account, which enrolls only its own person; null when the host
+    /// enters a receipt sent by a unit.</param>
+    /// <param name="auditAction">What the audit log calls a saved receipt.</param>
+    public async Task<EnrollmentReceipt?> SaveAsync(
+        ModelStateDictionary modelState, Actor actor, Guid projectId, string? traineeUserId, EnrollmentInput input, EnrollmentWindow window, string auditAction)
     {
-        var idNumber = IdNumber.Parse(input.IdNumber, clock.Today, nameof(EnrollmentInput.IdNumber));
+        // A unique index refuses what a parallel request saved first (a live receipt of the same person, the
+        // account's number); checked again, the domain then names what happened.
+        for (var attempt = 1; ; attempt++)
+        {
+            var receipt = await SubmitAsync(modelState, actor, projectId, traineeUserId, input, window, auditAction);
+            try
+            {
+                await Db.SaveChangesAsync();
+                return receipt;
+            }
+            catch (DbUpdateException exception) when (exception.IsLostRace())
+            {
+                Db.ChangeTracker.Clear();
+                if (attempt == 2)
+                {
+                    modelState.AddModelError(string.Empty, "同一时间有其他报名回执正在保存，本次未保存，请稍后重新提交。");
+                    return null;
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds the new receipt (and the account's first number) with its audit entry to the unit of work; when
+    /// refused, only an audit entry for a number the account may not use.</summary>
+    private async Task<EnrollmentReceipt?> SubmitAsync(
+        ModelStateDictionary modelState, Actor actor, Guid projectId, string? traineeUserId, EnrollmentInput input, EnrollmentWindow window, string auditAction)
+    {
+        var idNumber = IdNumber.Parse(input.IdNumber, Clock.Today, nameof(EnrollmentInput.IdNumber));
         if (input.Gender is not { } gender || idNumber.IsFailure)
         {
             // Submit needs a gender and a valid number; still check the rest now so every fault shows at once
@@ -37,17 +59,32 @@ public static class ReceiptSubmission
             return null;
         }
 
-        var samePerson = await idNumbers.Matching(db.EnrollmentReceipts, idNumber.Value)
+        var samePerson = await IdNumbers.Matching(Db.EnrollmentReceipts, idNumber.Value)
             .Where(r => r.PlanProjectId == projectId)
             .ToListAsync();
+        var accountIdNumber = traineeUserId is null ? null : await Db.AccountIdNumbers.FindAsync(traineeUserId);
         var submitted = EnrollmentReceipt.Submit(
-            projectId, traineeUserId, input.ToForm(gender), idNumber.Value, samePerson, window, clock.Today, clock.Now);
+            projectId, traineeUserId, accountIdNumber, input.ToForm(gender), idNumber.Value, samePerson, window, Clock.Today, Clock.Now);
         if (submitted.IsFailure)
         {
+            // A number held by someone else's receipt: the trainee is told nothing more, the host can look it up.
+            if (submitted.Errors.Any(e => e.Code == EnrollmentReceipt.IdNumberUnavailableCode))
+            {
+                AuditLog.Record(actor, AuditActions.EnrollmentIdNumberUnavailable, $"报名回执（{idNumber.Value.Masked}）", projectId);
+            }
+
             modelState.AddDomainErrors(submitted);
             return null;
         }
 
-        return submitted.Value;
+        var receipt = submitted.Value;
+        if (traineeUserId is not null && accountIdNumber is null)
+        {
+            Db.AccountIdNumbers.Add(AccountIdNumber.Bind(traineeUserId, receipt.IdNumber, Clock.Now));
+        }
+
+        Db.EnrollmentReceipts.Add(receipt);
+        AuditLog.Record(actor, auditAction, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
+        return receipt;
     }
 }

@@ -41,16 +41,13 @@ public sealed class RecordModel(
             return NotFound();
         }
 
-        var receipt = await ReceiptSubmission.SubmitAsync(
-            db, idNumbers, clock, ModelState, projectId, traineeUserId: null, Input, EnrollmentWindow.For(Seminar?.Filing));
+        var receipt = await new ReceiptSubmission(db, idNumbers, clock, auditLog).SaveAsync(
+            ModelState, User.ToActor(), projectId, traineeUserId: null, Input, EnrollmentWindow.For(Seminar?.Filing), AuditActions.EnrollmentRecordedByHost);
         if (receipt is null)
         {
             return Page();
         }
 
-        db.EnrollmentReceipts.Add(receipt);
-        auditLog.Record(User.ToActor(), AuditActions.EnrollmentRecordedByHost, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
-        await db.SaveChangesAsync();
         // A receipt is only taken while enrollment is open, so the seminar is published here.
         await notifications.ReceiptSubmittedAsync(Project, Seminar!.Filing, receipt, User.GetUserId());
         TempData["StatusMessage"] = $"已代为录入{receipt.Form.Name}的报名回执，状态为“{receipt.Status.ToChinese()}”。";

@@ -116,7 +116,7 @@ public sealed class EditModel(
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (exception.IsLostRace())
         {
             db.ChangeTracker.Clear();
             Filing = await db.Filings.SingleAsync(f => f.PlanProjectId == projectId);

@@ -184,7 +184,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             await db.SaveChangesAsync();
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (exception.IsLostRace())
         {
             db.ChangeTracker.Clear();
             await LoadAsync(projectId);

@@ -27,7 +27,8 @@ public sealed class EnrollmentJourneyTests(DemoPortal portal, ITestOutputHelper 
             await journey.ScreenshotAsync(trainee, "seminar-details");
             await Link(trainee, "我要报名").ClickAsync();
             await Expect(trainee.GetByLabel("姓名", new() { Exact = true })).ToHaveValueAsync("刘洋");
-            await FillReceiptAsync(trainee, IdNumber(1));
+            await Expect(trainee.GetByText($"本账号已绑定身份证号 {DemoDataSeeder.TraineeIdNumber.Masked}")).ToBeVisibleAsync();
+            await FillReceiptAsync(trainee, DemoDataSeeder.TraineeIdNumber.Value); // the account enrolls only its own person
             await journey.ScreenshotAsync(trainee, "receipt-filled");
             await Button(trainee, "提交报名回执").ClickAsync();
             await Expect(Status(trainee)).ToContainTextAsync($"已提交《{DemoProjects.Open}》的报名回执");

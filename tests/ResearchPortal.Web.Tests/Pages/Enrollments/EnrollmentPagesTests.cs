@@ -66,20 +66,96 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
     }
 
     [Fact]
-    public async Task Second_live_receipt_for_the_same_id_number_is_refused()
+    public async Task Another_accounts_live_receipt_is_answered_neutrally_and_audited()
     {
         var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         var id = NextId();
         using var first = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Trainee));
-        using var second = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Trainee));
+        var secondUser = await app.CreateUserAsync(PortalRoles.Trainee);
+        using var second = await app.LoginAsync(secondUser);
         Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync(NewUrl(seminar), Fields("吴重复", id.Value))).StatusCode);
 
         var response = await second.PostFormAsync(NewUrl(seminar), Fields("吴重复", id.Value));
 
+        var html = await TextOf(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("该身份证号已报名本项目，不能重复报名。", await TextOf(response));
+        Assert.Contains(EnrollmentReceipt.IdNumberUnavailableMessage, html);
+        Assert.DoesNotContain("已报名", html);
         await using var db = app.NewContext();
         Assert.Equal(1, await Lookup.Matching(db.EnrollmentReceipts, id).CountAsync());
+        Assert.True(await db.AuditEntries.AnyAsync(a =>
+            a.Action == AuditActions.EnrollmentIdNumberUnavailable && a.UserId == secondUser.Id && a.PlanProjectId == seminar.Project.Id));
+        Assert.False(await db.AccountIdNumbers.AnyAsync(a => a.UserId == secondUser.Id));
+    }
+
+    [Fact]
+    public async Task The_reviewer_corrects_a_bound_id_number_with_a_reason_and_it_is_audited()
+    {
+        var first = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var later = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var user = await app.CreateUserAsync(PortalRoles.Trainee);
+        using var trainee = await app.LoginAsync(user);
+        var mistyped = NextId();
+        var corrected = NextId();
+        Assert.Equal(HttpStatusCode.Redirect, (await trainee.PostFormAsync(NewUrl(first), Fields("沈更正", mistyped.Value))).StatusCode);
+        using var reviewer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Reviewer));
+        var page = $"/Admin/AccountIdNumber?id={user.Id}";
+
+        var withoutReason = await reviewer.PostFormAsync(page, new() { ["Input.IdNumber"] = corrected.Value });
+        var changed = await reviewer.PostFormAsync(page, new() { ["Input.IdNumber"] = corrected.Value, ["Input.Reason"] = "学员首次报名时输错号码。" });
+        var enrolled = await trainee.PostFormAsync(NewUrl(later), Fields("沈更正", corrected.Value));
+
+        Assert.Equal(HttpStatusCode.OK, withoutReason.StatusCode);
+        Assert.Contains("请填写更正原因。", await TextOf(withoutReason));
+        Assert.Contains($"value=\"{corrected.Value}\"", await TextOf(withoutReason));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, enrolled.StatusCode);
+        await using var db = app.NewContext();
+        Assert.Equal(corrected, (await db.AccountIdNumbers.SingleAsync(a => a.UserId == user.Id)).IdNumber);
+        var entry = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.AccountIdNumberChanged && a.Subject.Contains(user.Email!));
+        Assert.Equal($"{mistyped.Masked} → {corrected.Masked}；更正原因：学员首次报名时输错号码。", entry.Details);
+    }
+
+    [Fact]
+    public async Task The_same_account_applying_twice_is_told_so()
+    {
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var id = NextId();
+        using var trainee = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Trainee));
+        Assert.Equal(HttpStatusCode.Redirect, (await trainee.PostFormAsync(NewUrl(seminar), Fields("吴本人", id.Value))).StatusCode);
+
+        var response = await trainee.PostFormAsync(NewUrl(seminar), Fields("吴本人", id.Value));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("您已报名本项目，不能重复报名。", await TextOf(response));
+    }
+
+    [Fact]
+    public async Task The_first_receipt_binds_the_account_to_its_id_number_and_later_receipts_must_use_it()
+    {
+        var first = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var later = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var user = await app.CreateUserAsync(PortalRoles.Trainee);
+        using var trainee = await app.LoginAsync(user);
+        var own = NextId();
+        var someoneElse = NextId();
+        Assert.Equal(HttpStatusCode.Redirect, (await trainee.PostFormAsync(NewUrl(first), Fields("蒋本人", own.Value))).StatusCode);
+
+        var refused = await trainee.PostFormAsync(NewUrl(later), Fields("蒋他人", someoneElse.Value));
+        var accepted = await trainee.PostFormAsync(NewUrl(later), Fields("蒋本人", own.Value));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await TextOf(refused);
+        Assert.Contains($"本账号已绑定身份证号 {own.Masked}，只能为本人报名。", html);
+        Assert.Contains($"value=\"{someoneElse.Value}\"", html);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        await using var db = app.NewContext();
+        Assert.False(await Lookup.Matching(db.EnrollmentReceipts, someoneElse).AnyAsync());
+        Assert.Equal(own, (await db.AccountIdNumbers.SingleAsync(a => a.UserId == user.Id)).IdNumber);
+        var stored = await db.Database
+            .SqlQueryRaw<string>("SELECT \"IdNumberProtected\" || \"IdNumberHash\" AS \"Value\" FROM \"AccountIdNumbers\"")
+            .ToListAsync();
+        Assert.All(stored, row => Assert.DoesNotContain(own.Value, row));
     }
 
     [Fact]

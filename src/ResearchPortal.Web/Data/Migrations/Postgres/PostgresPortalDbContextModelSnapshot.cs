@@ -344,6 +344,39 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("ResearchPortal.Domain.Enrollment.AccountIdNumber", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("IdNumberProtected");
+
+                    b.Property<string>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AccountIdNumbers");
+
+                    b.HasAnnotation("ResearchPortal:IdNumberHashSource", "IdNumber");
+                });
+
             modelBuilder.Entity("ResearchPortal.Domain.Enrollment.EnrollmentReceipt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -390,6 +423,12 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Form", "ResearchPortal.Domain.Enrollment.EnrollmentReceipt.Form#EnrollmentForm", b1 =>
                         {
@@ -483,9 +522,15 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PlanProjectId", "IdNumberHash");
 
+                    b.HasIndex(new[] { "PlanProjectId", "IdNumberHash" }, "IX_EnrollmentReceipts_LivePerPerson")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Submitted', 'Accepted')");
+
                     b.ToTable("EnrollmentReceipts");
 
-                    b.HasAnnotation("ResearchPortal:IdNumberHashSource", "IdNumber");
+                    b
+                        .HasAnnotation("ResearchPortal:IdNumberHashSource", "IdNumber")
+                        .HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
                 });
 
             modelBuilder.Entity("ResearchPortal.Domain.Filings.Filing", b =>
@@ -1158,6 +1203,15 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("ResearchPortal.Domain.Enrollment.AccountIdNumber", b =>
+                {
+                    b.HasOne("ResearchPortal.Web.Data.PortalUser", null)
+                        .WithOne()
+                        .HasForeignKey("ResearchPortal.Domain.Enrollment.AccountIdNumber", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResearchPortal.Domain.Enrollment.EnrollmentReceipt", b =>

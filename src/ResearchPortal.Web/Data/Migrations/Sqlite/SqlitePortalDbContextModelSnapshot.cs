@@ -331,6 +331,39 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("ResearchPortal.Domain.Enrollment.AccountIdNumber", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("IdNumberProtected");
+
+                    b.Property<string>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AccountIdNumbers");
+
+                    b.HasAnnotation("ResearchPortal:IdNumberHashSource", "IdNumber");
+                });
+
             modelBuilder.Entity("ResearchPortal.Domain.Enrollment.EnrollmentReceipt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -374,6 +407,10 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("TraineeUserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
@@ -470,9 +507,15 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PlanProjectId", "IdNumberHash");
 
+                    b.HasIndex(new[] { "PlanProjectId", "IdNumberHash" }, "IX_EnrollmentReceipts_LivePerPerson")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Submitted', 'Accepted')");
+
                     b.ToTable("EnrollmentReceipts");
 
-                    b.HasAnnotation("ResearchPortal:IdNumberHashSource", "IdNumber");
+                    b
+                        .HasAnnotation("ResearchPortal:IdNumberHashSource", "IdNumber")
+                        .HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
                 });
 
             modelBuilder.Entity("ResearchPortal.Domain.Filings.Filing", b =>
@@ -1141,6 +1184,15 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("ResearchPortal.Domain.Enrollment.AccountIdNumber", b =>
+                {
+                    b.HasOne("ResearchPortal.Web.Data.PortalUser", null)
+                        .WithOne()
+                        .HasForeignKey("ResearchPortal.Domain.Enrollment.AccountIdNumber", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResearchPortal.Domain.Enrollment.EnrollmentReceipt", b =>
