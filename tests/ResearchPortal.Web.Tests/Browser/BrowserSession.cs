@@ -139,7 +139,15 @@ public sealed class BrowserSession : IAsyncDisposable
                 Report(page, $"console error: {message.Text}");
             }
         };
-        page.RequestFailed += (_, request) => Report(page, $"request failed: {request.Method} {request.Url} ({request.Failure})");
+        page.RequestFailed += (_, request) =>
+        {
+            // A click that leaves a page cancels what it was still loading (net::ERR_ABORTED): the user's doing, not a
+            // broken asset, which answers 404 and is caught below.
+            if (request.Failure != "net::ERR_ABORTED")
+            {
+                Report(page, $"request failed: {request.Method} {request.Url} ({request.Failure})");
+            }
+        };
         page.Response += (_, response) =>
         {
             if (response.Status >= 400)
