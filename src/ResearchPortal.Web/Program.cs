@@ -39,6 +39,7 @@ builder.Services
     .AddMvcOptions(options =>
     {
         ChineseModelBindingMessages.Apply(options);
+        options.ModelMetadataDetailsProviders.Add(new PlausibleDates());
         options.ModelMetadataDetailsProviders.Add(new ChineseValidationMessages());
         // Only an explicit [Required] (with its Chinese message) makes a field mandatory: an implicit one on a
         // non-nullable hidden field failed with an English message no field shows.

@@ -97,6 +97,7 @@ public sealed class ProductionTransportTests : IAsyncLifetime
                 ["DataProtection:CertificatePath"] = certificate,
                 ["DataProtection:CertificatePassword"] = PfxPassword,
                 ["https_port"] = "443",
+                ["AllowedHosts"] = "yanxiu.test.example;localhost",
             },
         };
         await _app.InitializeAsync();

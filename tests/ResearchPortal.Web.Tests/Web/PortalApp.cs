@@ -88,7 +88,12 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Outside Development the build output's static web assets (Bootstrap, htmx) are only found when asked for.
         builder.UseStaticWebAssets();
         builder.UseSetting($"ConnectionStrings:{DataServiceCollectionExtensions.PostgresConnectionName}", _connectionString);
-        builder.UseSetting("Portal:Today", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (EnvironmentName != Microsoft.Extensions.Hosting.Environments.Production)
+        {
+            // Production refuses a pinned day, as it must.
+            builder.UseSetting("Portal:Today", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting(MailServiceCollectionExtensions.ReminderJobSetting, "false");

@@ -138,6 +138,48 @@ public sealed class ReviewPagesTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Contains("现场签到表齐全。", await reviewer.GetPageAsync(url));
     }
 
+    [Theory]
+    [InlineData("0001-01-03")]
+    [InlineData("1999-12-31")]
+    [InlineData("2101-01-01")]
+    public async Task A_date_outside_2000_to_2100_is_refused_in_chinese_and_nothing_is_stored(string date)
+    {
+        var project = await ReviewData.SaveSubmittedFilingAsync(app);
+        using var reviewer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Reviewer));
+        var url = $"/Review/SpotChecks?projectId={project.Id}";
+
+        var response = await reviewer.PostFormAsync(url, new()
+        {
+            ["Input.Date"] = date,
+            ["Input.Inspector"] = "李检查",
+            ["Input.Findings"] = "日期输错。",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("检查日期须在 2000 年至 2100 年之间。", await response.Content.ReadAsStringAsync());
+        await using var db = app.NewContext();
+        Assert.False(await db.SpotChecks.AnyAsync(c => c.PlanProjectId == project.Id));
+    }
+
+    [Fact]
+    public async Task A_stored_filing_dated_year_1_breaks_no_province_wide_list()
+    {
+        var project = await ReviewData.SaveSubmittedFilingAsync(app);
+        await using (var db = app.NewContext())
+        {
+            // A record from before the date bounds existed, written straight to the table.
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Filings\" SET \"StartDate\" = '0001-01-03', \"EndDate\" = '0001-01-05' WHERE \"PlanProjectId\" = {project.Id}");
+        }
+
+        using var reviewer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Reviewer));
+        foreach (var url in new[] { "/Projects", $"/Projects?Year={project.Year}", "/Review/Deadlines", "/Review/Filings", "/Spreadsheets/AllProjects" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync(url)).StatusCode);
+        }
+
+        Assert.Contains(project.ProjectNumber, await reviewer.GetPageAsync($"/Projects?Year={project.Year}"));
+    }
+
     public static TheoryData<string> ReviewerPages() => new()
     {
         "/Review/Filings", "/Review/CloseOuts", "/Review/Outcomes", "/Review/Deadlines",
