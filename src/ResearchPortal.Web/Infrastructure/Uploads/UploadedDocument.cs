@@ -38,6 +38,21 @@ public static class UploadedDocument
         return StoredFile.Create(file.FileName, contentType, content, now);
     }
 
+    /// <summary>
+    /// A sentence telling the user the file was stored under another name (a path, control characters or a name too
+    /// long were removed), to add to the page's success message; null when the name was kept as chosen.
+    /// </summary>
+    public static string? RenamedNote(IFormFile file, StoredFile stored)
+    {
+        if (stored.FileName == file.FileName)
+        {
+            return null;
+        }
+
+        var chosen = file.FileName.Length > 40 ? $"{file.FileName[..40]}…" : file.FileName;
+        return $"文件名“{chosen}”含路径、不允许的字符或超过 {StoredFile.FileNameMaxLength} 个字符，已保存为“{stored.FileName}”。";
+    }
+
     /// <summary>The content type the bytes really are, or null when they are none of the accepted kinds.</summary>
     public static string? Detect(byte[] content)
     {

@@ -31,6 +31,9 @@ public sealed class EditModel(
 
     public const string ConflictMessage = "此记录已被他人修改。下面显示的是当前保存的内容，您刚才的修改没有保存，请核对后重新填写。";
 
+    /// <summary>Uploads of this request stored under a cleaned name, told in the success message.</summary>
+    private readonly List<string> _renamedFiles = [];
+
     [BindProperty]
     public FilingInput Input { get; set; } = new();
 
@@ -134,12 +137,12 @@ public sealed class EditModel(
 
         if (!submit)
         {
-            TempData["StatusMessage"] = "草稿已保存。";
+            TempData["StatusMessage"] = string.Concat(["草稿已保存。", .. _renamedFiles]);
             return RedirectToPage(new { projectId });
         }
 
         await notifications.FilingSubmittedAsync(Project);
-        TempData["StatusMessage"] = "备案已提交，请等待省人社厅专技处审核。";
+        TempData["StatusMessage"] = string.Concat(["备案已提交，请等待省人社厅专技处审核。", .. _renamedFiles]);
         return RedirectToPage("Details", new { projectId });
     }
 
@@ -260,6 +263,11 @@ public sealed class EditModel(
             ModelState.AddDomainErrors(read);
             ModelState.AddModelError($"{nameof(Input)}.{kind}", $"所选文件“{file.FileName}”未保存，请重新选择{kind.Label()}文件。");
             return null;
+        }
+
+        if (UploadedDocument.RenamedNote(file, read.Value) is { } renamed)
+        {
+            _renamedFiles.Add(renamed);
         }
 
         return read.Value;

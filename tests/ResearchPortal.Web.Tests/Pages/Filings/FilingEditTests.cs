@@ -49,6 +49,29 @@ public sealed class FilingEditTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task A_path_or_an_over_long_file_name_is_cleaned_and_the_organizer_is_told()
+    {
+        var scenario = await CreateAsync(app);
+        using var client = await scenario.LoginHostAsync(app);
+        var longName = new string('长', 300) + ".pdf";
+
+        var saved = await client.PostMultipartAsync(
+            scenario.EditUrl + "&handler=Save",
+            new() { ["Input.Venue"] = "济南市历下区培训中心" },
+            new() { ["Input.ImplementationPlan"] = ("..\\..\\evil.pdf", Pdf), ["Input.Notice"] = (longName, Pdf) },
+            scenario.EditUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await client.GetPageAsync(saved.Headers.Location!.OriginalString);
+        Assert.Contains("已保存为“evil.pdf”", page);
+        Assert.Contains($"超过 {StoredFile.FileNameMaxLength} 个字符", page);
+        await using var db = app.NewContext();
+        var filing = await db.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id);
+        Assert.Equal("evil.pdf", filing.ImplementationPlan!.FileName);
+        Assert.Equal(StoredFile.FileNameMaxLength, filing.Notice!.FileName.Length);
+    }
+
+    [Fact]
     public async Task Late_filing_is_refused_with_the_latest_filing_date_and_the_typing_is_kept()
     {
         var scenario = await CreateAsync(app);
