@@ -49,12 +49,8 @@ public static class AccountFormRateLimit
 
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; }
 
-        // Only posts count; GETs share one unlimited partition, whose key no client's partition can have.
-        public RateLimitPartition<string> GetPartition(HttpContext context) => HttpMethods.IsPost(context.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(
-                PartitionKey(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = PostsPerWindow, Window = Window, QueueLimit = 0 })
-            : RateLimitPartition.GetNoLimiter("page");
+        public RateLimitPartition<string> GetPartition(HttpContext context) =>
+            TooManyRequests.PostsOnly(context, PartitionKey(context), PostsPerWindow, Window);
 
         private static string PartitionKey(HttpContext context) =>
             $"{context.GetEndpoint()?.DisplayName}|{TooManyRequests.ClientAddress(context)}";

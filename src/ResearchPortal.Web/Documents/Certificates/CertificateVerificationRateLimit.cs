@@ -1,6 +1,6 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
+using ResearchPortal.Web.Authorization.Throttling;
 
 namespace ResearchPortal.Web.Documents.Certificates;
 
@@ -27,11 +27,7 @@ public static class CertificateVerificationRateLimit
         {
             // No body here: the status code pages show the Chinese error page, which says RejectionMessage.
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Partitions are cached by key, so the unlimited GET partition must never share a key with a client's.
-            options.AddPolicy(PolicyName, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    "lookup:" + context.Connection.RemoteIpAddress,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = LookupsPerWindow, Window = Window, QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("page"));
+            options.AddPolicy(PolicyName, context =>
+                TooManyRequests.PostsOnly(context, "lookup:" + TooManyRequests.ClientAddress(context), LookupsPerWindow, Window));
         });
 }
