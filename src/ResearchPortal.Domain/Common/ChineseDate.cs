@@ -13,6 +13,9 @@ public static class ChineseDate
     public static string Format(DateTimeOffset at)
     {
         var local = at.ToOffset(ChinaOffset);
-        return $"{Format(DateOnly.FromDateTime(local.DateTime))} {local.Hour:D2}:{local.Minute:D2}";
+        return $"{Format(DayOf(at))} {local.Hour:D2}:{local.Minute:D2}";
     }
+
+    /// <summary>The calendar day in China of a moment (e.g. when a filing was approved or a number revoked).</summary>
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Web.Documents.Pdf;
-using ResearchPortal.Web.Infrastructure;
 
 namespace ResearchPortal.Web.Documents.Forms;
 
@@ -15,8 +14,7 @@ internal static class FormText
     public static string Date(DateOnly? date) => date is { } d ? $"{d.Year} 年 {d.Month} 月 {d.Day} 日" : BlankDate;
 
     /// <summary>The date in China of an instant (e.g. when a filing was approved).</summary>
-    public static DateOnly? ChinaDate(DateTimeOffset? at) =>
-        at is { } instant ? DateOnly.FromDateTime(instant.ToOffset(PortalClock.ChinaOffset).DateTime) : null;
+    public static DateOnly? ChinaDate(DateTimeOffset? at) => at is { } instant ? ChineseDate.DayOf(instant) : null;
 
     /// <summary>"2025年9月15日至2025年9月19日".</summary>
     public static string Period(DateRange? dates) =>
