@@ -81,12 +81,12 @@ public sealed class IdNumberStorageTests : IAsyncLifetime
         var protectedId = await dump.Database
             .SqlQueryRaw<string>($"SELECT \"{IdNumberMapping.ProtectedColumn}\" AS \"Value\" FROM \"EnrollmentReceipts\"")
             .SingleAsync();
-        var protectedHashKey = (await dump.PortalSecrets.AsNoTracking().SingleAsync(s => s.Name == "IdNumberHashKey")).ProtectedValue;
+        var protectedHashKey = (await dump.PortalSecrets.AsNoTracking().SingleAsync(s => s.Name == IdNumberHashKey.SecretName)).ProtectedValue;
         Assert.All(keyRing, key => Assert.Contains("encryptedSecret", key.ToString(), StringComparison.Ordinal));
 
         var fromDumpOnly = ProtectorOver(keyRing, certificate: null);
         Assert.ThrowsAny<CryptographicException>(() => fromDumpOnly.CreateProtector(IdNumberProtection.Purpose).Unprotect(protectedId));
-        Assert.ThrowsAny<CryptographicException>(() => fromDumpOnly.CreateProtector("ResearchPortal.IdNumberHashKey.v1").Unprotect(protectedHashKey));
+        Assert.ThrowsAny<CryptographicException>(() => fromDumpOnly.CreateProtector(IdNumberHashKey.Purpose).Unprotect(protectedHashKey));
 
         // The same rows with the certificate kept outside the database do decrypt: the refusal above is the missing key.
         var certificatePath = Path.Combine(AppContext.BaseDirectory, DataServiceCollectionExtensions.SqliteFolderName,

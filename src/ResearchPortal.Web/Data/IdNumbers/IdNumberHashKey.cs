@@ -13,7 +13,7 @@ internal static class IdNumberHashKey
 {
     public const string SettingName = "Portal:IdNumberHashKey";
     public const string SecretName = "IdNumberHashKey";
-    private const string Purpose = "ResearchPortal.IdNumberHashKey.v1";
+    public const string Purpose = "ResearchPortal.IdNumberHashKey.v1";
     private const int KeyLength = 32;
 
     public static byte[] Load(IServiceProvider services)
