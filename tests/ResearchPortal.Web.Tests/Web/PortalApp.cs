@@ -50,6 +50,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Further configuration settings, applied last.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Counts the SQL commands of requests sent through <see cref="PortalClient.CountSqlCommandsAsync"/>.</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
+
     /// <summary>When set, receives every log entry of Information and above, of every category.</summary>
     public LogCapture? Logs { get; init; }
 
@@ -103,7 +106,11 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressHeader>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, ClientAddressHeader>();
+            SqlCommandCounter.Register(services, SqlCommands);
+        });
         if (Logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(category: null, LogLevel.Information));

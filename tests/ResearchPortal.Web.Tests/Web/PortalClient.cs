@@ -23,6 +23,18 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
         return html;
     }
 
+    /// <summary>The number of SQL commands a GET of <paramref name="url"/> runs (it must answer 200), counted by <paramref name="counter"/>.</summary>
+    public async Task<int> CountSqlCommandsAsync(string url, Infrastructure.SqlCommandCounter counter)
+    {
+        var requestId = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(Infrastructure.SqlCommandCounter.RequestHeader, requestId);
+        using var response = await http.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}");
+        await response.Content.ReadAsStringAsync();
+        return await counter.CountOfAsync(requestId);
+    }
+
     /// <summary>Posts url-encoded fields; the token comes from <paramref name="formPage"/> (default: the same url).</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> fields, string? formPage = null)
     {

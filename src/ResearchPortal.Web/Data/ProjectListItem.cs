@@ -1,0 +1,99 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
+using ResearchPortal.Domain.CloseOuts;
+using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Filings;
+using ResearchPortal.Domain.Projects;
+
+namespace ResearchPortal.Web.Data;
+
+/// <summary>
+/// A project as lists, dashboards and statistics read it: its plan line, both units and the few columns its progress
+/// depends on — never whole filings or close-outs. Member-initialized so further LINQ composes into the same SQL.
+/// </summary>
+public sealed class ProjectListItem
+{
+    public Guid Id { get; init; }
+
+    public int Year { get; init; }
+
+    public string ProjectNumber { get; init; } = string.Empty;
+
+    public string Name { get; init; } = string.Empty;
+
+    public string Field { get; init; } = string.Empty;
+
+    public Guid HostOrganizationId { get; init; }
+
+    public string HostName { get; init; } = string.Empty;
+
+    /// <summary>The host unit's city, where the class is held.</summary>
+    public string HostCity { get; init; } = string.Empty;
+
+    public Guid ApplicantOrganizationId { get; init; }
+
+    public string ApplicantName { get; init; } = string.Empty;
+
+    public FilingStatus? FilingStatus { get; init; }
+
+    public DateOnly? StartDate { get; init; }
+
+    public DateOnly? EndDate { get; init; }
+
+    public CloseOutStatus? CloseOutStatus { get; init; }
+
+    public ProgressFacts Facts => new(FilingStatus, StartDate is { } start && EndDate is { } end ? DateRange.Create(start, end).Value : null, CloseOutStatus);
+}
+
+public static class ProjectListQueries
+{
+    /// <summary>Every plan project as a <see cref="ProjectListItem"/>, one joined query.</summary>
+    public static IQueryable<ProjectListItem> ProjectListItems(this PortalDbContext db) =>
+        from project in db.PlanProjects
+        join host in db.Organizations on project.HostOrganizationId equals host.Id
+        join applicant in db.Organizations on project.ApplicantOrganizationId equals applicant.Id
+        join filing in db.Filings on project.Id equals filing.PlanProjectId into filings
+        from filing in filings.DefaultIfEmpty()
+        join closeOut in db.CloseOuts on project.Id equals closeOut.PlanProjectId into closeOuts
+        from closeOut in closeOuts.DefaultIfEmpty()
+        select new ProjectListItem
+        {
+            Id = project.Id,
+            Year = project.Year,
+            ProjectNumber = project.ProjectNumber,
+            Name = project.Name,
+            Field = project.Field,
+            HostOrganizationId = project.HostOrganizationId,
+            HostName = host.Name,
+            HostCity = host.City,
+            ApplicantOrganizationId = project.ApplicantOrganizationId,
+            ApplicantName = applicant.Name,
+            FilingStatus = filing == null ? null : filing.Status,
+            StartDate = filing == null || filing.Dates == null ? null : filing.Dates.Start,
+            EndDate = filing == null || filing.Dates == null ? null : filing.Dates.End,
+            CloseOutStatus = closeOut == null ? null : closeOut.Status,
+        };
+
+    /// <summary><see cref="ProjectProgress.StatusRule"/> over a row on <paramref name="today"/>, for SQL to filter, sort or group by.</summary>
+    public static Expression<Func<ProjectListItem, ProjectStatus>> StatusOn(DateOnly today)
+    {
+        var rule = ProjectProgress.StatusRule;
+        var row = Expression.Parameter(typeof(ProjectListItem), "row");
+        Expression Column(string name) => Expression.Property(row, name);
+        var body = ReplacingExpressionVisitor.Replace(
+            rule.Parameters,
+            [Column(nameof(ProjectListItem.FilingStatus)), Column(nameof(ProjectListItem.StartDate)), Column(nameof(ProjectListItem.EndDate)),
+                Column(nameof(ProjectListItem.CloseOutStatus)), Expression.Constant(today)],
+            rule.Body);
+        return Expression.Lambda<Func<ProjectListItem, ProjectStatus>>(body, row);
+    }
+
+    /// <summary>The rows whose status on <paramref name="today"/> is <paramref name="status"/>, decided in SQL.</summary>
+    public static IQueryable<ProjectListItem> WhereStatus(this IQueryable<ProjectListItem> rows, ProjectStatus status, DateOnly today)
+    {
+        var statusOf = StatusOn(today);
+        var matches = Expression.Lambda<Func<ProjectListItem, bool>>(
+            Expression.Equal(statusOf.Body, Expression.Constant(status)), statusOf.Parameters);
+        return rows.Where(matches);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ResearchPortal.Web.Infrastructure.Listing;
+
+/// <summary>
+/// A page showing a list that grows: the search text (<c>q</c>), sort (<c>sort</c>, "-" first for descending) and page
+/// number (<c>p</c>) live in the URL, so a filtered page can be bookmarked, shared and reloaded.
+/// </summary>
+public abstract class ListPageModel : PageModel
+{
+    public const int DefaultPageSize = 50;
+
+    public const int SearchMaxLength = 100;
+
+    [BindProperty(SupportsGet = true, Name = ListQueryKeys.Search)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ListQueryKeys.Sort)]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ListQueryKeys.Page)]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>The trimmed search text, or null for none; over-long input is cut rather than refused.</summary>
+    protected string? SearchTerm =>
+        string.IsNullOrWhiteSpace(Search) ? null : Search.Trim() is var term && term.Length > SearchMaxLength ? term[..SearchMaxLength] : Search.Trim();
+}
+
+/// <summary>The query-string names every list uses.</summary>
+public static class ListQueryKeys
+{
+    public const string Search = "q";
+    public const string Sort = "sort";
+    public const string Page = "p";
+}

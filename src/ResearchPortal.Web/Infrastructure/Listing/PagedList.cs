@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ResearchPortal.Web.Infrastructure.Listing;
+
+/// <summary>One page of a list the server pages: its rows and where it sits in the whole.</summary>
+public sealed class PagedList<T>
+{
+    public PagedList(IReadOnlyList<T> items, int pageNumber, int pageSize, int totalCount)
+    {
+        Items = items;
+        PageNumber = pageNumber;
+        PageSize = pageSize;
+        TotalCount = totalCount;
+    }
+
+    public IReadOnlyList<T> Items { get; }
+
+    /// <summary>1-based, within 1…<see cref="PageCount"/>.</summary>
+    public int PageNumber { get; }
+
+    public int PageSize { get; }
+
+    public int TotalCount { get; }
+
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+
+    /// <summary>The 1-based position of the first row on this page in the whole list.</summary>
+    public int FirstItemNumber => (PageNumber - 1) * PageSize + 1;
+}
+
+public static class PagedListExtensions
+{
+    /// <summary>
+    /// Two SQL commands whatever the size: the count, then the requested page. A page number beyond the end shows
+    /// the last page, so a filter that shrinks the list never leaves the user on an empty page.
+    /// </summary>
+    public static async Task<PagedList<T>> ToPagedListAsync<T>(
+        this IQueryable<T> query, int pageNumber, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var total = await query.CountAsync(cancellationToken);
+        var page = Math.Clamp(pageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var items = total == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PagedList<T>(items, page, pageSize, total);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Linq.Expressions;
+
+namespace ResearchPortal.Web.Infrastructure.Listing;
+
+/// <summary>
+/// The columns a list may be sorted by, each under a URL key; an unknown key falls back to the default, and a unique
+/// tie-breaker keeps the order (and so the pages) stable.
+/// </summary>
+public sealed class SortOrder<T>
+{
+    private readonly Dictionary<string, Func<IQueryable<T>, bool, IOrderedQueryable<T>>> _columns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string _defaultSort;
+    private readonly Func<IOrderedQueryable<T>, IOrderedQueryable<T>> _tieBreaker;
+
+    /// <param name="defaultSort">A key, "-" first for descending, used when the URL names none or an unknown one.</param>
+    public SortOrder(string defaultSort, Expression<Func<T, Guid>> tieBreaker)
+    {
+        _defaultSort = defaultSort;
+        _tieBreaker = query => query.ThenBy(tieBreaker);
+    }
+
+    public SortOrder<T> By<TKey>(string key, Expression<Func<T, TKey>> column)
+    {
+        _columns[key] = (query, descending) => descending ? query.OrderByDescending(column) : query.OrderBy(column);
+        return this;
+    }
+
+    public IQueryable<T> Apply(IQueryable<T> query, string? sort)
+    {
+        var (key, descending) = Parse(sort);
+        if (!_columns.TryGetValue(key, out var order))
+        {
+            (key, descending) = Parse(_defaultSort);
+            order = _columns[key];
+        }
+
+        return _tieBreaker(order(query, descending));
+    }
+
+    private static (string Key, bool Descending) Parse(string? sort) =>
+        string.IsNullOrWhiteSpace(sort) ? (string.Empty, false)
+        : sort.StartsWith('-') ? (sort[1..], true)
+        : (sort, false);
+}
