@@ -227,6 +227,10 @@ public sealed class Filing
                 Dates!.Start, reason.Trim(), actor.UserId, actor.DisplayName, now));
     }
 
+    /// <summary>Whether <see cref="AllowLateSubmission"/> would be accepted today (reason aside).</summary>
+    public bool MayAllowLateSubmission(DateOnly today, WorkingDayCalendar calendar) =>
+        IsEditable && Dates is not null && Lateness(Dates.Start, today, calendar) is { MayBeAllowed: true };
+
     /// <summary>"首次提交 2024年8月26日，按期（最晚备案日期2024年9月18日）" for the reviewer; null before the first
     /// submission. Judged against the current start date, the one the reviewer decides on.</summary>
     public string? DescribeFirstSubmission(WorkingDayCalendar calendar)
