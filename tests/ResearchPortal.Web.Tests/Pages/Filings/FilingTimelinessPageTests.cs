@@ -63,6 +63,30 @@ public sealed class FilingTimelinessPageTests(PortalApp app) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task A_close_out_returned_with_a_resubmission_deadline_keeps_its_first_submission_on_the_reviewers_page()
+    {
+        var project = await Review.ReviewData.SaveSubmittedCloseOutAsync(app);
+        var organizer = await app.CreateUserAsync(PortalRoles.Organizer, project.HostOrganizationId);
+        using var reviewer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Reviewer));
+        var url = $"/Review/CloseOut?projectId={project.Id}";
+        Assert.Contains("首次提交 2025年6月2日，按期", Text(await reviewer.GetPageAsync(url)));
+
+        var response = await reviewer.PostFormAsync(url + "&handler=Return", new()
+        {
+            ["Input.Comment"] = "请补充党建情况。",
+            ["Input.ResubmitBy"] = "2025-06-20",
+            ["Input.ConcurrencyToken"] = await Review.ReviewData.ConcurrencyTokenAsync(reviewer, url),
+        }, formPage: url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = app.NewContext();
+        Assert.Equal(new DateOnly(2025, 6, 20), (await db.CloseOuts.SingleAsync(c => c.PlanProjectId == project.Id)).ResubmitBy);
+        Assert.Contains(MailBox.To(app, organizer.Email!), mail => mail.Body.Contains("请修改后于2025年6月20日前重新提交。", StringComparison.Ordinal));
+        using var host = await app.LoginAsync(organizer);
+        Assert.Contains("请于2025年6月20日前修改并重新提交；逾期仍可提交，审核时将注明。", Text(await host.GetPageAsync($"/CloseOuts/Edit?projectId={project.Id}")));
+    }
+
+    [Fact]
     public async Task A_resubmission_deadline_before_today_is_refused_next_to_its_field()
     {
         var project = await Review.ReviewData.SaveSubmittedFilingAsync(app);
