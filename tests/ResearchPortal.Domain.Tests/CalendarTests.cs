@@ -57,13 +57,13 @@ public class CalendarTests
     }
 
     [Theory]
-    [InlineData("2027-01-01", "元旦")]
-    [InlineData("2027-10-01", "国庆节")]
-    [InlineData("2028-05-01", "劳动节")]
-    [InlineData("2027-01-02", "周六")]
+    [InlineData("2027-01-01", "元旦假期")]
+    [InlineData("2027-10-01", "国庆节假期")]
+    [InlineData("2028-05-01", "劳动节假期")]
+    [InlineData("2027-01-02", "周六休息日")]
     [InlineData("2027-01-04", null)]
     public void Fixed_date_holidays_are_holidays_in_provisional_years(string date, string? name) =>
-        Assert.Equal(name, WorkDays.NonWorkingDayName(D(date)));
+        Assert.Equal(name, WorkDays.DayOffReason(D(date)));
 
     [Fact]
     public void A_provisional_date_says_which_year_and_how_it_was_computed()
@@ -86,7 +86,7 @@ public class CalendarTests
 
         var drafted = new WorkingDayCalendar([.. OfficialCalendars.All, year]);
         Assert.False(drafted.IsPublished(2027));
-        Assert.Equal("春节", drafted.NonWorkingDayName(D("2027-02-08")));
+        Assert.Equal("春节假期", drafted.DayOffReason(D("2027-02-08")));
         Assert.True(drafted.WorkingDayAfter(D("2027-02-05"), 1).IsProvisional);
 
         AssertSuccess(year.Publish());

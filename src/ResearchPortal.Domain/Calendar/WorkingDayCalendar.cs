@@ -25,25 +25,25 @@ public sealed class WorkingDayCalendar
 
     public bool IsPublished(int year) => _publishedYears.Contains(year);
 
-    public bool IsWorkingDay(DateOnly date) => NonWorkingDayName(date) is null;
+    public bool IsWorkingDay(DateOnly date) => DayOffReason(date) is null;
 
-    /// <summary>Why <paramref name="date"/> is not a working day ("国庆节", "周六"), or null when it is one.</summary>
-    public string? NonWorkingDayName(DateOnly date)
+    /// <summary>Why <paramref name="date"/> is not a working day ("国庆节假期", "周六休息日"), or null when it is one.</summary>
+    public string? DayOffReason(DateOnly date)
     {
         if (_listedDays.TryGetValue(date, out var listed))
         {
-            return listed.Kind == CalendarDayKind.Holiday ? listed.Name : null;
+            return listed.Kind == CalendarDayKind.Holiday ? $"{listed.Name}假期" : null;
         }
 
         if (!IsPublished(date.Year) && FixedDateHolidays.TryGetValue((date.Month, date.Day), out var holiday))
         {
-            return holiday;
+            return $"{holiday}假期";
         }
 
         return date.DayOfWeek switch
         {
-            DayOfWeek.Saturday => "周六",
-            DayOfWeek.Sunday => "周日",
+            DayOfWeek.Saturday => "周六休息日",
+            DayOfWeek.Sunday => "周日休息日",
             _ => null,
         };
     }

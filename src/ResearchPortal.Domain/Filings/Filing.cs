@@ -256,11 +256,10 @@ public sealed class Filing
             return [];
         }
 
-        return new[] { ("开班日期", Dates.Start), ("结束日期", Dates.End) }
-            .Select(day => (day.Item1, day.Item2, Reason: calendar.NonWorkingDayName(day.Item2)))
+        return new[] { (Label: "开班日期", Date: Dates.Start), (Label: "结束日期", Date: Dates.End) }
+            .Select(day => (day.Label, day.Date, Reason: calendar.DayOffReason(day.Date)))
             .Where(day => day.Reason is not null)
-            .Select(day => $"{day.Item1}{ChineseDate.Format(day.Item2)}是{day.Reason}{(day.Reason!.StartsWith('周') ? "休息日" : "假期")}，不是工作日，请确认办班时间。")
-            .Distinct()
+            .Select(day => $"{day.Label}{ChineseDate.Format(day.Date)}是{day.Reason}，不是工作日，请确认办班时间。")
             .ToList();
     }
 
