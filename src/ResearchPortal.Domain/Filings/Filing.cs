@@ -13,6 +13,9 @@ public sealed class Filing
     public const int SessionTextMaxLength = 200;
     public const int CommentMaxLength = ReviewedRecord.CommentMaxLength;
 
+    /// <summary>Ends a late refusal a reviewer may waive (see <see cref="AllowLateSubmission"/>).</summary>
+    private const string AskReviewer = "如确需提交，请联系省人社厅专技处审核员准予逾期提交。";
+
     private readonly List<ExpertSession> _expertSessions = [];
     private readonly List<FilingTransition> _transitions = [];
 
@@ -333,8 +336,6 @@ public sealed class Filing
             new Error("Filing.TooLate", latest.IsProvisional ? refusal + AskReviewer : refusal, nameof(StartDate)),
             MayBeAllowed: latest.IsProvisional);
     }
-
-    private const string AskReviewer = "如确需提交，请联系省人社厅专技处审核员准予逾期提交。";
 
     private LateSubmissionAllowance? AllowanceFor(DateOnly start) =>
         LateSubmissionAllowance is { } allowance && allowance.StartDate == start ? allowance : null;

@@ -19,6 +19,9 @@ public sealed class FilingModel(
 {
     public const string ResubmitByHint = "过此日期后，承办单位须经审核员准予方可重新提交（首次提交的按期情况保留；仍在原最晚备案日期内的不受限制）。";
 
+    /// <summary>Loaded with the record, before any handler decides.</summary>
+    private WorkingDayCalendar _calendar = null!;
+
     public CalendarDate? LatestFilingDate { get; private set; }
 
     /// <summary>"首次提交 2024年8月26日，按期（最晚备案日期…）".</summary>
@@ -47,7 +50,7 @@ public sealed class FilingModel(
         ReturnAuditDetails());
 
     public Task<IActionResult> OnPostAllowLateAsync() => DecideAsync(
-        (filing, actor, now) => filing.AllowLateSubmission(actor, now, Clock.Today, AllowanceReason ?? string.Empty, Calendar!),
+        (filing, actor, now) => filing.AllowLateSubmission(actor, now, Clock.Today, AllowanceReason ?? string.Empty, _calendar),
         AuditActions.FilingLateSubmissionAllowed,
         "已准予承办单位逾期提交备案，并已通知承办单位。",
         () => notifications.LateFilingAllowedAsync(Reviewed.Project, Record.LateSubmissionAllowance!.Reason),
@@ -74,18 +77,16 @@ public sealed class FilingModel(
     protected override Task<Filing?> FindRecordAsync(Guid projectId) =>
         Db.Filings.SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
 
-    private WorkingDayCalendar? Calendar { get; set; }
-
     protected override async Task OnLoadedAsync()
     {
-        Calendar = await calendars.LoadAsync();
+        _calendar = await calendars.LoadAsync();
         if (Record.StartDate is { } start)
         {
-            LatestFilingDate = FilingDeadlines.LatestFilingDate(start, Calendar);
+            LatestFilingDate = FilingDeadlines.LatestFilingDate(start, _calendar);
         }
 
-        FirstSubmission = Record.DescribeFirstSubmission(Calendar);
-        DateWarnings = Record.DateWarnings(Calendar);
-        MayAllowLateSubmission = Record.MayAllowLateSubmission(Clock.Today, Calendar);
+        FirstSubmission = Record.DescribeFirstSubmission(_calendar);
+        DateWarnings = Record.DateWarnings(_calendar);
+        MayAllowLateSubmission = Record.MayAllowLateSubmission(Clock.Today, _calendar);
     }
 }
