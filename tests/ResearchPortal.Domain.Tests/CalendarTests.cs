@@ -47,13 +47,54 @@ public class CalendarTests
         Assert.Equal(D("2024-09-24"), WorkDays.WorkingDayAfter(D("2024-09-23"), 1).Date);
 
     [Fact]
-    public void Walking_into_an_unpublished_year_is_provisional_and_uses_monday_to_friday()
+    public void Walking_into_an_unpublished_year_is_provisional_and_uses_monday_to_friday_but_new_year()
     {
         var result = WorkDays.WorkingDayAfter(D("2026-12-31"), 1);
 
-        Assert.Equal(new CalendarDate(D("2027-01-01"), true), result);
+        Assert.Equal(new CalendarDate(D("2027-01-04"), true) { UnpublishedYear = 2027 }, result);
         Assert.False(WorkDays.IsPublished(2027));
         Assert.True(WorkDays.IsPublished(2026));
+    }
+
+    [Theory]
+    [InlineData("2027-01-01", "元旦假期")]
+    [InlineData("2027-10-01", "国庆节假期")]
+    [InlineData("2028-05-01", "劳动节假期")]
+    [InlineData("2027-01-02", "周六休息日")]
+    [InlineData("2027-01-04", null)]
+    public void Fixed_date_holidays_are_holidays_in_provisional_years(string date, string? name) =>
+        Assert.Equal(name, WorkDays.DayOffReason(D(date)));
+
+    [Fact]
+    public void A_provisional_date_says_which_year_and_how_it_was_computed()
+    {
+        var latest = WorkDays.WorkingDayBefore(D("2027-01-15"), 10);
+
+        Assert.Equal(D("2026-12-31"), latest.Date);
+        Assert.Equal(
+            "2026年12月31日（暂定：2027年节假日安排尚未公布，按周一至周五计算，元旦、劳动节、国庆节当天按放假计）",
+            ProvisionalDates.Format(latest));
+        Assert.Equal("2024年9月25日", ProvisionalDates.Format(WorkDays.WorkingDayBefore(D("2024-10-14"), 10)));
+    }
+
+    [Fact]
+    public void A_created_year_counts_only_once_marked_published()
+    {
+        var year = HolidayCalendarYear.Create(2027, "国办发明电〔2026〕1号").Value;
+        AssertSingleError(year.Publish(), "Calendar.NothingToPublish");
+        AssertSuccess(year.AddHolidays(D("2027-02-06"), D("2027-02-13"), "春节"));
+
+        var drafted = new WorkingDayCalendar([.. OfficialCalendars.All, year]);
+        Assert.False(drafted.IsPublished(2027));
+        Assert.Equal("春节假期", drafted.DayOffReason(D("2027-02-08")));
+        Assert.True(drafted.WorkingDayAfter(D("2027-02-05"), 1).IsProvisional);
+
+        AssertSuccess(year.Publish());
+        var published = new WorkingDayCalendar([.. OfficialCalendars.All, year]);
+        Assert.True(published.IsPublished(2027));
+        Assert.Equal(new CalendarDate(D("2027-02-15"), false), published.WorkingDayAfter(D("2027-02-05"), 1));
+        Assert.True(published.IsWorkingDay(D("2027-10-01"))); // a published year counts only the days listed in it
+        AssertSingleError(year.Publish(), "Calendar.AlreadyPublished");
     }
 
     [Fact]

@@ -212,11 +212,68 @@ public class CloseOutTests
         AssertSuccess(closeOut.SetApplicantScore(S(75)));
         AssertSuccess(Submit(closeOut, "2024-10-14"));
 
-        Assert.True(closeOut.IsOverdue);
+        Assert.False(closeOut.IsOverdue); // the first submission (2024-09-20) was on time
         Assert.Equal(
             [(CloseOutStatus.Draft, CloseOutStatus.Submitted), (CloseOutStatus.Submitted, CloseOutStatus.Returned),
              (CloseOutStatus.Returned, CloseOutStatus.Submitted)],
             closeOut.Transitions.Select(t => (t.From, t.To)));
+    }
+
+    private static Result SubmitOn(CloseOut closeOut, string day) =>
+        closeOut.Submit(Organizer, At(day), D(day), D(EndDate), 30, WorkDays);
+
+    [Theory]
+    [InlineData("2024-10-11", false, 0, "首次提交 2024年10月11日，按期（报送截止日期2024年10月11日）")]
+    [InlineData("2024-10-12", true, 1, "首次提交 2024年10月12日，逾期 1 个工作日（报送截止日期2024年10月11日）")]
+    public void A_returned_close_out_keeps_the_timeliness_of_its_first_submission(
+        string firstDay, bool overdue, int late, string described)
+    {
+        var closeOut = ReadyToSubmit();
+        AssertSuccess(SubmitOn(closeOut, firstDay));
+        AssertSuccess(closeOut.Return(Reviewer, At("2024-10-14"), "请补充党建情况"));
+
+        AssertSuccess(SubmitOn(closeOut, "2024-10-25"));
+
+        Assert.Equal(D(firstDay), closeOut.FirstSubmittedOn);
+        Assert.Equal((overdue, late), (closeOut.IsOverdue, closeOut.WorkingDaysLate));
+        Assert.Equal(described, closeOut.DescribeFirstSubmission());
+    }
+
+    [Theory]
+    [InlineData("2024-10-18", false)]
+    [InlineData("2024-10-19", true)]
+    public void A_resubmission_after_the_reviewers_deadline_is_taken_and_shown(string resubmitted, bool shown)
+    {
+        var closeOut = ReadyToSubmit();
+        AssertSuccess(SubmitOn(closeOut, "2024-10-08"));
+        AssertSuccess(closeOut.Return(Reviewer, At("2024-10-14"), "请补充党建情况", resubmitBy: D("2024-10-18")));
+        Assert.Equal(D("2024-10-18"), closeOut.ResubmitBy);
+
+        AssertSuccess(SubmitOn(closeOut, resubmitted));
+
+        Assert.Equal(shown, closeOut.ResubmittedAfterDeadline);
+        Assert.False(closeOut.IsOverdue);
+        Assert.Equal(shown, closeOut.DescribeFirstSubmission()!.EndsWith("；重新提交于2024年10月19日，晚于退回时要求的2024年10月18日", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2024-10-13", "Review.ResubmitByPast")]
+    [InlineData("2024-10-14", null)]
+    public void A_resubmission_deadline_cannot_lie_before_the_return(string resubmitBy, string? code)
+    {
+        var closeOut = ReadyToSubmit();
+        AssertSuccess(SubmitOn(closeOut, "2024-10-08"));
+
+        var returned = closeOut.Return(Reviewer, At("2024-10-14"), "请补充", D(resubmitBy));
+
+        if (code is null)
+        {
+            AssertSuccess(returned);
+        }
+        else
+        {
+            Assert.Equal("ResubmitBy", AssertSingleError(returned, code).Field);
+        }
     }
 
     [Fact]

@@ -133,7 +133,7 @@ public class ProjectProgressTests
         var progress = Evaluate(DraftFiling("2027-03-15", "2027-03-17"), null, "2027-02-01");
 
         Assert.True(progress.NextDeadline!.IsProvisional);
-        Assert.EndsWith("暂按周一至周五推算）", DeadlineText.Describe(progress.NextDeadline));
+        Assert.EndsWith("（暂定：2027年节假日安排尚未公布，按周一至周五计算，元旦、劳动节、国庆节当天按放假计）", DeadlineText.Describe(progress.NextDeadline));
     }
 
     [Fact]

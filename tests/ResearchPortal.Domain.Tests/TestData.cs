@@ -17,6 +17,9 @@ internal static class TestData
 
     public static readonly DateTimeOffset Now = new(2024, 9, 1, 9, 0, 0, TimeSpan.FromHours(8));
 
+    /// <summary>9:00 in China on that day: the moment of an action taken "today".</summary>
+    public static DateTimeOffset At(string isoDate) => new(D(isoDate).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+
     public static DateOnly D(string isoDate) => DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static PlanYear Year2024() => PlanYear.Create(2024, D("2024-11-15"), "SDGY{year}-{project}-{seq:3}").Value;
@@ -67,7 +70,8 @@ internal static class TestData
     public static Error AssertSingleError(Result result, string code)
     {
         Assert.True(result.IsFailure);
-        var error = Assert.Single(result.Errors);
+        Assert.True(result.Errors.Count == 1, string.Join("; ", result.Errors.Select(error => $"{error.Code}: {error.Message}")));
+        var error = result.Errors[0];
         Assert.Equal(code, error.Code);
         return error;
     }

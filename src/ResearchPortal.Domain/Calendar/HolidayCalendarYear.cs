@@ -22,6 +22,10 @@ public sealed class HolidayCalendarYear
 
     public IReadOnlyList<CalendarDay> Days => _days;
 
+    /// <summary>Marked by a reviewer once every day of the notice is entered; until then the year's dates are
+    /// provisional (creating the year is not enough: its days may still be missing).</summary>
+    public bool IsPublished { get; private set; }
+
     public static Result<HolidayCalendarYear> Create(int year, string notice)
     {
         var errors = new ErrorCollector()
@@ -35,6 +39,16 @@ public sealed class HolidayCalendarYear
     {
         return new ErrorCollector().RequiredWithin(notice, NoticeMaxLength, nameof(Notice), "通知文号").Apply(() => Notice = notice.Trim());
     }
+
+    public Result Publish() =>
+        new ErrorCollector()
+            .When(IsPublished, "Calendar.AlreadyPublished", $"{Year} 年节假日安排已标记为已公布。", nameof(IsPublished))
+            .When(
+                !IsPublished && !_days.Any(day => day.Kind == CalendarDayKind.Holiday),
+                "Calendar.NothingToPublish",
+                $"{Year} 年尚未录入放假日期，请先按通知录入后再标记为已公布。",
+                nameof(IsPublished))
+            .Apply(() => IsPublished = true);
 
     /// <summary>Lists every date from <paramref name="from"/> to <paramref name="to"/> as a holiday, or none of them.</summary>
     public Result AddHolidays(DateOnly from, DateOnly to, string name)

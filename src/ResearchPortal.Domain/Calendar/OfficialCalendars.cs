@@ -86,6 +86,7 @@ public static class OfficialCalendars
             EnsureValid(year.AddAdjustedWorkday(ParseDate(workday.Date), workday.Name));
         }
 
+        EnsureValid(year.Publish());
         return year;
     }
 

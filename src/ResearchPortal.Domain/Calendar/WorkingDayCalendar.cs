@@ -1,24 +1,52 @@
 namespace ResearchPortal.Domain.Calendar;
 
-/// <summary>Answers working-day questions from the published holiday years; years without a notice fall back to
-/// Monday–Friday and every answer that touched them is marked provisional.</summary>
+/// <summary>Answers working-day questions from the holiday years; a year a reviewer has not marked published falls
+/// back to Monday–Friday (with the days already entered for it and the fixed-date holidays) and every answer that
+/// touched it is marked provisional.</summary>
 public sealed class WorkingDayCalendar
 {
-    private readonly Dictionary<DateOnly, CalendarDayKind> _listedDays;
+    /// <summary>Holidays whose date never moves, so they are certain even before the year's notice is published.</summary>
+    private static readonly Dictionary<(int Month, int Day), string> FixedDateHolidays = new()
+    {
+        [(1, 1)] = "元旦",
+        [(5, 1)] = "劳动节",
+        [(10, 1)] = "国庆节",
+    };
+
+    private readonly Dictionary<DateOnly, CalendarDay> _listedDays;
     private readonly HashSet<int> _publishedYears;
 
     public WorkingDayCalendar(IEnumerable<HolidayCalendarYear> years)
     {
         var yearList = years.ToList();
-        _publishedYears = yearList.Select(year => year.Year).ToHashSet();
-        _listedDays = yearList.SelectMany(year => year.Days).ToDictionary(day => day.Date, day => day.Kind);
+        _publishedYears = yearList.Where(year => year.IsPublished).Select(year => year.Year).ToHashSet();
+        _listedDays = yearList.SelectMany(year => year.Days).ToDictionary(day => day.Date);
     }
 
     public bool IsPublished(int year) => _publishedYears.Contains(year);
 
-    public bool IsWorkingDay(DateOnly date) => _listedDays.TryGetValue(date, out var kind)
-        ? kind == CalendarDayKind.AdjustedWorkday
-        : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    public bool IsWorkingDay(DateOnly date) => DayOffReason(date) is null;
+
+    /// <summary>Why <paramref name="date"/> is not a working day ("国庆节假期", "周六休息日"), or null when it is one.</summary>
+    public string? DayOffReason(DateOnly date)
+    {
+        if (_listedDays.TryGetValue(date, out var listed))
+        {
+            return listed.Kind == CalendarDayKind.Holiday ? $"{listed.Name}假期" : null;
+        }
+
+        if (!IsPublished(date.Year) && FixedDateHolidays.TryGetValue((date.Month, date.Day), out var holiday))
+        {
+            return $"{holiday}假期";
+        }
+
+        return date.DayOfWeek switch
+        {
+            DayOfWeek.Saturday => "周六休息日",
+            DayOfWeek.Sunday => "周日休息日",
+            _ => null,
+        };
+    }
 
     /// <summary>The n-th working day after <paramref name="date"/>; the date itself is not counted.</summary>
     public CalendarDate WorkingDayAfter(DateOnly date, int n) => Walk(date, n, step: 1);
@@ -30,18 +58,18 @@ public sealed class WorkingDayCalendar
     public CalendarCount WorkingDaysBetween(DateOnly after, DateOnly upTo)
     {
         var count = 0;
-        var provisional = false;
+        int? unpublished = null;
         for (var date = after; date < upTo;)
         {
             date = date.AddDays(1);
-            provisional |= !IsPublished(date.Year);
+            unpublished ??= IsPublished(date.Year) ? null : date.Year;
             if (IsWorkingDay(date))
             {
                 count++;
             }
         }
 
-        return new CalendarCount(count, provisional);
+        return new CalendarCount(count, unpublished is not null) { UnpublishedYear = unpublished };
     }
 
     /// <summary>How many working days <paramref name="today"/> is past <paramref name="due"/>. Anything after the
@@ -51,7 +79,7 @@ public sealed class WorkingDayCalendar
     {
         if (today <= due)
         {
-            return new CalendarCount(0, !IsPublished(due.Year));
+            return IsPublished(due.Year) ? new CalendarCount(0, false) : new CalendarCount(0, true) { UnpublishedYear = due.Year };
         }
 
         var between = WorkingDaysBetween(due, today);
@@ -61,7 +89,7 @@ public sealed class WorkingDayCalendar
     private CalendarDate Walk(DateOnly date, int n, int step)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
-        var provisional = false;
+        int? unpublished = null;
         var found = 0;
         var current = date;
         // A stored date at the edge of the range (a typing slip like 0001-01-03) saturates instead of overflowing,
@@ -69,13 +97,13 @@ public sealed class WorkingDayCalendar
         while (found < n && current != DateOnly.MinValue && current != DateOnly.MaxValue)
         {
             current = current.AddDays(step);
-            provisional |= !IsPublished(current.Year);
+            unpublished ??= IsPublished(current.Year) ? null : current.Year;
             if (IsWorkingDay(current))
             {
                 found++;
             }
         }
 
-        return new CalendarDate(current, provisional);
+        return new CalendarDate(current, unpublished is not null) { UnpublishedYear = unpublished };
     }
 }

@@ -63,7 +63,8 @@ public sealed class CloseOut
 
     public DateTimeOffset? AcceptedAt { get; private set; }
 
-    /// <summary>Recorded at the latest submission: the 15th working day after the end date.</summary>
+    /// <summary>Recorded at the first submission, with the lateness facts below, and kept when the close-out is
+    /// returned and resubmitted: the 15th working day after the end date.</summary>
     public DateOnly? DueDate { get; private set; }
 
     /// <summary>The due date or the lateness count relied on a year without a published holiday notice.</summary>
@@ -79,6 +80,19 @@ public sealed class CloseOut
     public int? RosterSizeAtSubmission { get; private set; }
 
     public IReadOnlyList<CloseOutTransition> Transitions => _transitions;
+
+    /// <summary>重新提交期限, optionally set by the reviewer when returning the close-out.</summary>
+    public DateOnly? ResubmitBy { get; private set; }
+
+    /// <summary>The day (in China) the close-out was first submitted; returns do not change it.</summary>
+    public DateOnly? FirstSubmittedOn => SubmissionDays().Cast<DateOnly?>().FirstOrDefault();
+
+    /// <summary>Resubmitted after the deadline set at the last return: not refused (late material is still wanted),
+    /// but shown to the reviewer.</summary>
+    public bool ResubmittedAfterDeadline =>
+        Status is CloseOutStatus.Submitted or CloseOutStatus.Accepted
+        && ResubmitBy is { } resubmitBy
+        && SubmissionDays().LastOrDefault() > resubmitBy;
 
     public bool IsEditable => Status is CloseOutStatus.Draft or CloseOutStatus.Returned;
 
@@ -136,8 +150,9 @@ public sealed class CloseOut
             .MaxLength(explanation, ExplanationMaxLength, nameof(UnderstaffedExplanation), "学员不足说明")
             .Apply(() => UnderstaffedExplanation = Text.Optional(explanation));
 
-    /// <summary>Checks completeness (all failures together) and records the deadline facts. Lateness never blocks
-    /// submission: the notice wants late material handed in, and the reviewer sees how late it was.</summary>
+    /// <summary>Checks completeness (all failures together) and, at the first submission, records the deadline facts.
+    /// Lateness never blocks submission: the notice wants late material handed in, and the reviewer sees how late the
+    /// first submission was (a resubmission after a return keeps it).</summary>
     public Result Submit(Actor actor, DateTimeOffset now, DateOnly today, DateOnly endDate, int rosterSize, WorkingDayCalendar calendar)
     {
         var check = CheckSubmission(today, endDate, rosterSize);
@@ -147,12 +162,16 @@ public sealed class CloseOut
         }
 
         var understaffed = SeminarRules.IsUnderstaffed(rosterSize);
-        var due = CloseOutDeadlines.DueDate(endDate, calendar);
-        var late = calendar.WorkingDaysOverdue(due.Date, today);
-        DueDate = due.Date;
-        DueDateProvisional = due.IsProvisional || late.IsProvisional;
-        IsOverdue = today > due.Date;
-        WorkingDaysLate = late.Count;
+        if (DueDate is null)
+        {
+            var due = CloseOutDeadlines.DueDate(endDate, calendar);
+            var late = calendar.WorkingDaysOverdue(due.Date, today);
+            DueDate = due.Date;
+            DueDateProvisional = due.IsProvisional || late.IsProvisional;
+            IsOverdue = today > due.Date;
+            WorkingDaysLate = late.Count;
+        }
+
         IsUnderstaffed = understaffed;
         RosterSizeAtSubmission = rosterSize;
         SubmittedAt = now;
@@ -198,8 +217,33 @@ public sealed class CloseOut
         });
     }
 
-    public Result Return(Actor actor, DateTimeOffset now, string comment) =>
-        ReviewCheck(comment, commentRequired: true).Apply(() => MoveTo(CloseOutStatus.Returned, actor, now, comment));
+    /// <summary>Sends the close-out back for corrections, to be resubmitted by <paramref name="resubmitBy"/> when given.</summary>
+    public Result Return(Actor actor, DateTimeOffset now, string comment, DateOnly? resubmitBy = null) =>
+        ReviewCheck(comment, commentRequired: true).ResubmitByCheck(resubmitBy, now).Apply(() =>
+        {
+            MoveTo(CloseOutStatus.Returned, actor, now, comment);
+            ResubmitBy = resubmitBy;
+        });
+
+    /// <summary>"首次提交 2024年10月8日，按期（报送截止日期2024年10月11日）" for the reviewer; null before the first
+    /// submission. A resubmission after the deadline set on return is added.</summary>
+    public string? DescribeFirstSubmission()
+    {
+        if (FirstSubmittedOn is not { } first || DueDate is not { } due)
+        {
+            return null;
+        }
+
+        var verdict = IsOverdue ? $"逾期 {WorkingDaysLate} 个工作日" : "按期";
+        var text = $"首次提交 {ChineseDate.Format(first)}，{verdict}（报送截止日期{ProvisionalDates.Format(due, DueDateProvisional ? due.Year : null)}）";
+        return ResubmittedAfterDeadline
+            ? $"{text}；重新提交于{ChineseDate.Format(SubmissionDays().Last())}，晚于退回时要求的{ChineseDate.Format(ResubmitBy!.Value)}"
+            : text;
+    }
+
+    private IEnumerable<DateOnly> SubmissionDays() => _transitions
+        .Where(transition => transition.To == CloseOutStatus.Submitted)
+        .Select(transition => ChineseDate.DayOf(transition.At));
 
     private ErrorCollector EditableCheck() =>
         ReviewedRecord.EditableCheck(IsEditable, "CloseOut", "结业材料", Status.ToChinese());

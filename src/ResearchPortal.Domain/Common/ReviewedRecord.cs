@@ -25,4 +25,12 @@ internal static class ReviewedRecord
             .MaxLength(comment, CommentMaxLength, "LastReviewComment", "审核意见");
         return commentRequired ? errors.Required(comment, "LastReviewComment", "退回原因") : errors;
     }
+
+    /// <summary>The optional 重新提交期限 set when returning: not before the day of the return.</summary>
+    public static ErrorCollector ResubmitByCheck(this ErrorCollector errors, DateOnly? resubmitBy, DateTimeOffset now) =>
+        errors.When(
+            resubmitBy < ChineseDate.DayOf(now),
+            "Review.ResubmitByPast",
+            "重新提交期限不能早于今天。",
+            "ResubmitBy");
 }

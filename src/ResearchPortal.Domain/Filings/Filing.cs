@@ -13,6 +13,9 @@ public sealed class Filing
     public const int SessionTextMaxLength = 200;
     public const int CommentMaxLength = ReviewedRecord.CommentMaxLength;
 
+    /// <summary>Ends a late refusal a reviewer may waive (see <see cref="AllowLateSubmission"/>).</summary>
+    private const string AskReviewer = "如确需提交，请联系省人社厅专技处审核员准予逾期提交。";
+
     private readonly List<ExpertSession> _expertSessions = [];
     private readonly List<FilingTransition> _transitions = [];
 
@@ -61,6 +64,17 @@ public sealed class Filing
     public DateTimeOffset? SubmittedAt { get; private set; }
 
     public DateTimeOffset? ApprovedAt { get; private set; }
+
+    /// <summary>重新提交期限, optionally set by the reviewer when returning the filing.</summary>
+    public DateOnly? ResubmitBy { get; private set; }
+
+    public LateSubmissionAllowance? LateSubmissionAllowance { get; private set; }
+
+    /// <summary>The day (in China) the filing was first submitted; returns do not change it.</summary>
+    public DateOnly? FirstSubmittedOn => _transitions
+        .Where(transition => transition.To == FilingStatus.Submitted)
+        .Select(transition => (DateOnly?)ChineseDate.DayOf(transition.At))
+        .FirstOrDefault();
 
     public IReadOnlyList<FilingTransition> Transitions => _transitions;
 
@@ -182,9 +196,75 @@ public sealed class Filing
         });
     }
 
-    /// <summary>Sends the filing back to the host unit, which may edit and submit it again.</summary>
-    public Result Return(Actor actor, DateTimeOffset now, string comment) =>
-        ReviewCheck(comment, commentRequired: true).Apply(() => MoveTo(FilingStatus.Returned, actor, now, comment));
+    /// <summary>Sends the filing back to the host unit, which may edit and submit it again; by
+    /// <paramref name="resubmitBy"/> when given, after which its first submission's timeliness no longer counts.</summary>
+    public Result Return(Actor actor, DateTimeOffset now, string comment, DateOnly? resubmitBy = null) =>
+        ReviewCheck(comment, commentRequired: true).ResubmitByCheck(resubmitBy, now).Apply(() =>
+        {
+            MoveTo(FilingStatus.Returned, actor, now, comment);
+            ResubmitBy = resubmitBy;
+        });
+
+    /// <summary>
+    /// The reviewer lets the host unit submit although the filing is refused as late, with a reason. Only a refusal
+    /// that rests on a provisional date or on the reviewer's own resubmission deadline may be waived, never the
+    /// notice's deadline counted from a published calendar. It holds for the start date it was given for.
+    /// </summary>
+    public Result AllowLateSubmission(Actor actor, DateTimeOffset now, DateOnly today, string reason, WorkingDayCalendar calendar)
+    {
+        if (!IsEditable)
+        {
+            return EditableCheck().ToResult();
+        }
+
+        var lateness = Dates is null ? null : Lateness(Dates.Start, today, calendar);
+        return new ErrorCollector()
+            .RequiredWithin(reason, CommentMaxLength, nameof(LateSubmissionAllowance), "准予逾期提交的理由")
+            .When(lateness is null, "Filing.NotLate", "该备案目前未超过提交期限，无需准予逾期提交。", nameof(LateSubmissionAllowance))
+            .When(
+                lateness is { MayBeAllowed: false },
+                "Filing.LateByPublishedCalendar",
+                "最晚备案日期依据已公布的节假日安排计算，不能准予逾期提交。",
+                nameof(LateSubmissionAllowance))
+            .Apply(() => LateSubmissionAllowance = new LateSubmissionAllowance(
+                Dates!.Start, reason.Trim(), actor.UserId, actor.DisplayName, now));
+    }
+
+    /// <summary>Whether <see cref="AllowLateSubmission"/> would be accepted today (reason aside).</summary>
+    public bool MayAllowLateSubmission(DateOnly today, WorkingDayCalendar calendar) =>
+        IsEditable && Dates is not null && Lateness(Dates.Start, today, calendar) is { MayBeAllowed: true };
+
+    /// <summary>"首次提交 2024年8月26日，按期（最晚备案日期2024年9月18日）" for the reviewer; null before the first
+    /// submission. Judged against the current start date, the one the reviewer decides on.</summary>
+    public string? DescribeFirstSubmission(WorkingDayCalendar calendar)
+    {
+        if (FirstSubmittedOn is not { } first || Dates is null)
+        {
+            return null;
+        }
+
+        var latest = FilingDeadlines.LatestFilingDate(Dates.Start, calendar);
+        var text = $"首次提交 {ChineseDate.Format(first)}，{(first <= latest.Date ? "按期" : "逾期")}（最晚备案日期{ProvisionalDates.Format(latest)}）";
+        return AllowanceFor(Dates.Start) is { } allowance
+            ? $"{text}；{allowance.GrantedByName}于{ChineseDate.Format(allowance.GrantedAt)}准予逾期提交，理由：{allowance.Reason}"
+            : text;
+    }
+
+    /// <summary>Warnings, not refusals (the notice has no such rule): a start or end date that is a holiday or a
+    /// weekend day without 调休.</summary>
+    public IReadOnlyList<string> DateWarnings(WorkingDayCalendar calendar)
+    {
+        if (Dates is null)
+        {
+            return [];
+        }
+
+        return new[] { (Label: "开班日期", Date: Dates.Start), (Label: "结束日期", Date: Dates.End) }
+            .Select(day => (day.Label, day.Date, Reason: calendar.DayOffReason(day.Date)))
+            .Where(day => day.Reason is not null)
+            .Select(day => $"{day.Label}{ChineseDate.Format(day.Date)}是{day.Reason}，不是工作日，请确认办班时间。")
+            .ToList();
+    }
 
     private static DateRange? ValidateDates(DateOnly? start, DateOnly? end, ErrorCollector errors)
     {
@@ -212,24 +292,55 @@ public sealed class Filing
             return;
         }
 
-        var latestFilingDate = FilingDeadlines.LatestFilingDate(Dates.Start, calendar);
         errors
             .When(
                 Dates.Days is < SeminarRules.MinDays or > SeminarRules.MaxDays,
                 "Filing.DurationOutOfRange",
                 $"办班时间为 {Dates.Days} 天，应为 {SeminarRules.MinDays}–{SeminarRules.MaxDays} 天（含开班和结业当天）。",
                 nameof(EndDate))
-            .When(
-                today > latestFilingDate.Date,
-                "Filing.TooLate",
-                $"应在开班前 {SeminarRules.FilingLeadWorkingDays} 个工作日备案，最晚备案日期为{ChineseDate.Format(latestFilingDate.Date)}，已超过。",
-                nameof(StartDate))
+            .AddRange(Lateness(Dates.Start, today, calendar) is { } lateness ? [lateness.Error] : [])
             .When(
                 Dates.End > planYear.CompletionDeadline,
                 "Filing.AfterCompletionDeadline",
                 $"{planYear.Year} 年度研修项目须于{ChineseDate.Format(planYear.CompletionDeadline)}前组织实施完毕，结束日期不能晚于该日。",
                 nameof(EndDate));
     }
+
+    /// <summary>
+    /// Why submitting today is too late, or null. A filing first submitted on time keeps that timeliness when it is
+    /// returned and resubmitted, until the resubmission deadline the reviewer may have set; a reviewer's allowance
+    /// for the current start date lifts the refusal.
+    /// </summary>
+    private LateRefusal? Lateness(DateOnly start, DateOnly today, WorkingDayCalendar calendar)
+    {
+        var latest = FilingDeadlines.LatestFilingDate(start, calendar);
+        if (today <= latest.Date || AllowanceFor(start) is not null)
+        {
+            return null;
+        }
+
+        if (FirstSubmittedOn is { } first && first <= latest.Date)
+        {
+            return ResubmitBy is { } resubmitBy && today > resubmitBy
+                ? new LateRefusal(
+                    new Error(
+                        "Filing.ResubmissionOverdue",
+                        $"首次提交（{ChineseDate.Format(first)}）按期，但退回时要求于{ChineseDate.Format(resubmitBy)}前重新提交，已超过。{AskReviewer}",
+                        nameof(StartDate)),
+                    MayBeAllowed: true)
+                : null;
+        }
+
+        var refusal = $"应在开班前 {SeminarRules.FilingLeadWorkingDays} 个工作日备案，最晚备案日期为{ProvisionalDates.Format(latest)}，已超过。";
+        return new LateRefusal(
+            new Error("Filing.TooLate", latest.IsProvisional ? refusal + AskReviewer : refusal, nameof(StartDate)),
+            MayBeAllowed: latest.IsProvisional);
+    }
+
+    private LateSubmissionAllowance? AllowanceFor(DateOnly start) =>
+        LateSubmissionAllowance is { } allowance && allowance.StartDate == start ? allowance : null;
+
+    private sealed record LateRefusal(Error Error, bool MayBeAllowed);
 
     private ErrorCollector EditableCheck() =>
         ReviewedRecord.EditableCheck(IsEditable, "Filing", "备案", Status.ToChinese());

@@ -22,6 +22,11 @@ public sealed record AttachmentInfo(Guid StoredFileId, string FileName, string C
 public sealed record FilingTransition(
     FilingStatus From, FilingStatus To, string ActorUserId, string ActorName, DateTimeOffset At, string? Comment);
 
+/// <summary>A reviewer's permission to submit after the filing deadline, given with a reason for one start date: a
+/// refusal computed from a provisional calendar, or a resubmission after the deadline the reviewer set on return.</summary>
+public sealed record LateSubmissionAllowance(
+    DateOnly StartDate, string Reason, string GrantedByUserId, string GrantedByName, DateTimeOffset GrantedAt);
+
 /// <summary>The editable part of the filing form, saved as a draft at any time.</summary>
 public sealed record FilingDetails(
     string? Venue,

@@ -1,3 +1,4 @@
+using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.Common;
 
 namespace ResearchPortal.Domain.Projects;
@@ -13,7 +14,9 @@ public static class DeadlineText
             { IsToday: true } => $"{Label(deadline.Kind)} {ChineseDate.Format(deadline.Date)}（今天）",
             _ => $"{Label(deadline.Kind)} {ChineseDate.Format(deadline.Date)}（还有 {deadline.WorkingDaysRemaining} 个工作日）",
         };
-        return deadline.IsProvisional ? text + "（该年度节假日安排尚未公布，暂按周一至周五推算）" : text;
+        return deadline.IsProvisional
+            ? $"{text}（{ProvisionalDates.Explanation(deadline.UnpublishedYear ?? deadline.Date.Year)}）"
+            : text;
     }
 
     public static string Label(DeadlineKind kind) => kind switch

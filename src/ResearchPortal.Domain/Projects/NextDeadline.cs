@@ -20,6 +20,9 @@ public sealed record NextDeadline(
 {
     public bool IsOverdue => WorkingDaysOverdue > 0;
 
+    /// <summary>The year without a published holiday notice that made the deadline provisional.</summary>
+    public int? UnpublishedYear { get; init; }
+
     public static NextDeadline On(DeadlineKind kind, CalendarDate date, DateOnly today, WorkingDayCalendar calendar)
     {
         var remaining = calendar.WorkingDaysBetween(today, date.Date);
@@ -30,6 +33,9 @@ public sealed record NextDeadline(
             date.IsProvisional || remaining.IsProvisional || overdue.IsProvisional,
             date.Date == today,
             remaining.Count,
-            overdue.Count);
+            overdue.Count)
+        {
+            UnpublishedYear = date.UnpublishedYear ?? remaining.UnpublishedYear ?? overdue.UnpublishedYear,
+        };
     }
 }

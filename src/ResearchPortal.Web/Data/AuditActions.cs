@@ -26,6 +26,7 @@ public static class AuditActions
     public const string CalendarHolidaysAdded = "Calendar.HolidaysAdded";
     public const string CalendarWorkdayAdded = "Calendar.WorkdayAdded";
     public const string CalendarDayRemoved = "Calendar.DayRemoved";
+    public const string CalendarYearPublished = "Calendar.YearPublished";
     public const string CloseOutSaved = "CloseOut.Saved";
     public const string CloseOutSubmitted = "CloseOut.Submitted";
     public const string CloseOutApplicantScored = "CloseOut.ApplicantScored";
@@ -46,6 +47,7 @@ public static class AuditActions
     public const string FilingSubmitted = "Filing.Submitted";
     public const string FilingApproved = "Filing.Approved";
     public const string FilingReturned = "Filing.Returned";
+    public const string FilingLateSubmissionAllowed = "Filing.LateSubmissionAllowed";
     public const string IdNumberViewed = "IdNumber.Viewed";
     public const string OrganizationCreated = "Organization.Created";
     public const string OrganizationUpdated = "Organization.Updated";
@@ -90,6 +92,7 @@ public static class AuditActions
         [CalendarHolidaysAdded] = "添加节假日",
         [CalendarWorkdayAdded] = "添加调休上班日",
         [CalendarDayRemoved] = "删除节假日安排中的日期",
+        [CalendarYearPublished] = "标记节假日安排为已公布",
         [CloseOutSaved] = "保存结业材料",
         [CloseOutSubmitted] = "提交结业材料",
         [CloseOutApplicantScored] = "申报单位验收评分",
@@ -110,6 +113,7 @@ public static class AuditActions
         [FilingSubmitted] = "提交备案",
         [FilingApproved] = "备案审核通过",
         [FilingReturned] = "备案退回修改",
+        [FilingLateSubmissionAllowed] = "准予逾期提交备案",
         [IdNumberViewed] = "查看完整身份证号",
         [OrganizationCreated] = "新建单位",
         [OrganizationUpdated] = "修改单位",

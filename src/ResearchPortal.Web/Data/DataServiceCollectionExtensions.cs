@@ -45,6 +45,7 @@ public static class DataServiceCollectionExtensions
             () => IdNumberHashKey.Load(provider)));
         services.AddSingleton<IdNumberLookup>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<SharedCalendar>();
         services.AddScoped<CalendarService>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();

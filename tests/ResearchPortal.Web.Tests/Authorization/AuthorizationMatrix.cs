@@ -171,6 +171,7 @@ public static class AuthorizationMatrix
         Get("/Review/Filing", "Attachment", s => $"/Review/Filing?projectId={s.ProjectId}&handler=Attachment&fileId={s.PlanFileId}", ReviewerOnly),
         Post("/Review/Filing", "Approve", s => $"/Review/Filing?projectId={s.ProjectId}&handler=Approve", ReviewerOnly),   // no version → 200
         Post("/Review/Filing", "Return", s => $"/Review/Filing?projectId={s.ProjectId}&handler=Return", ReviewerOnly),
+        Post("/Review/Filing", "AllowLate", s => $"/Review/Filing?projectId={s.ProjectId}&handler=AllowLate", ReviewerOnly), // no version → 200
         Get("/Review/CloseOuts", null, _ => "/Review/CloseOuts", ReviewerOnly),
         Get("/Review/CloseOut", null, s => $"/Review/CloseOut?projectId={s.ProjectId}", ReviewerOnly),
         Post("/Review/CloseOut", "Approve", s => $"/Review/CloseOut?projectId={s.ProjectId}&handler=Approve", ReviewerOnly),
@@ -198,6 +199,7 @@ public static class AuthorizationMatrix
         Post("/Admin/Calendar", "AddWorkday", s => $"/Admin/Calendar?year={s.Year}&handler=AddWorkday", ReviewerOnly,
             _ => new() { ["Workday.Name"] = "测试" }),
         Post("/Admin/Calendar", "Remove", s => $"/Admin/Calendar?year={s.Year}&handler=Remove&date={s.Year}-06-03", ReviewerOnly), // an ordinary day → 200
+        Post("/Admin/Calendar", "Publish", s => $"/Admin/Calendar?year={s.Year}&handler=Publish", ReviewerOnly),     // already published → 200
         Post("/Admin/Calendar", "CreateYear", _ => "/Admin/Calendar?handler=CreateYear", ReviewerOnly,
             _ => new() { ["NewYear.Notice"] = "测试" }),                                                               // no year → 200
         Get("/Admin/Organizations", null, _ => "/Admin/Organizations", ReviewerOnly),

@@ -163,11 +163,58 @@ public sealed class AggregateRoundTripTests : IAsyncLifetime
     public async Task The_seeded_official_calendar_loads_as_the_working_day_calendar()
     {
         await using var db = _host.NewContext();
-        var calendar = await new CalendarService(db).LoadAsync();
+        var calendar = await new CalendarService(db, new SharedCalendar(TimeProvider.System)).LoadAsync();
 
         Assert.True(calendar.IsPublished(2024) && calendar.IsPublished(2025) && calendar.IsPublished(2026));
         Assert.False(calendar.IsWorkingDay(new DateOnly(2024, 10, 1)));
         Assert.True(calendar.IsWorkingDay(new DateOnly(2024, 10, 12)));
         Assert.Equal(new DateOnly(2024, 9, 25), FilingDeadlines.LatestFilingDate(new DateOnly(2024, 10, 14), calendar).Date);
+    }
+
+    [Fact]
+    public async Task The_calendar_is_read_once_and_shared_until_a_change_is_saved_or_it_is_30_seconds_old()
+    {
+        var time = new SteppedTime();
+        var shared = new SharedCalendar(time);
+        await using var db = _host.NewContext();
+        var request = new CalendarService(db, shared);
+        var first = await request.LoadAsync();
+
+        Assert.Same(first, await request.LoadAsync());
+        time.Advance(SharedCalendar.MaxAge - TimeSpan.FromSeconds(1));
+        Assert.Same(first, await new CalendarService(db, shared).LoadAsync());
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        var reloaded = await new CalendarService(db, shared).LoadAsync();
+        Assert.NotSame(first, reloaded);
+
+        var saving = new CalendarService(db, shared);
+        Assert.Same(reloaded, await saving.LoadAsync());
+        saving.Changed();
+        Assert.NotSame(reloaded, await saving.LoadAsync());
+    }
+
+    [Fact]
+    public void A_calendar_loaded_before_a_change_is_not_kept_after_it()
+    {
+        var shared = new SharedCalendar(TimeProvider.System);
+        var versionAtLoad = shared.Version;
+
+        shared.Invalidate();
+        shared.Offer(TestData.Calendar, versionAtLoad);
+
+        Assert.Null(shared.Fresh());
+    }
+
+    /// <summary>A clock for elapsed-time checks that moves only when told.</summary>
+    private sealed class SteppedTime : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks;
+
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
 }

@@ -44,6 +44,22 @@ public sealed class DemoDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Demo_seminars_open_and_close_on_working_days_even_when_a_holiday_week_comes_first()
+    {
+        // On 2024-09-02 the upcoming seminars' first Monday 35 days ahead is 2024-10-07, inside National Day.
+        await using var host = await PortalTestHost.StartSqliteAsync(seedDemoData: true, today: new DateOnly(2024, 9, 2));
+        await using var db = host.NewContext();
+        var calendar = await host.Get<CalendarService>().LoadAsync();
+
+        var dates = (await db.Filings.ToListAsync()).Select(f => f.Dates!).ToList();
+
+        Assert.NotEmpty(dates);
+        Assert.All(dates, seminar => Assert.True(
+            calendar.IsWorkingDay(seminar.Start) && calendar.IsWorkingDay(seminar.End), $"{seminar.Start}–{seminar.End}"));
+        Assert.Contains(dates, seminar => seminar.Start == new DateOnly(2024, 10, 14));
+    }
+
+    [Fact]
     public async Task The_four_demo_accounts_exist_with_their_roles()
     {
         var users = _host.Get<UserManager<PortalUser>>();

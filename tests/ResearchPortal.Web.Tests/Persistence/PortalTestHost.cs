@@ -45,12 +45,17 @@ public sealed class PortalTestHost : IAsyncDisposable
         return StartAsync(settings, contentRoot: null, () => Task.CompletedTask);
     }
 
-    /// <summary>The embedded default: SQLite in <c>App_Data</c> under a temporary content root.</summary>
-    public static Task<PortalTestHost> StartSqliteAsync(bool seedDemoData = false)
+    /// <summary>The embedded default: SQLite in <c>App_Data</c> under a temporary content root, on
+    /// <paramref name="today"/> (default <see cref="TestData.Today"/>).</summary>
+    public static Task<PortalTestHost> StartSqliteAsync(bool seedDemoData = false, DateOnly? today = null)
     {
         var contentRoot = Directory.CreateTempSubdirectory("rp-sqlite-").FullName;
         return StartAsync(
-            new() { [DatabaseInitializer.SeedDemoDataSetting] = seedDemoData.ToString(CultureInfo.InvariantCulture) },
+            new()
+            {
+                [DatabaseInitializer.SeedDemoDataSetting] = seedDemoData.ToString(CultureInfo.InvariantCulture),
+                ["Portal:Today"] = (today ?? TestData.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            },
             contentRoot,
             () =>
             {
@@ -88,7 +93,7 @@ public sealed class PortalTestHost : IAsyncDisposable
 
     private static async Task<PortalTestHost> StartAsync(Dictionary<string, string?> settings, string? contentRoot, Func<Task> dropDatabase)
     {
-        settings["Portal:Today"] = TestData.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        settings.TryAdd("Portal:Today", TestData.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         settings.TryAdd(DatabaseInitializer.SeedDemoDataSetting, "false");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot ?? AppContext.BaseDirectory, EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);

@@ -24,6 +24,12 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
         });
         builder.ComplexProperty(f => f.ImplementationPlan, StoredFileReference.Configure);
         builder.ComplexProperty(f => f.Notice, StoredFileReference.Configure);
+        builder.ComplexProperty(f => f.LateSubmissionAllowance, allowance =>
+        {
+            allowance.Property(a => a.Reason).HasMaxLength(Filing.CommentMaxLength);
+            allowance.Property(a => a.GrantedByUserId).HasMaxLength(450);
+            allowance.Property(a => a.GrantedByName).HasMaxLength(PortalUser.DisplayNameMaxLength);
+        });
 
         // Lists read and written whole with the filing, in their order: one JSON column each.
         builder.OwnsMany(f => f.ExpertSessions, sessions => sessions.ToJson());

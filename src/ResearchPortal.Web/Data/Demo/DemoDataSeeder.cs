@@ -78,9 +78,9 @@ public sealed class DemoDataSeeder(
         var organizerActor = new Actor(hostOrganizer.Id, hostOrganizer.DisplayName);
 
         var today = clock.Today;
-        var upcomingStart = MondayOnOrAfter(today.AddDays(35));
-        var heldStart = MondayOnOrAfter(today.AddDays(-15));
-        var closedStart = MondayOnOrAfter(today.AddDays(-70));
+        var upcomingStart = WorkingWeek(MondayOnOrAfter(today.AddDays(35)), direction: 1);
+        var heldStart = WorkingWeek(MondayOnOrAfter(today.AddDays(-15)), direction: -1);
+        var closedStart = WorkingWeek(MondayOnOrAfter(today.AddDays(-70)), direction: -1);
         AddPlanYear(today.Year);
 
         AddProject("数字经济与智能制造高级研修班", "工业和信息化", weifang, host, upcomingStart);
@@ -302,6 +302,19 @@ public sealed class DemoDataSeeder(
     {
         db.Add(entity);
         return entity;
+    }
+
+    /// <summary>The first Monday from <paramref name="monday"/>, a week at a time in the given direction, whose five
+    /// days are all working days: demo seminars never open or close on a holiday (National Day, Spring Festival).</summary>
+    private DateOnly WorkingWeek(DateOnly monday, int direction)
+    {
+        var start = monday;
+        while (Enumerable.Range(0, 5).Any(day => !_calendar.IsWorkingDay(start.AddDays(day))))
+        {
+            start = start.AddDays(7 * direction);
+        }
+
+        return start;
     }
 
     private static DateOnly MondayOnOrAfter(DateOnly date) => date.AddDays(((int)DayOfWeek.Monday - (int)date.DayOfWeek + 7) % 7);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.CloseOuts;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Plans;
@@ -35,14 +36,14 @@ public sealed class DeadlineReminders(
         var sent = 0;
         foreach (var row in owed)
         {
-            var due = CloseOutDeadlines.DueDate(row.End, calendar).Date;
+            var due = CloseOutDeadlines.DueDate(row.End, calendar);
             if (!row.Scored && await SendOnceAsync(row.Project, ReminderKind.ApplicantScoreNeeded, due, cancellationToken))
             {
                 sent++;
             }
 
-            ReminderKind? kind = today > due ? ReminderKind.CloseOutOverdue
-                : calendar.WorkingDaysBetween(today, due).Count <= DueSoonWorkingDays ? ReminderKind.CloseOutDueSoon
+            ReminderKind? kind = today > due.Date ? ReminderKind.CloseOutOverdue
+                : calendar.WorkingDaysBetween(today, due.Date).Count <= DueSoonWorkingDays ? ReminderKind.CloseOutDueSoon
                 : null;
             if (kind is { } hostReminder && await SendOnceAsync(row.Project, hostReminder, due, cancellationToken))
             {
@@ -56,19 +57,19 @@ public sealed class DeadlineReminders(
     /// <summary>Asks the applicant unit for its score unless it was asked already for this close-out deadline.</summary>
     public async Task RequestApplicantScoreAsync(PlanProject project, DateOnly seminarEnd, CancellationToken cancellationToken = default)
     {
-        var due = CloseOutDeadlines.DueDate(seminarEnd, await calendars.LoadAsync(cancellationToken)).Date;
+        var due = CloseOutDeadlines.DueDate(seminarEnd, await calendars.LoadAsync(cancellationToken));
         await SendOnceAsync(project, ReminderKind.ApplicantScoreNeeded, due, cancellationToken);
     }
 
     /// <summary>Records the reminder first, so that of two runs racing only the one whose row is stored sends it.</summary>
-    private async Task<bool> SendOnceAsync(PlanProject project, ReminderKind kind, DateOnly due, CancellationToken cancellationToken)
+    private async Task<bool> SendOnceAsync(PlanProject project, ReminderKind kind, CalendarDate due, CancellationToken cancellationToken)
     {
-        if (await db.SentReminders.AnyAsync(r => r.PlanProjectId == project.Id && r.Kind == kind && r.DueDate == due, cancellationToken))
+        if (await db.SentReminders.AnyAsync(r => r.PlanProjectId == project.Id && r.Kind == kind && r.DueDate == due.Date, cancellationToken))
         {
             return false;
         }
 
-        var reminder = db.SentReminders.Add(new SentReminder(project.Id, kind, due, clock.Now));
+        var reminder = db.SentReminders.Add(new SentReminder(project.Id, kind, due.Date, clock.Now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Domain.Filings;
@@ -35,15 +36,20 @@ public sealed class PortalNotifications(
             ProjectLink(project));
     }
 
-    public Task FilingReturnedAsync(PlanProject project, string comment) =>
+    public Task FilingReturnedAsync(PlanProject project, string comment, DateOnly? resubmitBy) =>
         ToUnitAsync(project.HostOrganizationId, $"【备案退回】{Title(project)}",
-            $"{Title(project)} 的备案被退回，审核意见：{comment}\n请修改后重新提交。",
+            $"{Title(project)} 的备案被退回，审核意见：{comment}\n{ResubmitRequest(resubmitBy)}",
+            links.To("/Filings/Edit", new { projectId = project.Id }));
+
+    public Task LateFilingAllowedAsync(PlanProject project, string reason) =>
+        ToUnitAsync(project.HostOrganizationId, $"【准予逾期备案】{Title(project)}",
+            $"省人社厅专技处已准予 {Title(project)} 逾期提交备案，理由：{reason}\n请按现定开班日期尽快提交；如修改开班日期，须重新按期限备案。",
             links.To("/Filings/Edit", new { projectId = project.Id }));
 
     /// <summary>Asks the applicant unit for its acceptance score, which the close-out cannot be submitted without.</summary>
-    public Task ApplicantScoreNeededAsync(PlanProject project, DateOnly closeOutDue) =>
+    public Task ApplicantScoreNeededAsync(PlanProject project, CalendarDate closeOutDue) =>
         ToUnitAsync(project.ApplicantOrganizationId, $"【待评分】{Title(project)} 请填写申报单位验收评分",
-            $"{Title(project)} 的结业材料须于 {ChineseDate.Format(closeOutDue)} 前报送，报送前需要贵单位的验收评分"
+            $"{Title(project)} 的结业材料须于 {ProvisionalDates.Format(closeOutDue)} 前报送，报送前需要贵单位的验收评分"
             + $"（{SeminarRules.MinScore}–{SeminarRules.MaxScore} 分，{SeminarRules.PassingScore} 分合格）。",
             ScoreLink(project));
 
@@ -55,24 +61,24 @@ public sealed class PortalNotifications(
             $"贵单位申报的 {Title(project)} 的结业材料已通过省人社厅备案，项目已结项。", ProjectLink(project));
     }
 
-    public async Task CloseOutReturnedAsync(PlanProject project, string comment)
+    public async Task CloseOutReturnedAsync(PlanProject project, string comment, DateOnly? resubmitBy)
     {
         await ToUnitAsync(project.HostOrganizationId, $"【结业材料退回】{Title(project)}",
-            $"{Title(project)} 的结业材料被退回，审核意见：{comment}\n请修改后重新提交。",
+            $"{Title(project)} 的结业材料被退回，审核意见：{comment}\n{ResubmitRequest(resubmitBy)}",
             links.To("/CloseOuts/Edit", new { projectId = project.Id }));
         await ToApplicantUnitAsync(project, $"【结业材料退回】{Title(project)}",
             $"贵单位申报的 {Title(project)} 的结业材料被退回承办单位修改，审核意见：{comment}\n如需调整申报单位验收评分，请在承办单位重新提交前办理。",
             ScoreLink(project));
     }
 
-    public Task CloseOutDueSoonAsync(PlanProject project, DateOnly due) =>
+    public Task CloseOutDueSoonAsync(PlanProject project, CalendarDate due) =>
         ToUnitAsync(project.HostOrganizationId, $"【提醒】{Title(project)} 结业材料即将到期",
-            $"{Title(project)} 的结业材料（学员名单、绩效评价自评报告、执行情况验收表）须于 {ChineseDate.Format(due)} 前报送。",
+            $"{Title(project)} 的结业材料（学员名单、绩效评价自评报告、执行情况验收表）须于 {ProvisionalDates.Format(due)} 前报送。",
             links.To("/CloseOuts/Edit", new { projectId = project.Id }));
 
-    public Task CloseOutOverdueAsync(PlanProject project, DateOnly due) =>
+    public Task CloseOutOverdueAsync(PlanProject project, CalendarDate due) =>
         ToUnitAsync(project.HostOrganizationId, $"【逾期】{Title(project)} 结业材料已逾期",
-            $"{Title(project)} 的结业材料应于 {ChineseDate.Format(due)} 前报送，现已逾期，请尽快报送。",
+            $"{Title(project)} 的结业材料应于 {ProvisionalDates.Format(due)} 前报送，现已逾期，请尽快报送。",
             links.To("/CloseOuts/Edit", new { projectId = project.Id }));
 
     /// <summary>
@@ -165,6 +171,9 @@ public sealed class PortalNotifications(
             logger.LogError("Could not send mail {Subject} to {Recipient}: {Failure}", subject, Masking.Email(address), Masking.ForLog(exception));
         }
     }
+
+    private static string ResubmitRequest(DateOnly? resubmitBy) =>
+        resubmitBy is { } date ? $"请修改后于{ChineseDate.Format(date)}前重新提交。" : "请修改后重新提交。";
 
     private static string Title(PlanProject project) => $"{project.ProjectNumber}《{project.Name}》";
 }

@@ -13,10 +13,11 @@ namespace ResearchPortal.Web.Pages.Admin;
 
 /// <summary>
 /// 节假日安排: one year's holidays and 调休 working days (<c>?year=</c>), and new years. Each form posts only its own
-/// fields (bound per handler), so a mistake in one form does not flag the others.
+/// fields (bound per handler), so a mistake in one form does not flag the others. A year's dates stay provisional
+/// until it is marked published. Every save tells <see cref="CalendarService"/>, so deadlines use it at once.
 /// </summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
-public sealed class CalendarModel(PortalDbContext db, AuditLog audit, PortalClock clock) : PageModel
+public sealed class CalendarModel(PortalDbContext db, AuditLog audit, PortalClock clock, CalendarService calendars) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -60,6 +61,9 @@ public sealed class CalendarModel(PortalDbContext db, AuditLog audit, PortalCloc
     public Task<IActionResult> OnPostRemoveAsync(DateOnly date) =>
         ChangeYearAsync(string.Empty, year => year.RemoveDay(date), AuditActions.CalendarDayRemoved, () => ChineseDate.Format(date));
 
+    public Task<IActionResult> OnPostPublishAsync() =>
+        ChangeYearAsync("Publish", year => year.Publish(), AuditActions.CalendarYearPublished, () => "此后该年度的期限不再标注“暂定”");
+
     public async Task<IActionResult> OnPostCreateYearAsync([Bind(Prefix = nameof(NewYear))] NewYearInput newYear)
     {
         NewYear = newYear;
@@ -83,7 +87,8 @@ public sealed class CalendarModel(PortalDbContext db, AuditLog audit, PortalCloc
         db.HolidayCalendarYears.Add(created.Value);
         audit.Record(User.ToActor(), AuditActions.CalendarYearCreated, $"{created.Value.Year} 年节假日安排", details: created.Value.Notice);
         await db.SaveChangesAsync();
-        TempData["StatusMessage"] = $"已新增 {created.Value.Year} 年，请录入节假日和调休上班日。";
+        calendars.Changed();
+        TempData["StatusMessage"] = $"已新增 {created.Value.Year} 年，请录入节假日和调休上班日，全部录入后标记为已公布。";
         return RedirectToPage(new { Year = created.Value.Year });
     }
 
@@ -111,6 +116,7 @@ public sealed class CalendarModel(PortalDbContext db, AuditLog audit, PortalCloc
 
         audit.Record(User.ToActor(), auditAction, $"{year.Year} 年节假日安排", details: details());
         await db.SaveChangesAsync();
+        calendars.Changed();
         TempData["StatusMessage"] = "节假日安排已更新。";
         return RedirectToPage(new { Year });
     }

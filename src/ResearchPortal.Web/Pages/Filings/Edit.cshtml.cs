@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Plans;
@@ -42,6 +43,12 @@ public sealed class EditModel(
     /// <summary>The stored filing (null until the first save): status, review comment, attachments.</summary>
     public Filing? Filing { get; private set; }
 
+    /// <summary>The latest filing date for the stored start date, provisional when its year is not published.</summary>
+    public CalendarDate? LatestFilingDate { get; private set; }
+
+    /// <summary>The stored start or end date falls on a holiday or weekend day: said, not refused.</summary>
+    public IReadOnlyList<string> DateWarnings { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
         if (!await LoadAsync(projectId))
@@ -55,6 +62,7 @@ public sealed class EditModel(
         }
 
         ShowStored();
+        await ShowDateFactsAsync();
         return Page();
     }
 
@@ -132,6 +140,7 @@ public sealed class EditModel(
             ViewData[ErrorSummary.NoteKey] = !submit ? PartlySavedNote : typedCorrectly ? DraftKeptNote : $"{DraftKeptNote}{MistypedNotSavedNote}";
             ModelState.Remove($"{nameof(Input)}.{nameof(FilingInput.ConcurrencyToken)}");
             Input.ConcurrencyToken = ConcurrencyToken.Read(db, filing);
+            await ShowDateFactsAsync();
             return Page();
         }
 
@@ -143,6 +152,12 @@ public sealed class EditModel(
 
         await notifications.FilingSubmittedAsync(Project);
         TempData["StatusMessage"] = string.Concat(["备案已提交，请等待省人社厅专技处审核。", .. _renamedFiles]);
+        var warnings = filing.DateWarnings(await calendars.LoadAsync());
+        if (warnings.Count > 0)
+        {
+            TempData["WarningMessage"] = string.Concat(warnings);
+        }
+
         return RedirectToPage("Details", new { projectId });
     }
 
@@ -191,6 +206,18 @@ public sealed class EditModel(
         return onlyCheck
             ? filing.CheckSubmission(clock.Today, planYear, calendar)
             : filing.Submit(User.ToActor(), clock.Now, clock.Today, planYear, calendar);
+    }
+
+    private async Task ShowDateFactsAsync()
+    {
+        if (Filing?.Dates is not { } dates)
+        {
+            return;
+        }
+
+        var calendar = await calendars.LoadAsync();
+        LatestFilingDate = FilingDeadlines.LatestFilingDate(dates.Start, calendar);
+        DateWarnings = Filing.DateWarnings(calendar);
     }
 
     private async Task<IActionResult> EditRowsAsync(Guid projectId, Action<List<ExpertSessionInput>> edit)

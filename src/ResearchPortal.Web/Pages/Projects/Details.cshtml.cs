@@ -31,6 +31,9 @@ public sealed class DetailsModel(PortalDbContext db, ProjectAccess access, Porta
 
     public bool IsReviewer => User.IsReviewer();
 
+    /// <summary>Reviewer: the filing is refused as late on a provisional date or a passed resubmission deadline.</summary>
+    public bool CanAllowLateFiling { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await access.FindAsync(User, id, ProjectOperations.View) is not { } project)
@@ -45,7 +48,9 @@ public sealed class DetailsModel(PortalDbContext db, ProjectAccess access, Porta
         RosterSize = await db.RosterEntries.CountAsync(r => r.PlanProjectId == id);
         var host = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == project.HostOrganizationId);
         var applicant = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == project.ApplicantOrganizationId);
-        var progress = ProjectProgress.Evaluate(project, Filing, CloseOut, clock.Today, await calendars.LoadAsync());
+        var calendar = await calendars.LoadAsync();
+        var progress = ProjectProgress.Evaluate(project, Filing, CloseOut, clock.Today, calendar);
+        CanAllowLateFiling = IsReviewer && Filing is not null && Filing.MayAllowLateSubmission(clock.Today, calendar);
         Overview = new ProjectRow(project, host, applicant, progress);
         return Page();
     }

@@ -15,6 +15,8 @@ public sealed class CloseOutModel(
     PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock, PortalNotifications notifications)
     : ReviewDecisionPageModel<CloseOut>(db, access, audit, clock)
 {
+    public const string ResubmitByHint = "承办单位过此日期仍可重新提交（逾期报送的材料仍应收取），审核页将注明晚于该期限；首次提交的按期情况保留。";
+
     protected override string QueuePage => "/Review/CloseOuts";
 
     public Task<IActionResult> OnPostApproveAsync() => DecideAsync(
@@ -24,10 +26,11 @@ public sealed class CloseOutModel(
         () => notifications.CloseOutAcceptedAsync(Reviewed.Project));
 
     public Task<IActionResult> OnPostReturnAsync() => DecideAsync(
-        (closeOut, actor, now) => closeOut.Return(actor, now, Input.Comment ?? string.Empty),
+        (closeOut, actor, now) => closeOut.Return(actor, now, Input.Comment ?? string.Empty, Input.ResubmitBy),
         AuditActions.CloseOutReturned,
         "结业材料已退回承办单位修改。",
-        () => notifications.CloseOutReturnedAsync(Reviewed.Project, Record.LastReviewComment ?? string.Empty));
+        () => notifications.CloseOutReturnedAsync(Reviewed.Project, Record.LastReviewComment ?? string.Empty, Record.ResubmitBy),
+        ReturnAuditDetails());
 
     protected override Task<CloseOut?> FindRecordAsync(Guid projectId) =>
         Db.CloseOuts.SingleOrDefaultAsync(c => c.PlanProjectId == projectId);

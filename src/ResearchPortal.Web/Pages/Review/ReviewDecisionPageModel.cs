@@ -32,6 +32,8 @@ public abstract class ReviewDecisionPageModel<TRecord>(PortalDbContext db, Proje
 
     protected PortalDbContext Db => db;
 
+    protected PortalClock Clock => clock;
+
     /// <summary>Where the reviewer goes after a decision.</summary>
     protected abstract string QueuePage { get; }
 
@@ -65,8 +67,15 @@ public abstract class ReviewDecisionPageModel<TRecord>(PortalDbContext db, Proje
         return true;
     }
 
+    /// <summary>Runs <paramref name="decide"/> and saves it with its audit entry (details: the comment unless given),
+    /// then notifies and goes to the queue, or back to this page when <paramref name="stayOnPage"/>.</summary>
     protected async Task<IActionResult> DecideAsync(
-        Func<TRecord, Actor, DateTimeOffset, Result> decide, string auditAction, string statusMessage, Func<Task> notify)
+        Func<TRecord, Actor, DateTimeOffset, Result> decide,
+        string auditAction,
+        string statusMessage,
+        Func<Task> notify,
+        string? auditDetails = null,
+        bool stayOnPage = false)
     {
         if (!await LoadAsync())
         {
@@ -88,7 +97,7 @@ public abstract class ReviewDecisionPageModel<TRecord>(PortalDbContext db, Proje
         }
 
         ConcurrencyToken.Expect(db, Record, Input.ConcurrencyToken);
-        audit.Record(actor, auditAction, Reviewed.Title, ProjectId, string.IsNullOrWhiteSpace(Input.Comment) ? null : Input.Comment.Trim());
+        audit.Record(actor, auditAction, Reviewed.Title, ProjectId, auditDetails ?? (string.IsNullOrWhiteSpace(Input.Comment) ? null : Input.Comment.Trim()));
         try
         {
             await db.SaveChangesAsync();
@@ -106,8 +115,12 @@ public abstract class ReviewDecisionPageModel<TRecord>(PortalDbContext db, Proje
 
         await notify();
         TempData["StatusMessage"] = statusMessage;
-        return RedirectToPage(QueuePage);
+        return stayOnPage ? RedirectToPage(new { ProjectId }) : RedirectToPage(QueuePage);
     }
+
+    /// <summary>The audit details of a return: the comment and, when set, the resubmission deadline.</summary>
+    protected string? ReturnAuditDetails() =>
+        Input.ResubmitBy is { } resubmitBy ? $"{Input.Comment?.Trim()}（重新提交期限：{ChineseDate.Format(resubmitBy)}）" : null;
 }
 
 public sealed class ReviewDecisionInput
@@ -116,9 +129,14 @@ public sealed class ReviewDecisionInput
     [Display(Name = "审核意见")]
     public string? Comment { get; set; }
 
+    /// <summary>Optional when returning: the host unit sees it, and the domain decides what passing it means.</summary>
+    [Display(Name = "重新提交期限")]
+    public DateOnly? ResubmitBy { get; set; }
+
     [Required(ErrorMessage = "页面已过期，请刷新后重试。")]
     public string? ConcurrencyToken { get; set; }
 }
 
-/// <summary>What the shared decision form partial needs.</summary>
-public sealed record DecisionFormView(Guid ProjectId, ReviewDecisionInput Input, string ApproveLabel);
+/// <summary>What the shared decision form partial needs; <paramref name="ResubmitByHint"/> says what the optional
+/// resubmission deadline means for this kind of record.</summary>
+public sealed record DecisionFormView(Guid ProjectId, ReviewDecisionInput Input, string ApproveLabel, string ResubmitByHint);

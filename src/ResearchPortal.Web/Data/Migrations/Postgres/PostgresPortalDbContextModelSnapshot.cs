@@ -179,6 +179,9 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Notice")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -215,6 +218,9 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("PlanProjectId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ResubmitBy")
+                        .HasColumnType("date");
 
                     b.Property<int?>("RosterSizeAtSubmission")
                         .HasColumnType("integer");
@@ -566,6 +572,9 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.Property<int?>("PlannedTraineeCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ResubmitBy")
+                        .HasColumnType("date");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -612,6 +621,30 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
 
                             b1.Property<Guid>("StoredFileId")
                                 .HasColumnType("uuid");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "LateSubmissionAllowance", "ResearchPortal.Domain.Filings.Filing.LateSubmissionAllowance#LateSubmissionAllowance", b1 =>
+                        {
+                            b1.Property<DateTimeOffset>("GrantedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("GrantedByName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<string>("GrantedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<DateOnly>("StartDate")
+                                .HasColumnType("date");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Notice", "ResearchPortal.Domain.Filings.Filing.Notice#AttachmentInfo", b1 =>

@@ -168,6 +168,9 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Notice")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -203,6 +206,9 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PlanProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResubmitBy")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RosterSizeAtSubmission")
@@ -551,6 +557,9 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.Property<int?>("PlannedTraineeCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ResubmitBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -594,6 +603,30 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER");
 
                             b1.Property<Guid>("StoredFileId")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "LateSubmissionAllowance", "ResearchPortal.Domain.Filings.Filing.LateSubmissionAllowance#LateSubmissionAllowance", b1 =>
+                        {
+                            b1.Property<long>("GrantedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("GrantedByName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("GrantedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("StartDate")
                                 .HasColumnType("TEXT");
                         });
 
