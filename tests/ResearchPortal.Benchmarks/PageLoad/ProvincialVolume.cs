@@ -183,7 +183,7 @@ public sealed class ProvincialVolume
         _approved.Add(filing);
         if (stage == Stage.ClosingOut)
         {
-            AddCloseOut(filing, closeOutStage: index % 4);
+            AddCloseOut(filing, closeOutStage: index / 10 % 4); // stages repeat every 10 projects
         }
         else if (stage == Stage.Closed)
         {
@@ -201,7 +201,7 @@ public sealed class ProvincialVolume
         {
             Stage.Closed when year == 2024 => 10 + (index % 35),
             Stage.Closed => 10 + (index % 19),
-            Stage.ClosingOut => 30 + (index % 4),
+            Stage.ClosingOut => 30 + (index / 10 % 4),
             Stage.InSession => 34,
             _ when year == 2026 => 10 + (index % 40),
             _ => 39 + (index % 11),
