@@ -89,7 +89,7 @@ public sealed class DatabaseInitializer(
     }
 
     /// <summary>Says at start which pool size is in effect and warns when it alone could take every connection the
-    /// server accepts from ordinary roles (see README "Configuration").</summary>
+    /// server accepts from ordinary roles (README "Database connections and a slow database").</summary>
     private async Task ReportConnectionLimitsAsync(CancellationToken cancellationToken)
     {
         var poolSize = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).MaxPoolSize;
