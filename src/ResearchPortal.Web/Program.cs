@@ -84,8 +84,10 @@ CultureInfo.DefaultThreadCurrentUICulture = chinese;
 app.UseForwardedHeaders();
 app.UsePortalSecurity();
 
-// Users see a Chinese page with a way back for every failure, in every environment (the log keeps the details).
-app.UseExceptionHandler("/Error");
+// Users see a Chinese page with a way back for every failure, in every environment (the log keeps the details);
+// a busy database (timeout, no free pooled connection) answers 503 "请稍后重试" rather than 500 (Pages/Error).
+// A fresh scope for the error page: the failed request's sign-in check and DbContext may hold the failure itself.
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", CreateScopeForErrors = true });
 
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseRequestBodyLimit();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,14 @@ public static class SessionStamp
 {
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
+        // The error page re-executed after a failure renders without the account rather than query again: the failure
+        // may be the database itself (no free connection), and the page shows nothing of the account's.
+        if (context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
         if (context.Principal is { } principal && !await IsCurrentAsync(context.HttpContext, principal))
         {
             context.RejectPrincipal();

@@ -24,16 +24,17 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var postgres = configuration.GetConnectionString(PostgresConnectionName);
+        var commandTimeout = DatabaseBusy.CommandTimeoutSeconds(configuration);
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(options => options.UsePortalPostgres(postgres));
+            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(options => options.UsePortalPostgres(postgres, commandTimeout));
         }
         else
         {
             var folder = Path.Combine(environment.ContentRootPath, SqliteFolderName);
             Directory.CreateDirectory(folder);
             var connectionString = $"Data Source={Path.Combine(folder, SqliteFileName)}";
-            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(options => options.UsePortalSqlite(connectionString));
+            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(options => options.UsePortalSqlite(connectionString, commandTimeout));
         }
 
         services.AddDataProtection()
@@ -58,7 +59,7 @@ public static class DataServiceCollectionExtensions
     /// every connection and lock out the others, psql and backups. Three instances × 30 leave room for those.</summary>
     public const int DefaultMaxPoolSize = 30;
 
-    internal static TBuilder UsePortalPostgres<TBuilder>(this TBuilder options, string connectionString)
+    internal static TBuilder UsePortalPostgres<TBuilder>(this TBuilder options, string connectionString, int? commandTimeoutSeconds = null)
         where TBuilder : DbContextOptionsBuilder
     {
         // The generic builder holds only the keys the string names (Npgsql's own knows every key).
@@ -69,14 +70,14 @@ public static class DataServiceCollectionExtensions
             connection.MaxPoolSize = DefaultMaxPoolSize;
         }
 
-        options.UseNpgsql(connection.ConnectionString).ReplaceService<IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
+        options.UseNpgsql(connection.ConnectionString, npgsql => npgsql.CommandTimeout(commandTimeoutSeconds)).ReplaceService<IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
         return options;
     }
 
-    internal static TBuilder UsePortalSqlite<TBuilder>(this TBuilder options, string connectionString)
+    internal static TBuilder UsePortalSqlite<TBuilder>(this TBuilder options, string connectionString, int? commandTimeoutSeconds = null)
         where TBuilder : DbContextOptionsBuilder
     {
-        options.UseSqlite(connectionString).ReplaceService<IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
+        options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(commandTimeoutSeconds)).ReplaceService<IModelCacheKeyFactory, PortalModelCacheKeyFactory>();
         return options;
     }
 }

@@ -26,6 +26,8 @@ public sealed class DatabaseInitializer(
     /// <summary>PostgreSQL advisory lock key held while one instance migrates and seeds; the others wait for it.</summary>
     private const long InitializationLockKey = 0x52505F494E4954; // "RP_INIT"
 
+    private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromMinutes(10);
+
     public bool SeedsDemoData => configuration.GetValue<bool?>(SeedDemoDataSetting) ?? db is SqlitePortalDbContext;
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -72,6 +74,10 @@ public sealed class DatabaseInitializer(
         try
         {
             await MigrateAndSeedAsync(cancellationToken);
+            if (serialized)
+            {
+                await ReportConnectionLimitsAsync(cancellationToken);
+            }
         }
         finally
         {
@@ -79,6 +85,30 @@ public sealed class DatabaseInitializer(
             {
                 await ReleaseAsync();
             }
+        }
+    }
+
+    /// <summary>Says at start which pool size is in effect and warns when it alone could take every connection the
+    /// server accepts from ordinary roles (README "Database connections and a slow database").</summary>
+    private async Task ReportConnectionLimitsAsync(CancellationToken cancellationToken)
+    {
+        var poolSize = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).MaxPoolSize;
+        var serverLimits = await db.Database
+            .SqlQuery<int>($"SELECT setting::int AS \"Value\" FROM pg_settings WHERE name IN ('max_connections', 'superuser_reserved_connections') ORDER BY name")
+            .ToListAsync(cancellationToken);
+        var (maxConnections, reserved) = (serverLimits[0], serverLimits[1]);
+        var available = maxConnections - reserved;
+        if (poolSize > available)
+        {
+            logger.LogWarning(
+                "数据库连接池上限 {MaxPoolSize} 超过 PostgreSQL 可用连接数 {AvailableConnections}（max_connections {MaxConnections} − 保留 {ReservedConnections}）：繁忙时连接将被拒绝。请调低连接字符串中的 Maximum Pool Size。",
+                poolSize, available, maxConnections, reserved);
+        }
+        else
+        {
+            logger.LogInformation(
+                "数据库连接池上限 {MaxPoolSize}，PostgreSQL max_connections {MaxConnections}（保留 {ReservedConnections}）：实例数 × 连接池上限应不超过 {AvailableConnections}。",
+                poolSize, maxConnections, reserved, available);
         }
     }
 
@@ -98,6 +128,8 @@ public sealed class DatabaseInitializer(
 
     private async Task MigrateAndSeedAsync(CancellationToken cancellationToken)
     {
+        // A migration over years of data may run long; requests keep the short command timeout.
+        db.Database.SetCommandTimeout(MigrationCommandTimeout);
         await db.Database.MigrateAsync(cancellationToken);
         await SeedRolesAsync();
         await SeedOfficialCalendarsAsync(cancellationToken);

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Infrastructure.Uploads;
 
@@ -38,15 +40,24 @@ public class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        var failed = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
-        Code = failed ? StatusCodes.Status500InternalServerError : code ?? Response.StatusCode;
+        var failure = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var databaseBusy = failure is not null && DatabaseBusy.Is(failure);
+        Code = databaseBusy ? StatusCodes.Status503ServiceUnavailable
+            : failure is not null ? StatusCodes.Status500InternalServerError
+            : code ?? Response.StatusCode;
         if (Code >= 400)
         {
             Response.StatusCode = Code;
         }
 
+        if (databaseBusy)
+        {
+            Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         (Heading, Sentence) = Code switch
         {
+            _ when databaseBusy => (DatabaseBusy.Heading, DatabaseBusy.Sentence),
             StatusCodes.Status400BadRequest when HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } =>
                 (ExpiredFormHeading, "为保护您的账号，表单在页面打开过久或重新登录后失效。请返回上一页，刷新后重新提交；已填写的内容可能需要重新填写。"),
             StatusCodes.Status400BadRequest => ("请求无效", "提交的内容无法处理，请返回上一页检查后重试。"),

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure.Mail;
 using ResearchPortal.Web.Tests.Builders;
@@ -53,6 +54,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Counts the SQL commands of requests sent through <see cref="PortalClient.CountSqlCommandsAsync"/>.</summary>
     public SqlCommandCounter SqlCommands { get; } = new();
 
+    /// <summary>Npgsql keywords set on the database's connection string (e.g. a one-connection pool), applied last.</summary>
+    public IReadOnlyDictionary<string, object> ConnectionSettings { get; init; } = new Dictionary<string, object>();
+
     /// <summary>When set, receives every log entry of Information and above, of every category.</summary>
     public LogCapture? Logs { get; init; }
 
@@ -90,7 +94,13 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Outside Development the build output's static web assets (Bootstrap, htmx) are only found when asked for.
         builder.UseStaticWebAssets();
-        builder.UseSetting($"ConnectionStrings:{DataServiceCollectionExtensions.PostgresConnectionName}", _connectionString);
+        var connection = new NpgsqlConnectionStringBuilder(_connectionString);
+        foreach (var (keyword, value) in ConnectionSettings)
+        {
+            connection[keyword] = value;
+        }
+
+        builder.UseSetting($"ConnectionStrings:{DataServiceCollectionExtensions.PostgresConnectionName}", connection.ConnectionString);
         if (EnvironmentName != Microsoft.Extensions.Hosting.Environments.Production)
         {
             // Production refuses a pinned day, as it must.
