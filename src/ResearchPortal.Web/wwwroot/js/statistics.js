@@ -38,9 +38,10 @@
                 animation: false,
                 maintainAspectRatio: false,
                 indexAxis: stacked ? 'y' : 'x',
+                // Whole numbers on the value axis: most figures are counts (precision does not round the bars).
                 scales: kind === 'doughnut' ? {} : {
-                    x: { stacked, beginAtZero: true },
-                    y: { stacked, beginAtZero: true },
+                    x: { stacked, beginAtZero: true, ticks: { precision: 0 } },
+                    y: { stacked, beginAtZero: true, ticks: { precision: 0 } },
                 },
                 plugins: { legend: { display: kind === 'doughnut' || datasets.length > 1 } },
             },
