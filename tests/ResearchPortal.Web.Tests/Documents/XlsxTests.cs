@@ -91,6 +91,7 @@ public class XlsxTests
         }
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(output.ToArray()), isEditable: false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(error => $"{error.Path?.XPath}: {error.Description}"));
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
         Assert.Equal(["项目状态", "学员按职称"], sheets.Select(s => s.Name!.Value));
