@@ -28,12 +28,11 @@ public sealed class IndexModel(PortalDbContext db, CalendarService calendars, Po
 
     public DateOnly Today => clock.Today;
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetXlsxAsync()
     {
-        await LoadAsync();
-        if (Year is not { } year)
+        if (!await LoadAsync() || Year is not { } year)
         {
             return NotFound();
         }
@@ -44,14 +43,23 @@ public sealed class IndexModel(PortalDbContext db, CalendarService calendars, Po
             output => StatisticsWorkbook.Write(output, $"{year} 年度高级研修项目统计（{scope}）", Today, Tables));
     }
 
-    private async Task LoadAsync()
+    /// <returns>False when the year asked for is not a plan year.</returns>
+    private async Task<bool> LoadAsync()
     {
         var statistics = new YearStatistics(db, calendars);
         Years = await statistics.YearsAsync();
         Year ??= Years.Count > 0 ? Years[0] : null;
-        if (Year is { } year)
+        if (Year is not { } year)
         {
-            Tables = await statistics.CountAsync(year, User.GetOrganizationId(), WholeProvince, Today);
+            return true;
         }
+
+        if (!Years.Contains(year))
+        {
+            return false;
+        }
+
+        Tables = await statistics.CountAsync(year, User.GetOrganizationId(), WholeProvince, Today);
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using AngleSharp.Html.Parser;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -88,6 +89,15 @@ public sealed class StatisticsPageTests(StatisticsPortal portal) : IClassFixture
 
         await using var db = App.NewContext();
         Assert.Single(db.AuditEntries.Where(e => e.Action == AuditActions.ExportDownload && e.Subject.Contains("/Statistics")));
+    }
+
+    [Fact]
+    public async Task A_year_without_a_plan_is_not_found()
+    {
+        using var reviewer = await App.LoginAsync(await App.CreateUserAsync(PortalRoles.Reviewer));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync("/Statistics?year=1999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync("/Statistics?handler=Xlsx&year=1999")).StatusCode);
     }
 
     /// <summary>Each figure table of the page by key ("status", "city", …): its body and 合计 rows as "label|value|…".</summary>
