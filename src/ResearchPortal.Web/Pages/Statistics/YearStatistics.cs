@@ -12,12 +12,14 @@ namespace ResearchPortal.Web.Pages.Statistics;
 /// <summary>
 /// The figures of one plan year, counted in SQL: every table is one grouped query (or, for the deadlines, the few
 /// date columns per project, judged by the domain's deadline rules), so the page runs the same number of commands
-/// whatever the volume. <paramref name="OrganizationId"/> limits everything to the projects a unit hosts or applies for.
+/// whatever the volume.
 /// </summary>
 public sealed class YearStatistics(PortalDbContext db, CalendarService calendars)
 {
-    public const string NoTitle = "未填写";
+    private const string NoTitle = "未填写";
 
+    /// <param name="wholeProvince">False limits every figure to the projects <paramref name="organizationId"/> hosts or
+    /// applies for, and to their trainees and outcomes.</param>
     public async Task<IReadOnlyList<FigureTable>> CountAsync(int year, Guid? organizationId, bool wholeProvince, DateOnly today)
     {
         var items = db.ProjectListItems().Where(p => p.Year == year);
