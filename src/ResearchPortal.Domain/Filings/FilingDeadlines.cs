@@ -1,4 +1,5 @@
 using ResearchPortal.Domain.Calendar;
+using ResearchPortal.Domain.Projects;
 using ResearchPortal.Domain.Rules;
 
 namespace ResearchPortal.Domain.Filings;
@@ -9,4 +10,9 @@ public static class FilingDeadlines
     /// (start 2024-10-14 → 2024-09-25).</summary>
     public static CalendarDate LatestFilingDate(DateOnly start, WorkingDayCalendar calendar) =>
         calendar.WorkingDayBefore(start, SeminarRules.FilingLeadWorkingDays);
+
+    /// <summary>A filing for a class starting on <paramref name="start"/>, submitted on <paramref name="submittedOn"/>
+    /// (null while not submitted, or returned and not yet submitted again), against its latest filing date.</summary>
+    public static Timeliness Timeliness(DateOnly start, DateOnly? submittedOn, DateOnly today, WorkingDayCalendar calendar) =>
+        TimelinessRule.Of(LatestFilingDate(start, calendar), submittedOn, today);
 }

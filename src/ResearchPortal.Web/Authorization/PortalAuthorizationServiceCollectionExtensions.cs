@@ -11,7 +11,8 @@ public static class PortalAuthorizationServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Reviewer, policy => policy.RequireRole(PortalRoles.Reviewer))
             .AddPolicy(PortalPolicies.Organizer, policy => policy.RequireRole(PortalRoles.Organizer))
-            .AddPolicy(PortalPolicies.Trainee, policy => policy.RequireRole(PortalRoles.Trainee));
+            .AddPolicy(PortalPolicies.Trainee, policy => policy.RequireRole(PortalRoles.Trainee))
+            .AddPolicy(PortalPolicies.OrganizerOrReviewer, policy => policy.RequireRole(PortalRoles.Organizer, PortalRoles.Reviewer));
         services.AddSingleton<IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<ProjectAccess>();
         return services;

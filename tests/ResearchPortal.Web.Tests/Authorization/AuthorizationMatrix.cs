@@ -87,6 +87,8 @@ public static class AuthorizationMatrix
         // ── Organizer and reviewer dashboard ──────────────────────────────────────────────────────
         Get("/Projects/Index", null, _ => "/Projects", "L F F A A A A"),                   // each sees only own units' rows
         Get("/Projects/Details", null, s => $"/Projects/Details?id={s.ProjectId}", "L F F A N A A"),
+        Get("/Statistics/Index", null, s => $"/Statistics?year={s.Year}", "L F F A A A A"),                 // each unit its own part
+        Get("/Statistics/Index", "Xlsx", s => $"/Statistics?handler=Xlsx&year={s.Year}", "L F F A A A A"),
 
         // ── Filing (host unit) ────────────────────────────────────────────────────────────────────
         Get("/Filings/Edit", null, s => $"/Filings/Edit?projectId={s.ProjectId}", HostOrganizerOnly), // approved → redirect to details

@@ -71,6 +71,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output)
             ("review-filings", reviewer, "/Review/Filings"),
             ("review-filing", reviewer, $"/Review/Filing?projectId={demo.Submitted}"),
             ("review-deadlines", reviewer, "/Review/Deadlines"),
+            ("statistics", reviewer, "/Statistics"),
             ("admin-accounts", reviewer, "/Admin/Accounts"),
             ("admin-calendar", reviewer, "/Admin/Calendar"),
             ("admin-audit", reviewer, "/Admin/Audit"),

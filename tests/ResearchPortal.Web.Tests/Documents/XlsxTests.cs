@@ -76,6 +76,35 @@ public class XlsxTests
     }
 
     [Fact]
+    public async Task Further_sheets_each_get_their_own_title_header_and_merged_lines()
+    {
+        var output = new MemoryStream();
+        using (var writer = new XlsxSheetWriter(output, "项目状态", [new XlsxColumn("状态"), new XlsxColumn("项目数", XlsxCellKind.Number)]))
+        {
+            writer.AddTitle("第一张");
+            writer.AddRow(["已结项", "3"]);
+            writer.AddSheet("学员按职称", [new XlsxColumn("职称"), new XlsxColumn("录取", XlsxCellKind.Number), new XlsxColumn("合格", XlsxCellKind.Number)]);
+            writer.AddTitle("第二张");
+            writer.AddRow(["=农艺师", "4", "3"]);
+            writer.AddFooter("说明");
+            writer.Complete();
+        }
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(output.ToArray()), isEditable: false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(error => $"{error.Path?.XPath}: {error.Description}"));
+        var workbook = document.WorkbookPart!;
+        var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
+        Assert.Equal(["项目状态", "学员按职称"], sheets.Select(s => s.Name!.Value));
+        var second = ((WorksheetPart)workbook.GetPartById(sheets[1].Id!)).Worksheet;
+        Assert.Equal(
+            ["第二张", "职称|录取|合格", "'=农艺师|4|3", "说明"],
+            second.Descendants<Row>().Select(row => string.Join('|', row.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text))));
+        Assert.Equal(["A1:C1", "A4:C4"], second.Descendants<MergeCell>().Select(m => m.Reference!.Value));
+        var first = await XlsxReader.ReadAsync(new MemoryStream(output.ToArray()));
+        Assert.Equal(["状态|项目数", "已结项|3"], first.Rows.Select(r => string.Join('|', r.Cells)).TakeLast(2));
+    }
+
+    [Fact]
     public void Header_row_is_frozen_titles_merged_and_widths_count_Chinese_as_two()
     {
         var sheet = SheetXml(WriteRoster(rows: 2));

@@ -7,9 +7,10 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace ResearchPortal.Web.Documents.Xlsx;
 
 /// <summary>
-/// Writes a one-sheet workbook SAX-style, so memory stays flat however many rows: the worksheet goes through
+/// Writes a workbook SAX-style, so memory stays flat however many rows: each worksheet goes through
 /// OpenXmlWriter straight into a streaming zip entry (the SDK's package API would buffer whole parts in memory).
-/// Layout: title lines merged across the columns, a frozen header row, rows, then footer lines.
+/// Layout of a sheet: title lines merged across the columns, a frozen header row, rows, then footer lines.
+/// <see cref="AddSheet"/> finishes the current sheet and starts the next.
 /// Column widths come from the header and the first <c>widthSampleRows</c> rows, which are held back until then
 /// because the widths precede the data in the file.
 /// </summary>
@@ -22,16 +23,16 @@ public sealed class XlsxSheetWriter : IDisposable
     private const uint TextStyle = 3;
     private const uint NumberStyle = 4;
     private const uint FooterStyle = 5;
-    private const string SheetPath = "xl/worksheets/sheet1.xml";
 
     private readonly ZipArchive archive;
-    private readonly IReadOnlyList<XlsxColumn> columns;
-    private readonly string[] columnNames;
     private readonly int widthSampleRows;
+    private readonly List<string> sheetNames = [];
     private readonly List<string> titles = [];
     private readonly List<string?[]> heldRows = [];
     private readonly List<string> mergedRanges = [];
     private readonly List<OpenXmlAttribute> attributes = [];
+    private IReadOnlyList<XlsxColumn> columns = [];
+    private string[] columnNames = [];
     private Stream? sheetStream;
     private OpenXmlWriter? writer;
     private uint rowIndex;
@@ -39,13 +40,16 @@ public sealed class XlsxSheetWriter : IDisposable
 
     public XlsxSheetWriter(Stream output, string sheetName, IReadOnlyList<XlsxColumn> columns, int widthSampleRows = 200)
     {
-        if (columns.Count == 0)
-            throw new ArgumentException("At least one column is required.", nameof(columns));
-        this.columns = columns;
         this.widthSampleRows = widthSampleRows;
-        columnNames = [.. Enumerable.Range(1, columns.Count).Select(ColumnName)];
         archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        WritePackageParts(SafeSheetName(sheetName));
+        BeginSheet(sheetName, columns);
+    }
+
+    /// <summary>Finishes the current sheet and starts another after it, with its own titles, header and rows.</summary>
+    public void AddSheet(string sheetName, IReadOnlyList<XlsxColumn> columns)
+    {
+        EndSheet();
+        BeginSheet(sheetName, columns);
     }
 
     /// <summary>A line above the header, merged across all columns; only before the first row.</summary>
@@ -83,14 +87,8 @@ public sealed class XlsxSheetWriter : IDisposable
     /// <summary>Finishes the workbook; the output stream then holds the complete .xlsx file.</summary>
     public void Complete()
     {
-        if (writer is null)
-            StartSheet();
-        var w = writer!;
-        w.WriteEndElement(); // sheetData
-        if (mergedRanges.Count > 0)
-            w.WriteElement(new MergeCells(mergedRanges.Select(r => new MergeCell { Reference = r })));
-        w.WriteEndElement(); // worksheet
-        w.Close();
+        EndSheet();
+        WritePackageParts();
         Dispose();
     }
 
@@ -102,10 +100,41 @@ public sealed class XlsxSheetWriter : IDisposable
         archive.Dispose();
     }
 
+    private void BeginSheet(string sheetName, IReadOnlyList<XlsxColumn> sheetColumns)
+    {
+        if (sheetColumns.Count == 0)
+            throw new ArgumentException("At least one column is required.", nameof(sheetColumns));
+        columns = sheetColumns;
+        columnNames = [.. Enumerable.Range(1, sheetColumns.Count).Select(ColumnName)];
+        titles.Clear();
+        mergedRanges.Clear();
+        rowIndex = 0;
+        footerStarted = false;
+        sheetNames.Add(SafeSheetName(sheetName));
+    }
+
+    private void EndSheet()
+    {
+        if (writer is null)
+            StartSheet();
+        var w = writer!;
+        w.WriteEndElement(); // sheetData
+        if (mergedRanges.Count > 0)
+            w.WriteElement(new MergeCells(mergedRanges.Select(r => new MergeCell { Reference = r })));
+        w.WriteEndElement(); // worksheet
+        w.Close();
+        w.Dispose();
+        sheetStream!.Dispose();
+        writer = null;
+        sheetStream = null;
+    }
+
+    private static string SheetPath(int number) => $"xl/worksheets/sheet{number.ToString(CultureInfo.InvariantCulture)}.xml";
+
     private void StartSheet()
     {
         var headerRow = (uint)titles.Count + 1;
-        sheetStream = archive.CreateEntry(SheetPath, CompressionLevel.Fastest).Open();
+        sheetStream = archive.CreateEntry(SheetPath(sheetNames.Count), CompressionLevel.Fastest).Open();
         writer = OpenXmlWriter.Create(sheetStream);
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new SheetViews(new SheetView(
@@ -207,9 +236,15 @@ public sealed class XlsxSheetWriter : IDisposable
         return name;
     }
 
-    private void WritePackageParts(string sheetName)
+    /// <summary>The parts that list the sheets, written once all sheets are known (a zip's entries may come in any order).</summary>
+    private void WritePackageParts()
     {
         const string relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        var numbers = Enumerable.Range(1, sheetNames.Count).ToList();
+        var sheetTypes = string.Concat(numbers.Select(n =>
+            $"<Override PartName=\"/{SheetPath(n)}\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"));
+        var sheetRelationships = string.Concat(numbers.Select(n =>
+            $"<Relationship Id=\"rId{n}\" Type=\"{relationships}/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"));
         WriteEntry("[Content_Types].xml", $$"""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -217,7 +252,7 @@ public sealed class XlsxSheetWriter : IDisposable
             <Default Extension="xml" ContentType="application/xml"/>
             <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
             <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
-            <Override PartName="/{{SheetPath}}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+            {{sheetTypes}}
             </Types>
             """);
         WriteEntry("_rels/.rels", $$"""
@@ -229,12 +264,12 @@ public sealed class XlsxSheetWriter : IDisposable
         WriteEntry("xl/_rels/workbook.xml.rels", $$"""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-            <Relationship Id="rId1" Type="{{relationships}}/worksheet" Target="worksheets/sheet1.xml"/>
-            <Relationship Id="rId2" Type="{{relationships}}/styles" Target="styles.xml"/>
+            {{sheetRelationships}}
+            <Relationship Id="rIdStyles" Type="{{relationships}}/styles" Target="styles.xml"/>
             </Relationships>
             """);
         using (var workbook = archive.CreateEntry("xl/workbook.xml").Open())
-            new Workbook(new Sheets(new Sheet { Name = sheetName, SheetId = 1, Id = "rId1" })).Save(workbook);
+            new Workbook(new Sheets(numbers.Select(n => new Sheet { Name = sheetNames[n - 1], SheetId = (uint)n, Id = $"rId{n}" }))).Save(workbook);
         using (var styles = archive.CreateEntry("xl/styles.xml").Open())
             CreateStylesheet().Save(styles);
     }

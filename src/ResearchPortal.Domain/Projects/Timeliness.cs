@@ -1,0 +1,43 @@
+using ResearchPortal.Domain.Calendar;
+
+namespace ResearchPortal.Domain.Projects;
+
+/// <summary>How a piece of work stands against its deadline on a given day.</summary>
+public enum Timeliness
+{
+    /// <summary>Handed in on or before the due date.</summary>
+    OnTime,
+
+    /// <summary>Handed in after the due date.</summary>
+    HandedInLate,
+
+    /// <summary>Not handed in, and the due date has passed.</summary>
+    Overdue,
+
+    /// <summary>Not handed in, and still within the due date.</summary>
+    NotYetDue,
+}
+
+public static class TimelinessRule
+{
+    public static readonly IReadOnlyList<Timeliness> All = Enum.GetValues<Timeliness>();
+
+    /// <summary>Handed in on <paramref name="handedInOn"/> (null: not yet) against <paramref name="due"/>, as on
+    /// <paramref name="today"/>. The due day itself still counts as on time.</summary>
+    public static Timeliness Of(CalendarDate due, DateOnly? handedInOn, DateOnly today) => handedInOn switch
+    {
+        { } day when day <= due.Date => Timeliness.OnTime,
+        not null => Timeliness.HandedInLate,
+        null when today > due.Date => Timeliness.Overdue,
+        _ => Timeliness.NotYetDue,
+    };
+
+    public static string ToChinese(this Timeliness timeliness) => timeliness switch
+    {
+        Timeliness.OnTime => "按时",
+        Timeliness.HandedInLate => "逾期提交",
+        Timeliness.Overdue => "逾期未交",
+        Timeliness.NotYetDue => "未到期",
+        _ => throw new ArgumentOutOfRangeException(nameof(timeliness), timeliness, null),
+    };
+}
