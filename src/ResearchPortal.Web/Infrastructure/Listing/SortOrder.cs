@@ -25,6 +25,13 @@ public sealed class SortOrder<T>
         return this;
     }
 
+    /// <summary>A column with a second one that orders rows equal in the first, always ascending.</summary>
+    public SortOrder<T> By<TKey, TThen>(string key, Expression<Func<T, TKey>> column, Expression<Func<T, TThen>> then)
+    {
+        _columns[key] = (query, descending) => (descending ? query.OrderByDescending(column) : query.OrderBy(column)).ThenBy(then);
+        return this;
+    }
+
     public IQueryable<T> Apply(IQueryable<T> query, string? sort)
     {
         var (key, descending) = Parse(sort);
