@@ -14,8 +14,17 @@ public sealed record ListFilterForm(string ListId, string SearchPlaceholder)
 
     public string? Sort { get; init; }
 
-    /// <summary>The year and city choices; null for a list without those filters.</summary>
-    public ListFilterOptions? Options { get; init; }
+    /// <summary>The year and city choices from <see cref="ListFilterOptions"/>; set both at once.</summary>
+    public ListFilterOptions? Options
+    {
+        init => (Years, Cities) = (value?.Years, value?.Cities);
+    }
+
+    /// <summary>The plan years to choose from; null for a list without a year filter.</summary>
+    public IReadOnlyList<int>? Years { get; init; }
+
+    /// <summary>The cities to choose from; null for a list without a city filter.</summary>
+    public IReadOnlyList<string>? Cities { get; init; }
 
     public int? Year { get; init; }
 

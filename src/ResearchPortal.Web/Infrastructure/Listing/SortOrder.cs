@@ -19,6 +19,13 @@ public sealed class SortOrder<T>
         _tieBreaker = query => query.ThenBy(tieBreaker);
     }
 
+    /// <inheritdoc cref="SortOrder{T}(string, Expression{Func{T, Guid}})"/>
+    public SortOrder(string defaultSort, Expression<Func<T, string>> tieBreaker)
+    {
+        _defaultSort = defaultSort;
+        _tieBreaker = query => query.ThenBy(tieBreaker);
+    }
+
     public SortOrder<T> By<TKey>(string key, Expression<Func<T, TKey>> column)
     {
         _columns[key] = (query, descending) => descending ? query.OrderByDescending(column) : query.OrderBy(column);
