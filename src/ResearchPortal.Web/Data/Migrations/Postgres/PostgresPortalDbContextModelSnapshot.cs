@@ -309,6 +309,8 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("PlanProjectId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "SubmittedAt");
+
                     b.ToTable("CloseOuts");
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
@@ -638,6 +640,8 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("PlanProjectId")
                         .IsUnique();
 
+                    b.HasIndex("Status");
+
                     b.ToTable("Filings");
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
@@ -700,6 +704,8 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("City");
 
                     b.HasIndex("Name")
                         .IsUnique();

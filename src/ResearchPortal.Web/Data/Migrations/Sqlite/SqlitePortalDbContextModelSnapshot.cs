@@ -296,6 +296,8 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("PlanProjectId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "SubmittedAt");
+
                     b.ToTable("CloseOuts");
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
@@ -621,6 +623,8 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("PlanProjectId")
                         .IsUnique();
 
+                    b.HasIndex("Status");
+
                     b.ToTable("Filings");
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
@@ -683,6 +687,8 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("City");
 
                     b.HasIndex("Name")
                         .IsUnique();
