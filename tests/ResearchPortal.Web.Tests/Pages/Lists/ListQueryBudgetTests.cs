@@ -1,6 +1,7 @@
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Web;
+using Xunit.Abstractions;
 
 namespace ResearchPortal.Web.Tests.Pages.Lists;
 
@@ -8,7 +9,7 @@ namespace ResearchPortal.Web.Tests.Pages.Lists;
 /// Each list runs a fixed number of SQL commands whatever the number of rows: the same count at 20 projects as at
 /// 2,020 (the security-stamp check included; a fresh log-in before each round keeps it out of both).
 /// </summary>
-public sealed class ListQueryBudgetTests(PortalApp app) : IClassFixture<PortalApp>
+public sealed class ListQueryBudgetTests(PortalApp app, ITestOutputHelper output) : IClassFixture<PortalApp>
 {
     private static readonly string[] s_reviewerLists =
     [
@@ -27,6 +28,11 @@ public sealed class ListQueryBudgetTests(PortalApp app) : IClassFixture<PortalAp
 
         await ProjectBatch.SaveAsync(app.NewContext(), "budget-b", 2000);
         var many = await CountAsync();
+
+        foreach (var (url, count) in few)
+        {
+            output.WriteLine($"{url}: {count} commands");
+        }
 
         Assert.Equal(few, many);
         Assert.All(few, count => Assert.InRange(count.Value, 1, 8));
