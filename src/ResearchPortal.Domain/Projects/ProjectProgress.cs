@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.CloseOuts;
-using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Plans;
 
@@ -44,11 +43,12 @@ public static class ProjectStatusExtensions
 
 /// <summary>The facts progress depends on: a list can read just these columns instead of whole filings and close-outs.</summary>
 /// <param name="FilingStatus">Null when no filing was started.</param>
-/// <param name="Dates">The filed start and end dates, when entered.</param>
+/// <param name="Start">The filed start date, when entered (kept as stored: a list never fails on an implausible date).</param>
+/// <param name="End">The filed end date, entered together with the start.</param>
 /// <param name="CloseOutStatus">Null when no close-out was started.</param>
-public sealed record ProgressFacts(FilingStatus? FilingStatus, DateRange? Dates, CloseOutStatus? CloseOutStatus)
+public sealed record ProgressFacts(FilingStatus? FilingStatus, DateOnly? Start, DateOnly? End, CloseOutStatus? CloseOutStatus)
 {
-    public static ProgressFacts Of(Filing? filing, CloseOut? closeOut) => new(filing?.Status, filing?.Dates, closeOut?.Status);
+    public static ProgressFacts Of(Filing? filing, CloseOut? closeOut) => new(filing?.Status, filing?.StartDate, filing?.EndDate, closeOut?.Status);
 }
 
 /// <summary>Where a project stands and what is due next, derived from its filing and close-out on a given day.</summary>
@@ -71,6 +71,11 @@ public sealed record ProjectProgress(ProjectStatus Status, NextDeadline? NextDea
 
     public string StatusLabel => Status.ToChinese();
 
+    /// <summary>"备案截止 2024年9月25日（还有 3 个工作日）", or null when nothing is due.</summary>
+    public string? DeadlineWords => NextDeadline is { } deadline ? DeadlineText.Describe(deadline) : null;
+
+    public bool IsOverdue => NextDeadline?.IsOverdue == true;
+
     public static ProjectProgress Evaluate(
         PlanProject project, Filing? filing, CloseOut? closeOut, DateOnly today, WorkingDayCalendar calendar)
     {
@@ -84,30 +89,29 @@ public sealed record ProjectProgress(ProjectStatus Status, NextDeadline? NextDea
 
     public static ProjectProgress Evaluate(ProgressFacts facts, DateOnly today, WorkingDayCalendar calendar)
     {
-        var status = s_statusOf(facts.FilingStatus, facts.Dates?.Start, facts.Dates?.End, facts.CloseOutStatus, today);
-        var dates = facts.Dates;
+        var status = s_statusOf(facts.FilingStatus, facts.Start, facts.End, facts.CloseOutStatus, today);
         return status switch
         {
             ProjectStatus.Closed or ProjectStatus.Planned => new(status, null),
-            ProjectStatus.FilingInProgress => new(status, FilingDeadline(facts.FilingStatus!.Value, dates, today, calendar)),
-            ProjectStatus.EnrollmentOpen => new(status, NextDeadline.On(DeadlineKind.Opening, new CalendarDate(dates!.Start, false), today, calendar)),
+            ProjectStatus.FilingInProgress => new(status, FilingDeadline(facts.FilingStatus!.Value, facts.Start, today, calendar)),
+            ProjectStatus.EnrollmentOpen => new(status, NextDeadline.On(DeadlineKind.Opening, new CalendarDate(facts.Start!.Value, false), today, calendar)),
             // Once the close-out is handed in the organizer owes nothing until the reviewer answers.
             _ => new(status, facts.CloseOutStatus == CloseOutStatus.Submitted
                 ? null
-                : NextDeadline.On(DeadlineKind.CloseOut, CloseOutDeadlines.DueDate(dates!.End, calendar), today, calendar)),
+                : NextDeadline.On(DeadlineKind.CloseOut, CloseOutDeadlines.DueDate(facts.End!.Value, calendar), today, calendar)),
         };
     }
 
-    private static NextDeadline? FilingDeadline(FilingStatus status, DateRange? dates, DateOnly today, WorkingDayCalendar calendar)
+    private static NextDeadline? FilingDeadline(FilingStatus status, DateOnly? start, DateOnly today, WorkingDayCalendar calendar)
     {
-        if (dates is null)
+        if (start is not { } startDate)
         {
             return null;
         }
 
         // A submitted filing has met its deadline; what comes next is the opening day.
         return status == FilingStatus.Submitted
-            ? NextDeadline.On(DeadlineKind.Opening, new CalendarDate(dates.Start, false), today, calendar)
-            : NextDeadline.On(DeadlineKind.Filing, FilingDeadlines.LatestFilingDate(dates.Start, calendar), today, calendar);
+            ? NextDeadline.On(DeadlineKind.Opening, new CalendarDate(startDate, false), today, calendar)
+            : NextDeadline.On(DeadlineKind.Filing, FilingDeadlines.LatestFilingDate(startDate, calendar), today, calendar);
     }
 }

@@ -1,9 +1,9 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Query;
 using ResearchPortal.Domain.CloseOuts;
-using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Projects;
+using ResearchPortal.Web.Infrastructure.Listing;
 
 namespace ResearchPortal.Web.Data;
 
@@ -42,7 +42,7 @@ public sealed class ProjectListItem
 
     public CloseOutStatus? CloseOutStatus { get; init; }
 
-    public ProgressFacts Facts => new(FilingStatus, StartDate is { } start && EndDate is { } end ? DateRange.Create(start, end).Value : null, CloseOutStatus);
+    public ProgressFacts Facts => new(FilingStatus, StartDate, EndDate, CloseOutStatus);
 }
 
 public static class ProjectListQueries
@@ -87,6 +87,51 @@ public static class ProjectListQueries
             rule.Body);
         return Expression.Lambda<Func<ProjectListItem, ProjectStatus>>(body, row);
     }
+
+    /// <summary>
+    /// The list's filters, each skipped when null: plan year, host city, status on <paramref name="today"/> and a
+    /// lower-cased search text matched against number, name and both units' names.
+    /// </summary>
+    public static IQueryable<ProjectListItem> Filter(
+        IQueryable<ProjectListItem> rows, int? year, string? city, ProjectStatus? status, DateOnly today, string? searchLower)
+    {
+        if (year is { } planYear)
+        {
+            rows = rows.Where(row => row.Year == planYear);
+        }
+
+        if (!string.IsNullOrWhiteSpace(city))
+        {
+            rows = rows.Where(row => row.HostCity == city);
+        }
+
+        if (status is { } wanted)
+        {
+            rows = rows.WhereStatus(wanted, today);
+        }
+
+        if (searchLower is not null)
+        {
+            rows = rows.Where(row => row.ProjectNumber.ToLower().Contains(searchLower) || row.Name.ToLower().Contains(searchLower)
+                || row.HostName.ToLower().Contains(searchLower) || row.ApplicantName.ToLower().Contains(searchLower));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The columns the project list sorts by. The default is the plan's own order, newest year first and by number
+    /// within it (the plan_projects (Year, ProjectNumber) index); the next deadline is worked out from the calendar in
+    /// C#, so it cannot order a page in SQL.
+    /// </summary>
+    public static SortOrder<ProjectListItem> Sorted(DateOnly today) =>
+        new SortOrder<ProjectListItem>("-year", row => row.Id)
+            .By("year", row => row.Year, row => row.ProjectNumber)
+            .By("number", row => row.ProjectNumber, row => row.Year)
+            .By("name", row => row.Name)
+            .By("host", row => row.HostName)
+            .By("city", row => row.HostCity, row => row.HostName)
+            .By("status", StatusOn(today), row => row.StartDate);
 
     /// <summary>The rows whose status on <paramref name="today"/> is <paramref name="status"/>, decided in SQL.</summary>
     public static IQueryable<ProjectListItem> WhereStatus(this IQueryable<ProjectListItem> rows, ProjectStatus status, DateOnly today)

@@ -13,6 +13,8 @@ internal sealed class CloseOutConfiguration : IEntityTypeConfiguration<CloseOut>
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.BelongsToProject(c => c.PlanProjectId, onePerProject: true);
         builder.HasOptimisticConcurrency();
+        // 结业材料审核 lists the submitted close-outs, oldest submission first.
+        builder.HasIndex(c => new { c.Status, c.SubmittedAt });
         builder.Property(c => c.UnderstaffedExplanation).HasMaxLength(CloseOut.ExplanationMaxLength);
         builder.Property(c => c.LastReviewComment).HasMaxLength(CloseOut.CommentMaxLength);
 

@@ -12,6 +12,8 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
         builder.Property(f => f.Id).ValueGeneratedNever();
         builder.BelongsToProject(f => f.PlanProjectId, onePerProject: true);
         builder.HasOptimisticConcurrency();
+        // 备案审核 and 研修班报名 read the filings of one status.
+        builder.HasIndex(f => f.Status);
         builder.Property(f => f.Venue).HasMaxLength(Filing.VenueMaxLength);
         builder.Property(f => f.ContactPerson).HasMaxLength(Filing.ContactMaxLength);
         builder.Property(f => f.OfficePhone).HasMaxLength(Filing.ContactMaxLength);

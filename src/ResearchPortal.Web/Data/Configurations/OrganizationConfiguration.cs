@@ -12,5 +12,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
         builder.Property(o => o.City).HasMaxLength(Organization.CityMaxLength);
         builder.HasIndex(o => o.Name).IsUnique();
+        // The lists' city filter and the distinct cities it offers.
+        builder.HasIndex(o => o.City);
     }
 }

@@ -1,13 +1,12 @@
 using System.Globalization;
-using ResearchPortal.Domain.Organizations;
-using ResearchPortal.Domain.Plans;
 using ResearchPortal.Domain.Projects;
+using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Xlsx;
 
 namespace ResearchPortal.Web.Documents.Exports;
 
 /// <summary>A project with its units and where it stands on the day of the export.</summary>
-public sealed record ProjectListRow(PlanProject Project, Organization Applicant, Organization Host, ProjectProgress Progress);
+public sealed record ProjectListRow(ProjectListItem Project, ProjectProgress Progress);
 
 /// <summary>The reviewer's list of all projects: status and the next deadline, as on the projects dashboard.</summary>
 public static class ProjectListSheet
@@ -28,7 +27,7 @@ public static class ProjectListSheet
             writer.AddRow(
             [
                 row.Project.Year.ToString(CultureInfo.InvariantCulture), row.Project.ProjectNumber, row.Project.Name, row.Project.Field,
-                row.Applicant.Name, row.Host.Name, row.Host.City, row.Progress.StatusLabel,
+                row.Project.ApplicantName, row.Project.HostName, row.Project.HostCity, row.Progress.StatusLabel,
                 deadline is null ? null : DeadlineText.Label(deadline.Kind),
                 deadline?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 deadline is null ? null : DeadlineText.Describe(deadline),

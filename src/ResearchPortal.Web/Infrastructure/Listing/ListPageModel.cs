@@ -23,8 +23,18 @@ public abstract class ListPageModel : PageModel
     public int PageNumber { get; set; } = 1;
 
     /// <summary>The trimmed search text, or null for none; over-long input is cut rather than refused.</summary>
-    protected string? SearchTerm =>
-        string.IsNullOrWhiteSpace(Search) ? null : Search.Trim() is var term && term.Length > SearchMaxLength ? term[..SearchMaxLength] : Search.Trim();
+    protected string? SearchTerm => TermOf(Search);
+
+    /// <summary>
+    /// The search text lower-cased, for <c>column.ToLower().Contains(SearchLower)</c>: case-insensitive alike on
+    /// PostgreSQL and SQLite (a contains-search scans anyway, so no index is lost to <c>lower()</c>).
+    /// </summary>
+    protected string? SearchLower => LowerTermOf(Search);
+
+    public static string? TermOf(string? search) =>
+        string.IsNullOrWhiteSpace(search) ? null : search.Trim() is var term && term.Length > SearchMaxLength ? term[..SearchMaxLength] : term;
+
+    public static string? LowerTermOf(string? search) => TermOf(search)?.ToLowerInvariant();
 }
 
 /// <summary>The query-string names every list uses.</summary>

@@ -18,4 +18,13 @@ public static class ListUrl
 
         return request.PathBase + request.Path + query.ToQueryString();
     }
+
+    /// <summary>
+    /// The list's query values (filters, sort, page) as route values, for a row's form (<c>asp-all-route-data</c>)
+    /// that should come back to the same place; the handler and id of the form's own post are left out.
+    /// </summary>
+    public static Dictionary<string, string> RouteValues(HttpRequest request) =>
+        request.Query
+            .Where(pair => !string.Equals(pair.Key, "handler", StringComparison.OrdinalIgnoreCase) && !string.Equals(pair.Key, "id", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase);
 }

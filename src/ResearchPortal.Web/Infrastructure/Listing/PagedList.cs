@@ -30,16 +30,23 @@ public sealed class PagedList<T>
 
 public static class PagedListExtensions
 {
-    /// <summary>
-    /// Two SQL commands whatever the size: the count, then the requested page. A page number beyond the end shows
-    /// the last page, so a filter that shrinks the list never leaves the user on an empty page.
-    /// </summary>
+    /// <summary>Two SQL commands whatever the size: the count, then the requested page.</summary>
     public static async Task<PagedList<T>> ToPagedListAsync<T>(
         this IQueryable<T> query, int pageNumber, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         var total = await query.CountAsync(cancellationToken);
-        var page = Math.Clamp(pageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var page = ClampPage(pageNumber, pageSize, total);
         var items = total == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new PagedList<T>(items, page, pageSize, total);
     }
+
+    /// <summary>One page of rows already in memory, for a list whose order is only known after evaluating in C#.</summary>
+    public static PagedList<T> ToPagedList<T>(this IReadOnlyList<T> rows, int pageNumber, int pageSize = ListPageModel.DefaultPageSize)
+    {
+        var page = ClampPage(pageNumber, pageSize, rows.Count);
+        return new PagedList<T>(rows.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, pageSize, rows.Count);
+    }
+
+    /// <summary>A page number beyond the end shows the last page, so a filter that shrinks the list never leaves the user on an empty page.</summary>
+    private static int ClampPage(int pageNumber, int pageSize, int total) => Math.Clamp(pageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
 }

@@ -19,9 +19,23 @@ public sealed class SortOrder<T>
         _tieBreaker = query => query.ThenBy(tieBreaker);
     }
 
+    /// <inheritdoc cref="SortOrder{T}(string, Expression{Func{T, Guid}})"/>
+    public SortOrder(string defaultSort, Expression<Func<T, string>> tieBreaker)
+    {
+        _defaultSort = defaultSort;
+        _tieBreaker = query => query.ThenBy(tieBreaker);
+    }
+
     public SortOrder<T> By<TKey>(string key, Expression<Func<T, TKey>> column)
     {
         _columns[key] = (query, descending) => descending ? query.OrderByDescending(column) : query.OrderBy(column);
+        return this;
+    }
+
+    /// <summary>A column with a second one that orders rows equal in the first, always ascending.</summary>
+    public SortOrder<T> By<TKey, TThen>(string key, Expression<Func<T, TKey>> column, Expression<Func<T, TThen>> then)
+    {
+        _columns[key] = (query, descending) => (descending ? query.OrderByDescending(column) : query.OrderBy(column)).ThenBy(then);
         return this;
     }
 

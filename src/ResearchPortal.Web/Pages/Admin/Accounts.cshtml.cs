@@ -2,22 +2,36 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure.Listing;
 
 namespace ResearchPortal.Web.Pages.Admin;
 
-/// <summary>账号管理: every account with role and unit; create organizer and reviewer accounts; disable / enable.</summary>
+/// <summary>
+/// 账号管理: the accounts with role and unit, searched, filtered by role, sorted and paged in SQL; create organizer
+/// and reviewer accounts; disable / enable.
+/// </summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
-public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit) : PageModel
+public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit) : ListPageModel
 {
+    private static readonly SortOrder<AccountRow> s_sorted = new SortOrder<AccountRow>("role", row => row.Id)
+        .By("role", row => row.Role, row => row.Email)
+        .By("name", row => row.DisplayName)
+        .By("email", row => row.Email)
+        .By("unit", row => row.OrganizationName)
+        .By("status", row => row.IsDisabled);
+
     [BindProperty]
     public NewAccountInput Input { get; set; } = new();
 
-    public IReadOnlyList<AccountRow> Accounts { get; private set; } = [];
+    /// <summary>Reviewer, Organizer or Trainee; null for every role.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Role { get; set; }
+
+    public PagedList<AccountRow> Accounts { get; private set; } = null!;
 
     public IReadOnlyList<SelectListItem> Organizations { get; private set; } = [];
 
@@ -107,7 +121,7 @@ public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> us
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         TempData["StatusMessage"] = $"账号 {user.Email} 已{(disabled ? "停用" : "启用")}。";
-        return RedirectToPage();
+        return Redirect(ListUrl.With(Request, ("handler", null), ("id", null)));
     }
 
     private async Task LoadAsync()
@@ -116,18 +130,42 @@ public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> us
             .OrderBy(o => o.City).ThenBy(o => o.Name)
             .Select(o => new SelectListItem($"{o.Name}（{o.City}）", o.Id.ToString()))
             .ToListAsync();
-        Accounts = await (
+        var search = SearchLower;
+        var accounts =
             from user in db.Users.AsNoTracking()
             join userRole in db.UserRoles on user.Id equals userRole.UserId
             join role in db.Roles on userRole.RoleId equals role.Id
             join organization in db.Organizations on user.OrganizationId equals organization.Id into units
             from organization in units.DefaultIfEmpty()
-            orderby role.Name, user.Email
-            select new AccountRow(user.Id, user.Email ?? string.Empty, user.DisplayName, role.Name ?? string.Empty, organization == null ? null : organization.Name, user.IsDisabled))
-            .ToListAsync();
+            where Role == null || Role == string.Empty || role.Name == Role
+            where search == null || user.DisplayName.ToLower().Contains(search) || (user.Email != null && user.Email!.ToLower().Contains(search))
+                || (organization != null && organization.Name.ToLower().Contains(search))
+            select new AccountRow
+            {
+                Id = user.Id,
+                Email = user.Email ?? string.Empty,
+                DisplayName = user.DisplayName,
+                Role = role.Name ?? string.Empty,
+                OrganizationName = organization == null ? null : organization.Name,
+                IsDisabled = user.IsDisabled,
+            };
+        Accounts = await s_sorted.Apply(accounts, Sort).ToPagedListAsync(PageNumber);
     }
 
-    public sealed record AccountRow(string Id, string Email, string DisplayName, string Role, string? OrganizationName, bool IsDisabled);
+    public sealed class AccountRow
+    {
+        public string Id { get; init; } = string.Empty;
+
+        public string Email { get; init; } = string.Empty;
+
+        public string DisplayName { get; init; } = string.Empty;
+
+        public string Role { get; init; } = string.Empty;
+
+        public string? OrganizationName { get; init; }
+
+        public bool IsDisabled { get; init; }
+    }
 
     public sealed class NewAccountInput
     {

@@ -1,17 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Authorization;
+using ResearchPortal.Web.Infrastructure.Listing;
 
 namespace ResearchPortal.Web.Pages.Admin;
 
-/// <summary>审计日志: newest first, filtered by project number and/or user name, <see cref="PageSize"/> per page.</summary>
+/// <summary>审计日志: newest first (or oldest, by the time column), filtered by project number and/or user name, paged.</summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
-public sealed class AuditModel(PortalDbContext db) : PageModel
+public sealed class AuditModel(PortalDbContext db) : ListPageModel
 {
-    public const int PageSize = 50;
+    private static readonly SortOrder<AuditRow> s_sorted = new SortOrder<AuditRow>("-at", row => row.Id).By("at", row => row.At);
 
     [BindProperty(SupportsGet = true)]
     public string? Project { get; set; }
@@ -19,14 +19,7 @@ public sealed class AuditModel(PortalDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? UserName { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
-
-    public int TotalCount { get; private set; }
-
-    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
-
-    public IReadOnlyList<AuditRow> Entries { get; private set; } = [];
+    public PagedList<AuditRow> Entries { get; private set; } = null!;
 
     public async Task OnGetAsync()
     {
@@ -45,18 +38,37 @@ public sealed class AuditModel(PortalDbContext db) : PageModel
             entries = entries.Where(e => e.UserName.Contains(name));
         }
 
-        TotalCount = await entries.CountAsync();
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Entries = await (
+        var rows =
             from entry in entries
             join project in db.PlanProjects on entry.PlanProjectId equals project.Id into projects
             from project in projects.DefaultIfEmpty()
-            orderby entry.At descending
-            select new AuditRow(entry.At, entry.UserName, entry.Action, project == null ? null : project.ProjectNumber, entry.Subject, entry.Details))
-            .Skip((PageNumber - 1) * PageSize)
-            .Take(PageSize)
-            .ToListAsync();
+            select new AuditRow
+            {
+                Id = entry.Id,
+                At = entry.At,
+                UserName = entry.UserName,
+                Action = entry.Action,
+                ProjectNumber = project == null ? null : project.ProjectNumber,
+                Subject = entry.Subject,
+                Details = entry.Details,
+            };
+        Entries = await s_sorted.Apply(rows, Sort).ToPagedListAsync(PageNumber);
     }
 
-    public sealed record AuditRow(DateTimeOffset At, string UserName, string Action, string? ProjectNumber, string Subject, string? Details);
+    public sealed class AuditRow
+    {
+        public Guid Id { get; init; }
+
+        public DateTimeOffset At { get; init; }
+
+        public string UserName { get; init; } = string.Empty;
+
+        public string Action { get; init; } = string.Empty;
+
+        public string? ProjectNumber { get; init; }
+
+        public string Subject { get; init; } = string.Empty;
+
+        public string? Details { get; init; }
+    }
 }

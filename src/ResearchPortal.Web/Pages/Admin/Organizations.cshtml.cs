@@ -1,27 +1,37 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Organizations;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Infrastructure.Listing;
 
 namespace ResearchPortal.Web.Pages.Admin;
 
 /// <summary>单位 (applicant and host units): list; create, or edit with <c>?id=</c>.</summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
-public sealed class OrganizationsModel(PortalDbContext db, AuditLog audit) : PageModel
+public sealed class OrganizationsModel(PortalDbContext db, AuditLog audit) : ListPageModel
 {
+    private static readonly SortOrder<Organization> s_sorted = new SortOrder<Organization>("city", o => o.Id)
+        .By("city", o => o.City, o => o.Name)
+        .By("name", o => o.Name);
+
+    /// <summary>The city filter of the list.</summary>
+    [BindProperty(SupportsGet = true, Name = "city")]
+    public string? CityFilter { get; set; }
+
+    public ListFilterOptions Options { get; private set; } = null!;
+
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
     [BindProperty]
     public OrganizationInput Input { get; set; } = new();
 
-    public IReadOnlyList<Organization> Organizations { get; private set; } = [];
+    public PagedList<Organization> Organizations { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -76,8 +86,16 @@ public sealed class OrganizationsModel(PortalDbContext db, AuditLog audit) : Pag
         return RedirectToPage(new { Id = (Guid?)null });
     }
 
-    private async Task LoadListAsync() =>
-        Organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.City).ThenBy(o => o.Name).ToListAsync();
+    /// <summary>The list under the form, searched by name or city, filtered by city, sorted and paged in SQL.</summary>
+    private async Task LoadListAsync()
+    {
+        var search = SearchLower;
+        var organizations = db.Organizations.AsNoTracking()
+            .Where(o => CityFilter == null || CityFilter == string.Empty || o.City == CityFilter)
+            .Where(o => search == null || o.Name.ToLower().Contains(search) || o.City.ToLower().Contains(search));
+        Organizations = await s_sorted.Apply(organizations, Sort).ToPagedListAsync(PageNumber);
+        Options = await ListFilterOptions.LoadAsync(db);
+    }
 
     public sealed class OrganizationInput
     {

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Common;
@@ -9,13 +8,23 @@ using ResearchPortal.Domain.Plans;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Infrastructure.Listing;
 
 namespace ResearchPortal.Web.Pages.Admin;
 
-/// <summary>计划项目 of one plan year (Annex 1 lines): list; create, or edit with <c>&amp;id=</c>.</summary>
+/// <summary>
+/// 计划项目 of one plan year (Annex 1 lines): list (searched, sorted and paged in SQL); create, or edit with <c>&amp;id=</c>.
+/// </summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
-public sealed class ProjectsModel(PortalDbContext db, AuditLog audit) : PageModel
+public sealed class ProjectsModel(PortalDbContext db, AuditLog audit) : ListPageModel
 {
+    private static readonly SortOrder<ProjectListItem> s_sorted = new SortOrder<ProjectListItem>("number", row => row.Id)
+        .By("number", row => row.ProjectNumber)
+        .By("name", row => row.Name)
+        .By("field", row => row.Field)
+        .By("applicant", row => row.ApplicantName)
+        .By("host", row => row.HostName);
+
     [BindProperty(SupportsGet = true)]
     public int Year { get; set; }
 
@@ -26,7 +35,7 @@ public sealed class ProjectsModel(PortalDbContext db, AuditLog audit) : PageMode
     [BindProperty]
     public ProjectInput Input { get; set; } = new();
 
-    public IReadOnlyList<ProjectRow> Projects { get; private set; } = [];
+    public PagedList<ProjectListItem> Projects { get; private set; } = null!;
 
     public IReadOnlyList<SelectListItem> Organizations { get; private set; } = [];
 
@@ -112,18 +121,10 @@ public sealed class ProjectsModel(PortalDbContext db, AuditLog audit) : PageMode
             .OrderBy(o => o.City).ThenBy(o => o.Name)
             .Select(o => new SelectListItem($"{o.Name}（{o.City}）", o.Id.ToString()))
             .ToListAsync();
-        Projects = await (
-            from project in db.PlanProjects.AsNoTracking()
-            where project.Year == Year
-            join applicant in db.Organizations on project.ApplicantOrganizationId equals applicant.Id
-            join host in db.Organizations on project.HostOrganizationId equals host.Id
-            orderby project.ProjectNumber
-            select new ProjectRow(project.Id, project.ProjectNumber, project.Name, project.Field, applicant.Name, host.Name))
-            .ToListAsync();
+        var rows = ProjectListQueries.Filter(db.ProjectListItems(), Year, city: null, status: null, today: default, SearchLower);
+        Projects = await s_sorted.Apply(rows, Sort).ToPagedListAsync(PageNumber);
         return true;
     }
-
-    public sealed record ProjectRow(Guid Id, string ProjectNumber, string Name, string Field, string ApplicantName, string HostName);
 
     public sealed class ProjectInput
     {

@@ -195,7 +195,7 @@ public sealed class TodoList(PortalDbContext db, WorkingDayCalendar calendar, Da
     }
 
     private ProjectProgress Progress(FilingStatus? filing, DateRange? dates, CloseOutStatus? closeOut) =>
-        ProjectProgress.Evaluate(new ProgressFacts(filing, dates, closeOut), today, calendar);
+        ProjectProgress.Evaluate(new ProgressFacts(filing, dates?.Start, dates?.End, closeOut), today, calendar);
 
     private string Submitted(DateTimeOffset? at)
     {

@@ -1,24 +1,41 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Outcomes;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure.Listing;
 
 namespace ResearchPortal.Web.Pages.Review;
 
-/// <summary>优秀成果评选: the outcomes host units recommended, across projects; the reviewer selects or unselects.</summary>
+/// <summary>
+/// 优秀成果评选: the outcomes host units recommended, across projects, searched, filtered, sorted and paged in SQL;
+/// the reviewer selects or unselects and comes back to the same page of the list.
+/// </summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
-public sealed class OutcomesModel(PortalDbContext db, ProjectAccess access, AuditLog audit) : PageModel
+public sealed class OutcomesModel(PortalDbContext db, ProjectAccess access, AuditLog audit) : ListPageModel
 {
+    private static readonly SortOrder<OutcomeRow> s_sorted = new SortOrder<OutcomeRow>("-year", row => row.Id)
+        .By("year", row => row.Year, row => row.ProjectNumber)
+        .By("number", row => row.ProjectNumber, row => row.Year)
+        .By("host", row => row.HostName)
+        .By("title", row => row.Title)
+        .By("author", row => row.AuthorName)
+        .By("selected", row => row.IsSelected);
+
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
-    public IReadOnlyList<int> Years { get; private set; } = [];
+    [BindProperty(SupportsGet = true)]
+    public string? City { get; set; }
 
-    public IReadOnlyList<OutcomeRow> Rows { get; private set; } = [];
+    public ListFilterOptions Options { get; private set; } = null!;
+
+    public PagedList<OutcomeRow> Outcomes { get; private set; } = null!;
+
+    /// <summary>How many of the listed outcomes are selected, over every page.</summary>
+    public int SelectedCount { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -59,24 +76,58 @@ public sealed class OutcomesModel(PortalDbContext db, ProjectAccess access, Audi
         audit.Record(User.ToActor(), auditAction, $"{project.ProjectNumber}《{outcome.Title}》", project.Id);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = statusMessage;
-        return RedirectToPage(new { Year });
+        return Redirect(ListUrl.With(Request, ("handler", null), ("id", null)));
     }
 
     private async Task LoadAsync()
     {
-        Years = await db.PlanYears.OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync();
-        Rows = await (
+        var search = SearchLower;
+        var rows =
             from outcome in db.ResearchOutcomes.AsNoTracking()
             where outcome.IsRecommended
             join project in db.PlanProjects on outcome.PlanProjectId equals project.Id
             where Year == null || project.Year == Year
             join host in db.Organizations on project.HostOrganizationId equals host.Id
+            where City == null || City == string.Empty || host.City == City
             join author in db.RosterEntries on outcome.AuthorRosterEntryId equals author.Id
-            orderby project.Year descending, project.ProjectNumber, outcome.SubmittedAt
-            select new OutcomeRow(outcome.Id, outcome.Title, outcome.Summary, outcome.IsSelected, author.Name, project.ProjectNumber, project.Name, host.Name))
-            .ToListAsync();
+            where search == null || outcome.Title.ToLower().Contains(search) || author.Name.ToLower().Contains(search)
+                || project.ProjectNumber.ToLower().Contains(search) || project.Name.ToLower().Contains(search) || host.Name.ToLower().Contains(search)
+            select new OutcomeRow
+            {
+                Id = outcome.Id,
+                Title = outcome.Title,
+                Summary = outcome.Summary,
+                IsSelected = outcome.IsSelected,
+                AuthorName = author.Name,
+                Year = project.Year,
+                ProjectNumber = project.ProjectNumber,
+                ProjectName = project.Name,
+                HostName = host.Name,
+            };
+        Outcomes = await s_sorted.Apply(rows, Sort).ToPagedListAsync(PageNumber);
+        SelectedCount = await rows.CountAsync(row => row.IsSelected);
+        Options = await ListFilterOptions.LoadAsync(db);
     }
 
-    public sealed record OutcomeRow(
-        Guid Id, string Title, string Summary, bool IsSelected, string AuthorName, string ProjectNumber, string ProjectName, string HostName);
+    /// <summary>A recommended outcome; the summary is shown whole, as the reviewer judges by it.</summary>
+    public sealed class OutcomeRow
+    {
+        public Guid Id { get; init; }
+
+        public string Title { get; init; } = string.Empty;
+
+        public string Summary { get; init; } = string.Empty;
+
+        public bool IsSelected { get; init; }
+
+        public string AuthorName { get; init; } = string.Empty;
+
+        public int Year { get; init; }
+
+        public string ProjectNumber { get; init; } = string.Empty;
+
+        public string ProjectName { get; init; } = string.Empty;
+
+        public string HostName { get; init; } = string.Empty;
+    }
 }

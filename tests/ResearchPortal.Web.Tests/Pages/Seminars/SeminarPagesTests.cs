@@ -21,15 +21,15 @@ public sealed class SeminarPagesTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
-    public async Task Filters_by_city_and_keyword()
+    public async Task Filters_by_city_and_search_text()
     {
         var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         using var client = app.Anonymous();
 
-        var byCity = await client.GetPageAsync($"/Seminars?city=济南&keyword={seminar.Project.ProjectNumber}");
-        var otherCity = await client.GetPageAsync($"/Seminars?city=烟台&keyword={seminar.Project.ProjectNumber}");
+        var byCity = await client.GetPageAsync($"/Seminars?city=济南&q={seminar.Project.ProjectNumber}");
+        var otherCity = await client.GetPageAsync($"/Seminars?city=烟台&q={seminar.Project.ProjectNumber}");
 
-        // The keyword echoes in the search box, so look for the row's link instead.
+        // The search text echoes in the search box, so look for the row's link instead.
         var link = $"/Seminars/Details?projectId={seminar.Project.Id}";
         Assert.Contains(link, byCity);
         Assert.DoesNotContain(link, otherCity);

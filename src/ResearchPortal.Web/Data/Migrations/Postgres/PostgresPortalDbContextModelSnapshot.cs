@@ -315,6 +315,8 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("PlanProjectId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "SubmittedAt");
+
                     b.ToTable("CloseOuts");
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
@@ -671,6 +673,8 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("PlanProjectId")
                         .IsUnique();
 
+                    b.HasIndex("Status");
+
                     b.ToTable("Filings");
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
@@ -733,6 +737,8 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("City");
 
                     b.HasIndex("Name")
                         .IsUnique();

@@ -302,6 +302,8 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("PlanProjectId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "SubmittedAt");
+
                     b.ToTable("CloseOuts");
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
@@ -654,6 +656,8 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("PlanProjectId")
                         .IsUnique();
 
+                    b.HasIndex("Status");
+
                     b.ToTable("Filings");
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
@@ -716,6 +720,8 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("City");
 
                     b.HasIndex("Name")
                         .IsUnique();
