@@ -370,6 +370,11 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.HasKey("UserId");
 
                     b.ToTable("AccountIdNumbers");
@@ -406,6 +411,11 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
 
                     b.Property<Guid>("PlanProjectId")
                         .HasColumnType("uuid");
@@ -854,6 +864,11 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
 
                     b.Property<string>("Name")
                         .IsRequired()
