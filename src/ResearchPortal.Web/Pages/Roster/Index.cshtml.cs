@@ -316,14 +316,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             .ToList();
 
     private RedirectToPageResult RedirectToList() =>
-        RedirectToPage(new Dictionary<string, object?>
-        {
-            ["projectId"] = Project.Id,
-            [ListQueryKeys.Search] = SearchTerm,
-            [StatusKey] = StatusFilter,
-            [ListQueryKeys.Sort] = Sort,
-            [ListQueryKeys.Page] = PageNumber > 1 ? PageNumber : null,
-        });
+        RedirectToPage(ListRouteValues(new { projectId = Project.Id, status = StatusFilter }));
 
     private async Task<IActionResult> PageAsync()
     {
@@ -394,7 +387,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
     {
         if (SearchTerm is { } term)
         {
-            var idEnding = IdNumberEnding(term);
+            var idEnding = IdNumberSearch.Ending(term);
             entries = entries.Where(e => e.Name.Contains(term) || e.WorkUnit.Contains(term)
                 || (idEnding != null && EF.Property<string>(e, IdNumberMapping.MaskedProperty).EndsWith(idEnding)));
         }
@@ -409,10 +402,6 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             _ => entries,
         };
     }
-
-    /// <summary>Up to the 4 characters the masked number shows at its end (digits, X in either case); null otherwise.</summary>
-    internal static string? IdNumberEnding(string term) =>
-        term.Length is >= 1 and <= 4 && term.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X') ? term.ToUpperInvariant() : null;
 
     private static string? FirstMessage(Result result) => result.Errors.Select(error => error.Message).FirstOrDefault();
 

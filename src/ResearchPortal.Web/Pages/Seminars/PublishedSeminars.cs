@@ -13,7 +13,7 @@ public sealed record PublishedSeminar(PlanProject Project, Filing Filing, Organi
     public EnrollmentWindow Window => EnrollmentWindow.For(Filing);
 
     /// <summary>Planned trainees minus those already accepted; never below zero.</summary>
-    public int SeatsLeft => Math.Max(0, (Filing.PlannedTraineeCount ?? 0) - AcceptedCount);
+    public int SeatsLeft => Seats.Left(Filing.PlannedTraineeCount, AcceptedCount);
 }
 
 /// <summary>Reads approved seminars for the public pages and the enrollment form; only approved filings are public.</summary>
