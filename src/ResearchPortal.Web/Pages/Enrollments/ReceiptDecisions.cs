@@ -154,7 +154,7 @@ public sealed class ReceiptDecisions(PortalDbContext db, AuditLog audit, PortalC
             var done = $"已{verb} {Decided.Count} 人";
             return Refused.Count == 0
                 ? $"{done}。"
-                : $"{done}；{Refused.Count} 人未能{verb}：{string.Join("；", Refused.Select(o => $"{o.Receipt.Form.Name}——{o.Message}"))}";
+                : $"{done}；{Refused.Count} 人未能{verb}：{string.Join("；", Refused.Select(o => $"{o.Receipt.Form.Name}——{o.Message.TrimEnd('。')}"))}。";
         }
     }
 }

@@ -93,7 +93,7 @@ public sealed class QueueListTests(PortalApp app, ITestOutputHelper output) : IC
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var summary = PageText.Of(await host.GetPageAsync(response.Headers.Location!.OriginalString));
         Assert.Contains(
-            $"已录取 2 人；2 人未能录取：{ticked[0].Form.Name}——报名回执当前状态为“未录取”，不能录取。；{ticked[3].Form.Name}——名额已满：计划 40 人，已录取 40 人。",
+            $"已录取 2 人；2 人未能录取：{ticked[0].Form.Name}——报名回执当前状态为“未录取”，不能录取；{ticked[3].Form.Name}——名额已满：计划 40 人，已录取 40 人。",
             summary);
         await using var db = app.NewContext();
         Assert.Equal(40, await db.EnrollmentReceipts.CountAsync(r => r.PlanProjectId == seminar.Project.Id && r.Status == ReceiptStatus.Accepted));
