@@ -32,6 +32,7 @@ public sealed class QueueListTests(PortalApp app, ITestOutputHelper output) : IC
         output.WriteLine($"/Enrollments/Queue: {smallCount} commands at 20 receipts, {largeCount} at 2,000");
         Assert.Equal(smallCount, largeCount);
         var page = PageText.Of(await largeHost.GetPageAsync(QueueUrl(large.Seminar)));
+        output.WriteLine($"/Enrollments/Queue: a page of 50 rows is {page.Length:N0} characters of HTML");
         Assert.Contains("共 2000 条，第 1 / 40 页", page);
         Assert.Equal(50, CountOf(page, "name=\"Selected\""));
     }

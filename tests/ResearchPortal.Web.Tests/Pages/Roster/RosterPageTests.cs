@@ -80,6 +80,7 @@ public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper
         output.WriteLine($"/Roster: {smallCount} commands at 20 trainees, {largeCount} at 2,000");
         Assert.Equal(smallCount, largeCount);
         var page = PageText.Of(await largeHost.GetPageAsync($"/Roster?{large.Query}"));
+        output.WriteLine($"/Roster: a page of 50 rows is {page.Length:N0} characters of HTML");
         Assert.Contains("共 2000 条，第 1 / 40 页", page);
         Assert.Equal(50, Regex.Count(page, "name=\"Selected\""));
         // One form for all the rows, however many: no form per row.
