@@ -220,4 +220,21 @@ public class EnrollmentTests
         Assert.True(window.IsOpenOn(Today));
         Assert.Equal(FilingStatus.Draft, Filing.Start(ProjectId).Status);
     }
+
+    [Theory]
+    [InlineData(40, 39, true)]
+    [InlineData(40, 40, false)]
+    [InlineData(40, 41, false)]
+    [InlineData(null, 0, false)]
+    public void One_more_trainee_is_accepted_only_while_seats_are_left(int? planned, int accepted, bool fits)
+    {
+        var result = Seats.CheckOneMore(planned, accepted, "Status");
+
+        Assert.Equal(fits, result.IsSuccess);
+        if (!fits)
+        {
+            var error = Assert.Single(result.Errors);
+            Assert.Equal((Seats.FullCode, $"名额已满：计划 {planned ?? 0} 人，已录取 {accepted} 人。", "Status"), (error.Code, error.Message, error.Field));
+        }
+    }
 }

@@ -134,6 +134,7 @@ public sealed class DatabaseInitializer(
         await SeedRolesAsync();
         await SeedOfficialCalendarsAsync(cancellationToken);
         idNumberProtection.EnsureHashKey();
+        await MaskedIdNumbers.BackfillAsync(db, cancellationToken);
         if (SeedsDemoData)
         {
             await demoData.SeedAsync(cancellationToken);

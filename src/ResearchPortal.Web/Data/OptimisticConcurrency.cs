@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -43,6 +44,34 @@ public static class ConcurrencyToken
             var zero = Convert.ChangeType(0, type, CultureInfo.InvariantCulture);
             property.OriginalValue = Equals(property.CurrentValue, zero) ? Convert.ChangeType(1, type, CultureInfo.InvariantCulture) : zero;
         }
+    }
+
+    /// <summary>
+    /// Only inside <see cref="SelectWithTokens"/>: stands for the row version of <paramref name="row"/>, as text equal to
+    /// what <see cref="Read"/> gives for the loaded entity, so a list can project its rows and still carry the version.
+    /// </summary>
+    public static string Of(object row) => throw new InvalidOperationException($"{nameof(Of)} is only meaningful inside {nameof(SelectWithTokens)}.");
+
+    /// <summary>A projection in which <see cref="Of"/> reads the provider's row-version column (PostgreSQL's
+    /// <c>xmin</c>, SQLite's counter) in the same SQL.</summary>
+    public static IQueryable<TResult> SelectWithTokens<T, TResult>(this IQueryable<T> source, PortalDbContext db, Expression<Func<T, TResult>> selector)
+        where T : class
+    {
+        var token = db.Model.FindEntityType(typeof(T))!.GetProperties().Single(p => p.IsConcurrencyToken);
+        var read = typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(token.ClrType);
+        var body = new TokenReader(row => Expression.Call(
+                Expression.Call(read, row, Expression.Constant(token.Name)),
+                token.ClrType.GetMethod(nameof(ToString), Type.EmptyTypes)!))
+            .Visit(selector.Body);
+        return source.Select(Expression.Lambda<Func<T, TResult>>(body, selector.Parameters));
+    }
+
+    private sealed class TokenReader(Func<Expression, Expression> read) : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node) =>
+            node.Method.DeclaringType == typeof(ConcurrencyToken) && node.Method.Name == nameof(Of)
+                ? read(node.Arguments[0] is UnaryExpression { NodeType: ExpressionType.Convert } boxed ? boxed.Operand : node.Arguments[0])
+                : base.VisitMethodCall(node);
     }
 
     private static PropertyEntry TokenProperty(PortalDbContext db, object entity) =>

@@ -109,13 +109,19 @@ public static class AuthorizationMatrix
             s => new() { ["Decision.ReceiptId"] = s.ReceiptId.ToString() }),                                        // already on roster → 200
         Post("/Enrollments/Queue", "Decline", s => $"/Enrollments/Queue?projectId={s.ProjectId}&handler=Decline", HostOrganizerOnly,
             s => new() { ["Decision.ReceiptId"] = s.ReceiptId.ToString() }),                                        // decided, no reason → 200
+        Post("/Enrollments/Queue", "AcceptSelected", s => $"/Enrollments/Queue?projectId={s.ProjectId}&handler=AcceptSelected", HostOrganizerOnly,
+            _ => new()),                                                                                             // nothing ticked → 200
+        Post("/Enrollments/Queue", "DeclineSelected", s => $"/Enrollments/Queue?projectId={s.ProjectId}&handler=DeclineSelected", HostOrganizerOnly,
+            s => new() { ["Selected"] = s.ReceiptId.ToString() }),                                                   // no reason → 200
         Get("/Enrollments/Record", null, s => $"/Enrollments/Record?projectId={s.ProjectId}", HostOrganizerOnly),
         Post("/Enrollments/Record", null, s => $"/Enrollments/Record?projectId={s.ProjectId}", HostOrganizerOnly),     // no ID number → 200
 
         // ── Roster, 班委/党小组, outcomes (host unit edits, reviewer reads) ───────────────────────────
         Get("/Roster/Index", null, s => $"/Roster?projectId={s.ProjectId}", HostOrReviewerReads),
-        Post("/Roster/Index", "Record", s => $"/Roster?projectId={s.ProjectId}&handler=Record&entryId={s.TraineeEntryId}", HostOrganizerWrites,
-            _ => new() { ["Row.Passed"] = "true" }),                                                                 // hours missing → 200
+        Post("/Roster/Index", "Save", s => $"/Roster?projectId={s.ProjectId}&handler=Save", HostOrganizerWrites,
+            s => new() { ["Input[0].EntryId"] = s.TraineeEntryId.ToString(), ["Input[0].Passed"] = "true" }),         // hours missing → 200
+        Post("/Roster/Index", "Apply", s => $"/Roster?projectId={s.ProjectId}&handler=Apply", HostOrganizerWrites,
+            _ => new() { ["Bulk.CompletedHours"] = "1" }),                                                           // nothing ticked → 200
         Post("/Roster/Index", "Certificates", s => $"/Roster?projectId={s.ProjectId}&handler=Certificates", HostOrganizerWrites,
             _ => new() { ["Certificate.StartNumber"] = "0" }),                                                       // out of range → 200
         Post("/Roster/Index", "Revoke", s => $"/Roster?projectId={s.ProjectId}&handler=Revoke&entryId={s.TraineeEntryId}", HostOrReviewerReads,

@@ -52,6 +52,32 @@ public sealed class IdNumberStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lists_read_the_masked_form_from_its_column_and_rows_stored_before_it_get_it_at_start_up()
+    {
+        var graph = await ProjectGraph.SaveApprovedAsync(_host.NewContext());
+        var idNumber = IdNumber(7);
+        var entry = Ok(RosterEntry.Create(graph.Project.Id, 1, "冯学员", Gender.Female, idNumber, "潍坊市农科院", null, null));
+        await using (var db = _host.NewContext())
+        {
+            db.Add(entry);
+            await db.SaveChangesAsync();
+            Assert.Equal(idNumber.Masked, await MaskedAsync(db, entry.Id));
+            await db.Database.ExecuteSqlAsync($"UPDATE \"RosterEntries\" SET \"IdNumberMasked\" = '' WHERE \"Id\" = {entry.Id}");
+        }
+
+        await using (var db = _host.NewContext())
+        {
+            await MaskedIdNumbers.BackfillAsync(db, CancellationToken.None);
+        }
+
+        await using var read = _host.NewContext();
+        Assert.Equal(idNumber.Masked, await MaskedAsync(read, entry.Id));
+    }
+
+    private static Task<string> MaskedAsync(PortalDbContext db, Guid entryId) =>
+        db.RosterEntries.Where(e => e.Id == entryId).Select(e => EF.Property<string>(e, IdNumberMapping.MaskedProperty)).SingleAsync();
+
+    [Fact]
     public async Task The_same_person_cannot_be_listed_twice_in_one_roster()
     {
         var graph = await ProjectGraph.SaveApprovedAsync(_host.NewContext());

@@ -13,7 +13,7 @@ namespace ResearchPortal.Web.Tests.Security;
 public sealed class SecurityHeaderTests(PortalApp app) : IClassFixture<PortalApp>
 {
     [Fact]
-    public async Task Pages_static_files_error_pages_downloads_and_htmx_rows_all_carry_the_security_headers()
+    public async Task Pages_static_files_error_pages_downloads_and_form_posts_all_carry_the_security_headers()
     {
         var graph = await RosterGraph.SaveAsync(app, 1);
         using var host = await graph.HostOrganizerAsync(app);
@@ -24,17 +24,13 @@ public sealed class SecurityHeaderTests(PortalApp app) : IClassFixture<PortalApp
             token = ConcurrencyToken.Read(db, await db.RosterEntries.SingleAsync(e => e.Id == graph.Entries[0].Id));
         }
 
-        var htmxRow = new HttpRequestMessage(HttpMethod.Post, $"/Roster?{graph.Query}&entryId={graph.Entries[0].Id}&handler=Record")
+        var rosterSave = new HttpRequestMessage(HttpMethod.Post, $"/Roster?{graph.Query}&handler=Save")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>(RosterForm.Row(0, graph.Entries[0].Id, "16", passed: false, token))
             {
-                ["Row.CompletedHours"] = "16",
-                ["Row.Passed"] = "false",
-                ["Row.Token"] = token,
                 ["__RequestVerificationToken"] = await host.ReadTokenAsync($"/Roster?{graph.Query}"),
             }),
         };
-        htmxRow.Headers.Add("HX-Request", "true");
 
         var responses = new (string Kind, HttpResponseMessage Response, HttpStatusCode Status)[]
         {
@@ -46,7 +42,7 @@ public sealed class SecurityHeaderTests(PortalApp app) : IClassFixture<PortalApp
             ("redirect to log-in", await anonymous.GetAsync($"/Roster?{graph.Query}"), HttpStatusCode.Redirect),
             ("PDF download", await host.GetAsync($"/Documents/Filing?{graph.Query}"), HttpStatusCode.OK),
             ("XLSX download", await host.GetAsync($"/Spreadsheets/Project/Roster?{graph.Query}"), HttpStatusCode.OK),
-            ("htmx row", await host.Http.SendAsync(htmxRow), HttpStatusCode.OK),
+            ("form post", await host.Http.SendAsync(rosterSave), HttpStatusCode.OK),
         };
 
         Assert.All(responses, item =>

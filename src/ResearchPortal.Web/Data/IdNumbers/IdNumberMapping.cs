@@ -9,12 +9,19 @@ using ResearchPortal.Domain.Enrollment;
 namespace ResearchPortal.Web.Data.IdNumbers;
 
 /// <summary>
-/// How an <see cref="IdNumber"/> property is stored: the encrypted value in <see cref="ProtectedColumn"/> and the keyed
-/// hash in the shadow property <see cref="HashProperty"/>, which <see cref="StampHashes"/> keeps current on save.
+/// How an <see cref="IdNumber"/> property is stored: the encrypted value in <see cref="ProtectedColumn"/>, the keyed
+/// hash in the shadow property <see cref="HashProperty"/> and the masked form (<see cref="IdNumber.Masked"/>) in
+/// <see cref="MaskedProperty"/>, both kept current by <see cref="StampHashes"/> on save.
 /// </summary>
 public static class IdNumberMapping
 {
     public const string HashProperty = "IdNumberHash";
+
+    /// <summary>
+    /// "370102********123X": what every list shows and what the last-4 search matches, so lists neither decrypt nor
+    /// hold more of the number than they display. It keeps exactly the digits the masked display already reveals.
+    /// </summary>
+    public const string MaskedProperty = "IdNumberMasked";
     public const string ProtectedColumn = "IdNumberProtected";
     private const string HashSourceAnnotation = "ResearchPortal:IdNumberHashSource";
 
@@ -24,6 +31,7 @@ public static class IdNumberMapping
     {
         var property = builder.Property(idNumber).HasColumnName(ProtectedColumn).IsRequired();
         builder.Property<string>(HashProperty).HasMaxLength(IdNumberProtection.HashLength).IsFixedLength().IsRequired();
+        builder.Property<string>(MaskedProperty).HasMaxLength(IdNumber.Length).IsRequired();
         builder.HasAnnotation(HashSourceAnnotation, property.Metadata.Name);
         return builder;
     }
@@ -50,7 +58,7 @@ public static class IdNumberMapping
         }
     }
 
-    /// <summary>Sets the hash of every added or changed row that carries a protected ID number.</summary>
+    /// <summary>Sets the hash and the masked form of every added or changed row that carries a protected ID number.</summary>
     public static void StampHashes(ChangeTracker changeTracker, IdNumberProtection protection)
     {
         foreach (var entry in changeTracker.Entries())
@@ -68,6 +76,38 @@ public static class IdNumberMapping
             {
                 hash.CurrentValue = expected;
             }
+
+            var masked = entry.Property(MaskedProperty);
+            if (!Equals(masked.CurrentValue, idNumber.Masked))
+            {
+                masked.CurrentValue = idNumber.Masked;
+            }
         }
+    }
+}
+
+/// <summary>Fills the masked-form column of rows stored before it existed.</summary>
+public static class MaskedIdNumbers
+{
+    /// <summary>Rows with an empty masked column (stored before the column existed) get it from their decrypted
+    /// number, once, at start-up.</summary>
+    public static async Task BackfillAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        await BackfillAsync(db.EnrollmentReceipts, db, cancellationToken);
+        await BackfillAsync(db.RosterEntries, db, cancellationToken);
+        await BackfillAsync(db.AccountIdNumbers, db, cancellationToken);
+    }
+
+    private static async Task BackfillAsync<T>(IQueryable<T> rows, PortalDbContext db, CancellationToken cancellationToken)
+        where T : class
+    {
+        var unmasked = await rows.Where(row => EF.Property<string>(row, IdNumberMapping.MaskedProperty) == string.Empty).ToListAsync(cancellationToken);
+        foreach (var row in unmasked)
+        {
+            db.Entry(row).State = EntityState.Modified;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
 
 namespace ResearchPortal.Web.Infrastructure.Listing;
 
@@ -21,6 +22,15 @@ public abstract class ListPageModel : PageModel
 
     [BindProperty(SupportsGet = true, Name = ListQueryKeys.Page)]
     public int PageNumber { get; set; } = 1;
+
+    /// <summary>Route values that bring the user back to the same search, sort and page after a POST (add the
+    /// page's own filters to them).</summary>
+    protected RouteValueDictionary ListRouteValues(object values) => new(values)
+    {
+        [ListQueryKeys.Search] = SearchTerm,
+        [ListQueryKeys.Sort] = Sort,
+        [ListQueryKeys.Page] = PageNumber > 1 ? PageNumber : null,
+    };
 
     /// <summary>The trimmed search text, or null for none; over-long input is cut rather than refused.</summary>
     protected string? SearchTerm => TermOf(Search);

@@ -39,6 +39,14 @@ public sealed class SortOrder<T>
         return this;
     }
 
+    /// <summary>A column whose order takes more than one key (e.g. a work queue: waiting rows first, oldest first);
+    /// <paramref name="order"/> gets the query and whether the user asked for the reverse.</summary>
+    public SortOrder<T> By(string key, Func<IQueryable<T>, bool, IOrderedQueryable<T>> order)
+    {
+        _columns[key] = order;
+        return this;
+    }
+
     public IQueryable<T> Apply(IQueryable<T> query, string? sort)
     {
         var (key, descending) = Parse(sort);

@@ -1,60 +1,95 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Enrollment;
+using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Plans;
-using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Infrastructure.Listing;
 using ResearchPortal.Web.Infrastructure.Mail;
 using ResearchPortal.Web.Pages.Seminars;
 
 namespace ResearchPortal.Web.Pages.Enrollments;
 
-/// <summary>The host unit's enrollment queue: accept (the receipt becomes a roster entry) or decline with a reason.</summary>
+/// <summary>
+/// The host unit's enrollment queue, paged and searchable: accept (the receipt becomes a roster entry) or decline with a
+/// reason, one receipt in place (htmx) or the ticked ones at once with a summary of what happened to each.
+/// </summary>
 [Authorize(Policy = PortalPolicies.Organizer)]
 public sealed class QueueModel(
     PortalDbContext db,
     ProjectAccess access,
     PortalClock clock,
-    IdNumberLookup idNumbers,
     AuditLog auditLog,
     PortalNotifications notifications)
-    : PageModel
+    : ListPageModel
 {
+    public const string StatusKey = "status";
+
+    /// <summary>The status filter's URL values.</summary>
+    public static readonly IReadOnlyList<(string Key, ReceiptStatus Status)> Statuses =
+    [
+        ("submitted", ReceiptStatus.Submitted), ("accepted", ReceiptStatus.Accepted), ("declined", ReceiptStatus.Declined), ("withdrawn", ReceiptStatus.Withdrawn),
+    ];
+
+    /// <summary>By default waiting receipts first, oldest first (first come, first served); then the decided ones newest
+    /// first, as every history of the portal (docs/PAGES.md).</summary>
+    private static readonly SortOrder<QueueRow> Sorts = new SortOrder<QueueRow>("queue", r => r.Id)
+        .By("queue", (rows, _) => rows
+            .OrderBy(r => r.Status == ReceiptStatus.Submitted ? 0 : 1)
+            .ThenBy(r => r.Status == ReceiptStatus.Submitted ? r.SubmittedAt : (DateTimeOffset?)null)
+            .ThenByDescending(r => r.DecidedAt ?? r.WithdrawnAt ?? r.SubmittedAt))
+        .By("name", r => r.Name)
+        .By("unit", r => r.WorkUnit)
+        .By("submitted", r => r.SubmittedAt);
+
+    private readonly ReceiptDecisions _decisions = new(db, auditLog, clock);
+
+    [BindProperty(SupportsGet = true, Name = StatusKey)]
+    public string? Status { get; set; }
+
     [BindProperty]
     public DecisionInput Decision { get; set; } = new();
+
+    /// <summary>The reason typed for declining the ticked receipts, shown back when refused.</summary>
+    public string? BulkReason { get; private set; }
 
     public PlanProject Project { get; private set; } = null!;
 
     /// <summary>Null until the filing is approved (no receipts can exist before).</summary>
     public PublishedSeminar? Seminar { get; private set; }
 
-    public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
+    public PagedList<QueueRow> Rows { get; private set; } = new([], 1, DefaultPageSize, 0);
 
-    /// <summary>The row an htmx decision answers with (<see cref="Decision"/>'s receipt), and its status message.</summary>
-    public QueueRow? DecidedRow { get; private set; }
+    /// <summary>The rows the row markup renders: the page, or just the decided row for an htmx answer.</summary>
+    public IReadOnlyList<QueueRow> ShownRows { get; private set; } = [];
+
+    public int Pending { get; private set; }
 
     public string? DecidedMessage { get; private set; }
+
+    /// <summary>Built once per page, so each row's forms share them.</summary>
+    public string AcceptUrl { get; private set; } = string.Empty;
+
+    public string DeclineUrl { get; private set; } = string.Empty;
+
+    public bool IsFiltered => SearchTerm is not null || StatusFilter is not null;
+
+    private (string Key, ReceiptStatus Status)? StatusFilter => Statuses.Any(s => s.Key == Status) ? Statuses.First(s => s.Key == Status) : null;
 
     /// <summary>htmx posts a row and swaps in just that row (and the counter); a plain form post gets PRG.</summary>
     private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 
     /// <summary>The decided row shows back the user's input with its errors, or the success message.</summary>
-    public QueueRowView RowView(QueueRow row) =>
-        row.Receipt.Id == Decision.ReceiptId
-            ? new(Project.Id, row, ModelState.IsValid ? null : Decision, DecidedMessage)
-            : new(Project.Id, row, null, null);
+    public bool IsRejected(QueueRow row) => row.Id == Decision.ReceiptId && !ModelState.IsValid;
+
+    public string? MessageFor(QueueRow row) => row.Id == Decision.ReceiptId ? DecidedMessage : null;
 
     public QueueCounts? Counts(bool outOfBand) =>
-        Seminar is null
-            ? null
-            : new(Seminar.Filing.PlannedTraineeCount ?? 0, Seminar.AcceptedCount, Seminar.SeatsLeft,
-                Rows.Count(r => r.Receipt.Status == ReceiptStatus.Submitted), outOfBand);
+        Seminar is null ? null : new(Seminar.Filing.PlannedTraineeCount ?? 0, Seminar.AcceptedCount, Seminar.SeatsLeft, Pending, outOfBand);
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
@@ -63,140 +98,197 @@ public sealed class QueueModel(
             return NotFound();
         }
 
-        await LoadAsync(project);
-        return Page();
+        return await PageAsync(project);
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid projectId)
     {
-        if (await FindAsync(projectId) is not ({ } project, { } receipt))
+        if (await FindAsync(projectId) is not ({ } project, { } filing))
         {
             return NotFound();
         }
 
-        // The roster holds each person once (a unique index backs this); say so rather than fail on save.
-        if (await idNumbers.Matching(db.RosterEntries, receipt.IdNumber).AnyAsync(e => e.PlanProjectId == project.Id))
-        {
-            return await RefuseAsync(project, Result.Failure(new Error(
-                "Roster.Duplicate", "该身份证号的学员已在本项目学员名单中，不能重复录取。", nameof(EnrollmentReceipt.Status))));
-        }
-
-        var accepted = receipt.Accept(User.ToActor(), clock.Now);
-        if (accepted.IsFailure)
-        {
-            return await RefuseAsync(project, accepted);
-        }
-
-        var sequence = (await db.RosterEntries.Where(e => e.PlanProjectId == project.Id).MaxAsync(e => (int?)e.Sequence) ?? 0) + 1;
-        var entry = RosterEntry.FromReceipt(receipt, sequence);
-        if (entry.IsFailure)
-        {
-            return await RefuseAsync(project, entry);
-        }
-
-        db.RosterEntries.Add(entry.Value);
-        return await SaveDecisionAsync(project, receipt, AuditActions.EnrollmentAccepted, $"已录取{receipt.Form.Name}，并列入学员名单（序号 {sequence}）。");
+        return await AnswerOneAsync(project, await _decisions.AcceptAsync(project, filing, [Decision.ReceiptId], User.ToActor()));
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid projectId)
     {
-        if (await FindAsync(projectId) is not ({ } project, { } receipt))
+        if (await access.FindAsync(User, projectId, ProjectOperations.Manage) is not { } project)
         {
             return NotFound();
         }
 
-        var declined = receipt.Decline(User.ToActor(), clock.Now, Decision.DecisionReason ?? string.Empty);
-        return declined.IsFailure
-            ? await RefuseAsync(project, declined)
-            : await SaveDecisionAsync(project, receipt, AuditActions.EnrollmentDeclined, $"已不予录取{receipt.Form.Name}。");
+        return await AnswerOneAsync(project, await _decisions.DeclineAsync(project, [Decision.ReceiptId], Decision.DecisionReason, User.ToActor()));
     }
 
-    /// <summary>The project (host unit only) and one of its receipts; anything else is a 404.</summary>
-    private async Task<(PlanProject Project, EnrollmentReceipt Receipt)?> FindAsync(Guid projectId)
+    /// <summary>录取选中: each ticked receipt accepted as if alone, then one summary of what happened to each.</summary>
+    public async Task<IActionResult> OnPostAcceptSelectedAsync(Guid projectId, [Bind(Prefix = "Selected")] List<Guid> selected)
+    {
+        if (await FindAsync(projectId) is not ({ } project, { } filing))
+        {
+            return NotFound();
+        }
+
+        if (selected.Count == 0)
+        {
+            return await NothingTickedAsync(project);
+        }
+
+        return await AnswerManyAsync(project, await _decisions.AcceptAsync(project, filing, selected, User.ToActor()), "录取");
+    }
+
+    /// <summary>不予录取选中: one reason for all the ticked receipts.</summary>
+    public async Task<IActionResult> OnPostDeclineSelectedAsync(Guid projectId, [Bind(Prefix = "Selected")] List<Guid> selected, string? bulkReason)
+    {
+        if (await access.FindAsync(User, projectId, ProjectOperations.Manage) is not { } project)
+        {
+            return NotFound();
+        }
+
+        BulkReason = bulkReason;
+        if (selected.Count == 0)
+        {
+            return await NothingTickedAsync(project);
+        }
+
+        var report = await _decisions.DeclineAsync(project, selected, bulkReason, User.ToActor());
+        var reasonErrors = report.Refused.SelectMany(o => o.Result.Errors).Where(e => e.Field == nameof(EnrollmentReceipt.DecisionReason)).ToList();
+        if (report.Decided.Count == 0 && reasonErrors.Count > 0)
+        {
+            // The reason itself is refused (missing, too long): say so at its box, with what was typed.
+            ModelState.AddModelError(nameof(bulkReason), reasonErrors[0].Message);
+            return await PageAsync(project);
+        }
+
+        return await AnswerManyAsync(project, report, "不予录取");
+    }
+
+    private async Task<IActionResult> NothingTickedAsync(PlanProject project)
+    {
+        ModelState.AddModelError(string.Empty, "请先勾选要处理的报名回执。");
+        return await PageAsync(project);
+    }
+
+    /// <summary>The project (host unit only) and its filing, which holds the seats; anything else is a 404.</summary>
+    private async Task<(PlanProject Project, Filing Filing)?> FindAsync(Guid projectId)
     {
         if (await access.FindAsync(User, projectId, ProjectOperations.Manage) is not { } project)
         {
             return null;
         }
 
-        var receipt = await db.EnrollmentReceipts.SingleOrDefaultAsync(r => r.Id == Decision.ReceiptId && r.PlanProjectId == project.Id);
-        return receipt is null ? null : (project, receipt);
+        var filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == project.Id);
+        return filing is null ? null : (project, filing);
     }
 
-    private async Task<IActionResult> SaveDecisionAsync(PlanProject project, EnrollmentReceipt receipt, string action, string message)
+    private async Task<IActionResult> AnswerOneAsync(PlanProject project, ReceiptDecisions.DecisionReport report)
     {
-        auditLog.Record(User.ToActor(), action, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", project.Id, receipt.DecisionReason);
-        try
+        if (report.Outcomes.SingleOrDefault() is not { } outcome)
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException exception) when (exception.IsLostRace())
-        {
-            // Another organizer decided this receipt, the trainee withdrew it, or the person was put on the roster
-            // in the meantime; only the winner's mail goes out.
-            db.ChangeTracker.Clear();
-            return await RefuseAsync(project, Result.Failure(new Error(
-                "Concurrency", EnrollmentReceipt.HandledByOthersMessage, nameof(EnrollmentReceipt.Status))));
+            return NotFound();
         }
 
-        await notifications.ReceiptDecidedAsync(project, receipt);
+        if (!outcome.Decided)
+        {
+            ModelState.AddDomainErrors(outcome.Result, nameof(Decision));
+            return IsHtmx ? await RowAsync(project) : await PageAsync(project);
+        }
+
+        await notifications.ReceiptDecidedAsync(project, outcome.Receipt);
         if (IsHtmx)
         {
-            DecidedMessage = message;
+            DecidedMessage = outcome.Message;
             return await RowAsync(project);
         }
 
-        TempData["StatusMessage"] = message;
-        return RedirectToPage(new { projectId = project.Id });
+        TempData["StatusMessage"] = outcome.Message;
+        return RedirectToList(project);
     }
 
-    private async Task<IActionResult> RefuseAsync(PlanProject project, Result result)
+    private async Task<IActionResult> AnswerManyAsync(PlanProject project, ReceiptDecisions.DecisionReport report, string verb)
     {
-        ModelState.AddDomainErrors(result, nameof(Decision));
-        return IsHtmx ? await RowAsync(project) : await PageAsync(project);
+        foreach (var receipt in report.Decided)
+        {
+            await notifications.ReceiptDecidedAsync(project, receipt);
+        }
+
+        TempData["StatusMessage"] = report.Summary(verb);
+        return RedirectToList(project);
     }
+
+    private RedirectToPageResult RedirectToList(PlanProject project) =>
+        RedirectToPage(ListRouteValues(new { projectId = project.Id, status = StatusFilter?.Key }));
 
     private async Task<IActionResult> PageAsync(PlanProject project)
     {
         await LoadAsync(project);
+        ShownRows = Rows.Items;
         return Page();
     }
 
     /// <summary>htmx: the decided receipt's row as it now is in the database, plus the counter out of band.</summary>
     private async Task<IActionResult> RowAsync(PlanProject project)
     {
-        await LoadAsync(project);
-        DecidedRow = Rows.Single(r => r.Receipt.Id == Decision.ReceiptId);
+        Project = project;
+        Seminar = await PublishedSeminars.FindAsync(db, project.Id);
+        Pending = await db.EnrollmentReceipts.CountAsync(r => r.PlanProjectId == project.Id && r.Status == ReceiptStatus.Submitted);
+        ShownRows = await AsRows(db.EnrollmentReceipts.Where(r => r.Id == Decision.ReceiptId && r.PlanProjectId == project.Id)).ToListAsync();
+        SetUrls();
         return Partial("_QueueDecision", this);
     }
 
+    /// <summary>A fixed number of commands whatever the queue's size: the seminar and its accepted count, the pending
+    /// count, and the filtered count and one page of projected rows (masked ID numbers come from their column).</summary>
     private async Task LoadAsync(PlanProject project)
     {
         Project = project;
         Seminar = await PublishedSeminars.FindAsync(db, project.Id);
-        var receipts = await db.EnrollmentReceipts.AsNoTracking()
-            .Where(r => r.PlanProjectId == project.Id)
-            .Select(r => new { Receipt = r, Hash = EF.Property<string>(r, IdNumberMapping.HashProperty) })
-            .ToListAsync();
-        var rosterHashes = (await db.RosterEntries
-                .Where(e => e.PlanProjectId == project.Id)
-                .Select(e => EF.Property<string>(e, IdNumberMapping.HashProperty))
-                .ToListAsync())
-            .ToHashSet();
-        var liveCountByHash = receipts.Where(r => r.Receipt.IsLive).CountBy(r => r.Hash).ToDictionary();
-        Rows = receipts
-            .Select(r => new QueueRow(
-                r.Receipt,
-                SharesIdNumber: r.Receipt.IsLive && liveCountByHash[r.Hash] > 1,
-                AlreadyOnRoster: r.Receipt.Status == ReceiptStatus.Submitted && rosterHashes.Contains(r.Hash)))
-            // Waiting receipts first, oldest first (first come, first served); then the decided ones newest first,
-            // as every history of the portal (docs/PAGES.md).
-            .OrderBy(r => r.Receipt.Status != ReceiptStatus.Submitted)
-            .ThenBy(r => r.Receipt.Status == ReceiptStatus.Submitted
-                ? r.Receipt.SubmittedAt.UtcTicks
-                : -(r.Receipt.DecidedAt ?? r.Receipt.WithdrawnAt ?? r.Receipt.SubmittedAt).UtcTicks)
-            .ToList();
+        var receipts = db.EnrollmentReceipts.Where(r => r.PlanProjectId == project.Id);
+        Pending = await receipts.CountAsync(r => r.Status == ReceiptStatus.Submitted);
+        Rows = await Sorts.Apply(AsRows(Filter(receipts)), Sort).ToPagedListAsync(PageNumber);
+        SetUrls();
     }
+
+    private void SetUrls()
+    {
+        AcceptUrl = Url.Page("Queue", "Accept", new { projectId = Project.Id })!;
+        DeclineUrl = Url.Page("Queue", "Decline", new { projectId = Project.Id })!;
+    }
+
+    /// <summary>Name or unit containing the text, or the ID number ending with it (on the masked column); and the status.</summary>
+    private IQueryable<EnrollmentReceipt> Filter(IQueryable<EnrollmentReceipt> receipts)
+    {
+        if (SearchTerm is { } term)
+        {
+            var idEnding = IdNumberSearch.Ending(term);
+            receipts = receipts.Where(r => r.Form.Name.Contains(term) || r.Form.WorkUnit.Contains(term) || r.Form.UnitName.Contains(term)
+                || (idEnding != null && EF.Property<string>(r, IdNumberMapping.MaskedProperty).EndsWith(idEnding)));
+        }
+
+        return StatusFilter is { Status: var status } ? receipts.Where(r => r.Status == status) : receipts;
+    }
+
+    private IQueryable<QueueRow> AsRows(IQueryable<EnrollmentReceipt> receipts) =>
+        receipts.Select(r => new QueueRow
+        {
+            Id = r.Id,
+            Status = r.Status,
+            DecisionReason = r.DecisionReason,
+            SubmittedAt = r.SubmittedAt,
+            DecidedAt = r.DecidedAt,
+            WithdrawnAt = r.WithdrawnAt,
+            Name = r.Form.Name,
+            WorkUnit = r.Form.WorkUnit,
+            Form = r.Form,
+            MaskedIdNumber = EF.Property<string>(r, IdNumberMapping.MaskedProperty),
+            SharesIdNumber = (r.Status == ReceiptStatus.Submitted || r.Status == ReceiptStatus.Accepted)
+                && db.EnrollmentReceipts.Any(other => other.PlanProjectId == r.PlanProjectId && other.Id != r.Id
+                    && (other.Status == ReceiptStatus.Submitted || other.Status == ReceiptStatus.Accepted)
+                    && EF.Property<string>(other, IdNumberMapping.HashProperty) == EF.Property<string>(r, IdNumberMapping.HashProperty)),
+            AlreadyOnRoster = r.Status == ReceiptStatus.Submitted
+                && db.RosterEntries.Any(entry => entry.PlanProjectId == r.PlanProjectId
+                    && EF.Property<string>(entry, IdNumberMapping.HashProperty) == EF.Property<string>(r, IdNumberMapping.HashProperty)),
+        });
 
     public sealed class DecisionInput
     {
@@ -206,12 +298,35 @@ public sealed class QueueModel(
         public string? DecisionReason { get; set; }
     }
 
-    /// <param name="SharesIdNumber">Another live receipt of this project carries the same ID number.</param>
-    /// <param name="AlreadyOnRoster">The person is already on the roster (e.g. typed in by the organizer).</param>
-    public sealed record QueueRow(EnrollmentReceipt Receipt, bool SharesIdNumber, bool AlreadyOnRoster);
+    /// <summary>One receipt as the queue shows it, projected (no ID number decrypted).</summary>
+    public sealed class QueueRow
+    {
+        public Guid Id { get; init; }
 
-    /// <param name="Rejected">The user's input, shown back with its errors.</param>
-    public sealed record QueueRowView(Guid ProjectId, QueueRow Row, DecisionInput? Rejected, string? Message);
+        public ReceiptStatus Status { get; init; }
+
+        public string? DecisionReason { get; init; }
+
+        public DateTimeOffset SubmittedAt { get; init; }
+
+        public DateTimeOffset? DecidedAt { get; init; }
+
+        public DateTimeOffset? WithdrawnAt { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+
+        public string WorkUnit { get; init; } = string.Empty;
+
+        public EnrollmentForm Form { get; init; } = null!;
+
+        public string MaskedIdNumber { get; init; } = string.Empty;
+
+        /// <summary>Another live receipt of this project carries the same ID number.</summary>
+        public bool SharesIdNumber { get; init; }
+
+        /// <summary>The person is already on the roster (e.g. typed in by the organizer).</summary>
+        public bool AlreadyOnRoster { get; init; }
+    }
 
     public sealed record QueueCounts(int Planned, int Accepted, int SeatsLeft, int Pending, bool OutOfBand);
 }

@@ -1,42 +1,68 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Plans;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Infrastructure.Listing;
 
 namespace ResearchPortal.Web.Pages.Roster;
 
-/// <summary>研修学员名单 (Annex 4): hours and pass/fail per row, certificate numbers for all who passed, and their
-/// revocation (host organizer or reviewer).</summary>
+/// <summary>
+/// 研修学员名单 (Annex 4), paged and searchable: hours and pass/fail for every changed row in one submit (or set for the
+/// selected rows at once), certificate numbers for all who passed, and their revocation (host organizer or reviewer).
+/// </summary>
 [Authorize(Roles = HostOrReviewer.Roles)]
-public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock) : ListPageModel
 {
+    public const string StatusKey = "status";
+
     public const string ConflictMessage = "此记录已被他人修改，下表显示的是当前数据，请核对后重新保存。";
 
+    /// <summary>One row of a bulk save lost to someone else's change: it is reported and keeps the other user's values.</summary>
+    public const string RowConflictMessage = "此记录已被他人修改，未保存；下表显示的是当前数据。";
+
     public const string RevokeConfirmation = "确定撤销该证书编号？撤销后不可恢复。";
+
+    /// <summary>The status filter's URL values and labels.</summary>
+    public static readonly IReadOnlyList<(string Key, string Label)> Statuses =
+    [
+        ("passed", "合格"), ("failed", "不合格"), ("unassessed", "未评定"), ("certified", "已发证"), ("uncertified", "合格未发证"),
+    ];
+
+    private static readonly SortOrder<RosterRow> Sorts = new SortOrder<RosterRow>("seq", r => r.Id)
+        .By("seq", r => r.Sequence)
+        .By("name", r => r.Name)
+        .By("unit", r => r.WorkUnit);
+
+    [BindProperty(SupportsGet = true, Name = StatusKey)]
+    public string? Status { get; set; }
+
+    /// <summary>Every row of the page as the form posted it back.</summary>
+    public IReadOnlyList<RowInput> Input { get; private set; } = [];
+
+    /// <summary>The bulk fields as posted, shown back when they are refused.</summary>
+    public BulkInput Bulk { get; private set; } = new();
 
     public PlanProject Project { get; private set; } = null!;
 
     public Filing? Filing { get; private set; }
 
-    public IReadOnlyList<RosterEntry> Entries { get; private set; } = [];
-
-    /// <summary>Row versions for the hidden fields, by entry id.</summary>
-    public IReadOnlyDictionary<Guid, string> Tokens { get; private set; } = new Dictionary<Guid, string>();
+    public PagedList<RosterRow> Rows { get; private set; } = new([], 1, DefaultPageSize, 0);
 
     public bool CanEdit { get; private set; }
 
-    /// <summary>The row whose rejected input is shown back, with its errors.</summary>
-    public Guid? EditingEntryId { get; private set; }
+    public int PassedWithoutCertificate { get; private set; }
 
-    public RowInput Row { get; private set; } = new();
+    /// <summary>Rows whose rejected input is shown back (with its errors) instead of the stored values.</summary>
+    public IReadOnlyDictionary<Guid, RowInput> Rejected { get; private set; } = new Dictionary<Guid, RowInput>();
 
     public CertificateInput Certificate { get; private set; } = new();
 
@@ -51,62 +77,64 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
     /// <summary>Why certificate numbers cannot be issued today (filing not approved, seminar not ended); null when they can.</summary>
     public string? CertificatesClosedReason { get; private set; }
 
-    public int PassedWithoutCertificate => Entries.Count(e => e.Passed && e.CertificateNumber is null);
+    /// <summary>Built once per page, so each row only appends its id.</summary>
+    public string PersonUrl { get; private set; } = string.Empty;
 
-    /// <summary>htmx posts a row and swaps in just that row; a plain form post gets the whole page.</summary>
-    private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
+    public string RevokeUrl { get; private set; } = string.Empty;
 
-    public RosterRowView RowView(RosterEntry entry, string? message = null) =>
-        new(Project.Id, entry, Tokens[entry.Id], CanEdit, Filing?.TotalHours, EditingEntryId == entry.Id ? Row : null, message,
-            RevokingEntryId == entry.Id ? Revocation : null);
+    public bool IsFiltered => SearchTerm is not null || StatusFilter is not null;
 
-    public async Task<IActionResult> OnGetAsync(Guid projectId) =>
-        await LoadAsync(projectId) ? Page() : NotFound();
+    private string? StatusFilter => Statuses.Any(s => s.Key == Status) ? Status : null;
 
-    public async Task<IActionResult> OnPostRecordAsync(Guid projectId, Guid entryId, [Bind(Prefix = nameof(Row))] RowInput row)
+    public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
-        if (!await LoadAsync(projectId) || !CanEdit || Entries.SingleOrDefault(e => e.Id == entryId) is not { } entry)
+        if (!await LoadProjectAsync(projectId))
         {
             return NotFound();
         }
 
-        Row = row;
-        EditingEntryId = entryId;
-        if (!ModelState.IsValid)
+        await LoadListAsync();
+        return Page();
+    }
+
+    /// <summary>保存修改: every row whose hours or result differ from what the page showed.</summary>
+    public Task<IActionResult> OnPostSaveAsync(Guid projectId, [Bind(Prefix = nameof(Input))] List<RowInput> input)
+    {
+        Input = input;
+        return SaveRowsAsync(projectId);
+    }
+
+    /// <summary>Sets the same hours and result on the ticked rows, then saves them (and any other changed row).</summary>
+    public Task<IActionResult> OnPostApplyAsync(
+        Guid projectId,
+        [Bind(Prefix = nameof(Input))] List<RowInput> input,
+        [Bind(Prefix = "Selected")] List<Guid> selected,
+        [Bind(Prefix = nameof(Bulk))] BulkInput bulk)
+    {
+        Input = input;
+        Bulk = bulk;
+        if (selected.Count == 0)
         {
-            return RowOrPage(entry);
+            ModelState.AddModelError($"{nameof(Bulk)}.{nameof(BulkInput.CompletedHours)}", "请先勾选要设置的学员。");
         }
 
-        var result = entry.RecordResult(row.CompletedHours!.Value, row.Passed, Filing!, clock.Today);
-        if (result.IsFailure)
+        if (BulkFailed())
         {
-            ModelState.AddDomainErrors(result, nameof(Row));
-            return RowOrPage(entry);
+            return ShowBulkErrorsAsync(projectId);
         }
 
-        ConcurrencyToken.Expect(db, entry, row.Token);
-        audit.Record(User.ToActor(), AuditActions.RosterResultRecorded, $"{Project.ProjectNumber} {entry.Name}", Project.Id,
-            $"完成学时 {entry.CompletedHours:0.#}，{(entry.Passed ? "通过" : "未通过")}");
-        if (!await TrySaveAsync(projectId))
+        foreach (var row in input.Where(row => selected.Contains(row.EntryId)))
         {
-            return IsHtmx ? Partial("_RosterRow", RowView(Entries.Single(e => e.Id == entryId), ConflictMessage)) : Page();
+            row.CompletedHours = bulk.CompletedHours;
+            row.Passed = bulk.Passed;
         }
 
-        var saved = $"已保存 {entry.Name} 的学时与考核结果。";
-        if (IsHtmx)
-        {
-            EditingEntryId = null;
-            Tokens = new Dictionary<Guid, string>(Tokens) { [entry.Id] = ConcurrencyToken.Read(db, entry) };
-            return Partial("_RosterRow", RowView(entry, saved));
-        }
-
-        TempData["StatusMessage"] = saved;
-        return RedirectToPage(new { projectId });
+        return SaveRowsAsync(projectId);
     }
 
     public async Task<IActionResult> OnPostCertificatesAsync(Guid projectId, [Bind(Prefix = nameof(Certificate))] CertificateInput certificate)
     {
-        if (!await LoadAsync(projectId) || !CanEdit)
+        if (!await LoadProjectAsync(projectId) || !CanEdit)
         {
             return NotFound();
         }
@@ -114,41 +142,43 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         Certificate = certificate;
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await PageAsync();
         }
 
+        var entries = await db.RosterEntries.Where(e => e.PlanProjectId == projectId).OrderBy(e => e.Sequence).ToListAsync();
         var year = await db.PlanYears.SingleAsync(y => y.Year == Project.Year);
         var numbersInUse = await UsedCertificateNumbers.OutsideRosterAsync(db, projectId);
         var result = CertificateIssuer.Assign(
-            Entries, Filing!, clock.Today, year, Project.ProjectNumber, certificate.StartNumber!.Value, numbersInUse);
+            entries, Filing!, clock.Today, year, Project.ProjectNumber, certificate.StartNumber!.Value, numbersInUse);
         if (result.IsFailure)
         {
             ModelState.AddDomainErrors(result, nameof(Certificate));
-            return Page();
+            return await PageAsync();
         }
 
         var numbered = result.Value;
         if (numbered.Count == 0)
         {
             ModelState.AddModelError($"{nameof(Certificate)}.{nameof(CertificateInput.StartNumber)}", "没有需要发放证书编号的学员（须已通过结业考核且尚无编号）。");
-            return Page();
+            return await PageAsync();
         }
 
         audit.Record(User.ToActor(), AuditActions.RosterCertificatesAssigned, Project.ProjectNumber, Project.Id,
             $"{numbered.Count} 人：{numbered[0].CertificateNumber} 至 {numbered[^1].CertificateNumber}");
-        if (!await TrySaveAsync(projectId))
+        if (!await TrySaveAsync())
         {
-            return Page();
+            return await PageAsync();
         }
 
         TempData["StatusMessage"] = $"已为 {numbered.Count} 名学员发放证书编号。";
-        return RedirectToPage(new { projectId });
+        return RedirectToList();
     }
 
     /// <summary>The host organizer or a reviewer withdraws a trainee's certificate number, with a reason.</summary>
     public async Task<IActionResult> OnPostRevokeAsync(Guid projectId, Guid entryId, [Bind(Prefix = nameof(Revocation))] RevocationInput revocation)
     {
-        if (!await LoadAsync(projectId) || Entries.SingleOrDefault(e => e.Id == entryId) is not { } entry)
+        if (!await LoadProjectAsync(projectId)
+            || await db.RosterEntries.SingleOrDefaultAsync(e => e.Id == entryId && e.PlanProjectId == projectId) is not { } entry)
         {
             return NotFound();
         }
@@ -160,24 +190,142 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         if (result.IsFailure)
         {
             ModelState.AddDomainErrors(result, nameof(Revocation));
-            return Page();
+            return await PageAsync();
         }
 
         ConcurrencyToken.Expect(db, entry, revocation.Token);
         audit.Record(User.ToActor(), AuditActions.CertificateRevoked, $"{number} {entry.Name}", Project.Id, $"撤销原因：{entry.RevokedCertificates[^1].Reason}");
-        if (!await TrySaveAsync(projectId))
+        if (!await TrySaveAsync())
         {
-            return Page();
+            RevokingEntryId = null;
+            return await PageAsync();
         }
 
         TempData["StatusMessage"] = $"已撤销 {entry.Name} 的证书编号 {number}。";
-        return RedirectToPage(new { projectId });
+        return RedirectToList();
     }
 
-    private IActionResult RowOrPage(RosterEntry entry) => IsHtmx ? Partial("_RosterRow", RowView(entry)) : Page();
+    /// <summary>The model-state key of a row's field as the page renders it (the error summary links to it).</summary>
+    public static string FieldKey(int index, string field) => $"{nameof(Input)}[{index}].{field}";
+
+    private bool BulkFailed() => ModelState.Keys.Any(key => key.StartsWith(nameof(Bulk) + ".", StringComparison.Ordinal) && ModelState[key]!.Errors.Count > 0);
+
+    private async Task<IActionResult> ShowBulkErrorsAsync(Guid projectId)
+    {
+        if (!await LoadProjectAsync(projectId) || !CanEdit)
+        {
+            return NotFound();
+        }
+
+        // The rows keep what was typed; only the bulk fields are wrong.
+        Rejected = Input.Where(row => row.IsChanged).ToDictionary(row => row.EntryId);
+        await LoadListAsync();
+        return Page();
+    }
+
+    /// <summary>
+    /// Each changed row is checked as if saved alone (the domain's <see cref="RosterEntry.RecordResult"/>). Rows that pass
+    /// and that nobody else changed since the page was loaded are saved together; a row changed by someone else keeps
+    /// the other user's values and is reported, as is each row the checks refuse (its input shown back).
+    /// </summary>
+    private async Task<IActionResult> SaveRowsAsync(Guid projectId)
+    {
+        if (!await LoadProjectAsync(projectId) || !CanEdit)
+        {
+            return NotFound();
+        }
+
+        var outcome = await RecordResultsAsync();
+        if (outcome.Failures.Count == 0)
+        {
+            TempData["StatusMessage"] = outcome.Saved.Count == 0 ? "没有需要保存的修改。" : $"已保存 {outcome.Saved.Count} 名学员的学时与考核结果：{string.Join("、", outcome.Saved)}。";
+            return RedirectToList();
+        }
+
+        ViewData[ErrorSummary.NoteKey] = outcome.Saved.Count == 0
+            ? "没有保存任何学员。"
+            : $"已保存 {outcome.Saved.Count} 名学员（{string.Join("、", outcome.Saved)}）；以下学员未保存：";
+        Rejected = outcome.Failures.Where(f => f.Input is not null).ToDictionary(f => f.EntryId, f => f.Input!);
+        ModelState.Clear();
+        await LoadListAsync();
+        foreach (var failure in outcome.Failures)
+        {
+            var index = Rows.Items.ToList().FindIndex(row => row.Id == failure.EntryId);
+            foreach (var message in failure.Messages)
+            {
+                ModelState.AddModelError(index < 0 ? string.Empty : FieldKey(index, nameof(RowInput.CompletedHours)), $"{failure.Name}（序号 {failure.Sequence}）：{message}");
+            }
+        }
+
+        return Page();
+    }
+
+    private async Task<BulkOutcome> RecordResultsAsync()
+    {
+        var changed = Input.Select((row, index) => (Row: row, Index: index)).Where(r => r.Row.IsChanged || RowErrors(r.Index).Count > 0).ToList();
+        var ids = changed.Select(r => r.Row.EntryId).ToList();
+
+        // A save that races another one after the version check below fails as a whole; the retry finds the
+        // winner's version and reports just that row.
+        for (var attempt = 1; ; attempt++)
+        {
+            var entries = await db.RosterEntries.Where(e => e.PlanProjectId == Project.Id && ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id);
+            var outcome = new BulkOutcome();
+            foreach (var (row, index) in changed)
+            {
+                if (!entries.TryGetValue(row.EntryId, out var entry))
+                {
+                    continue;
+                }
+
+                if (RowErrors(index) is { Count: > 0 } errors)
+                {
+                    outcome.Failures.Add(new(entry.Id, entry.Name, entry.Sequence, errors, row));
+                }
+                else if (ConcurrencyToken.Read(db, entry) != row.Token)
+                {
+                    outcome.Failures.Add(new(entry.Id, entry.Name, entry.Sequence, [RowConflictMessage], Input: null));
+                }
+                else if (entry.RecordResult(row.CompletedHours!.Value, row.Passed, Filing!, clock.Today) is { IsFailure: true } refused)
+                {
+                    outcome.Failures.Add(new(entry.Id, entry.Name, entry.Sequence, refused.Errors.Select(e => e.Message).ToList(), row));
+                }
+                else
+                {
+                    audit.Record(User.ToActor(), AuditActions.RosterResultRecorded, $"{Project.ProjectNumber} {entry.Name}", Project.Id,
+                        $"完成学时 {entry.CompletedHours:0.#}，{(entry.Passed ? "通过" : "未通过")}");
+                    outcome.Saved.Add(entry.Name);
+                }
+            }
+
+            try
+            {
+                await db.SaveChangesAsync();
+                return outcome;
+            }
+            catch (DbUpdateException exception) when (exception.IsLostRace() && attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private List<string> RowErrors(int index) =>
+        ModelState.Where(pair => pair.Key.StartsWith($"{nameof(Input)}[{index}].", StringComparison.Ordinal))
+            .SelectMany(pair => pair.Value!.Errors.Select(ErrorSummary.MessageOf))
+            .ToList();
+
+    private RedirectToPageResult RedirectToList() =>
+        RedirectToPage(ListRouteValues(new { projectId = Project.Id, status = StatusFilter }));
+
+    private async Task<IActionResult> PageAsync()
+    {
+        await LoadListAsync();
+        return Page();
+    }
 
     /// <summary>Saves; on a concurrent change shows the current rows instead of the user's, overwriting nothing.</summary>
-    private async Task<bool> TrySaveAsync(Guid projectId)
+    private async Task<bool> TrySaveAsync()
     {
         try
         {
@@ -187,15 +335,12 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         catch (DbUpdateException exception) when (exception.IsLostRace())
         {
             db.ChangeTracker.Clear();
-            await LoadAsync(projectId);
-            EditingEntryId = null;
-            RevokingEntryId = null;
             ModelState.AddModelError(string.Empty, ConflictMessage);
             return false;
         }
     }
 
-    private async Task<bool> LoadAsync(Guid projectId)
+    private async Task<bool> LoadProjectAsync(Guid projectId)
     {
         if (await access.FindAsync(User, projectId, HostOrReviewer.Operation(User)) is not { } project)
         {
@@ -203,25 +348,106 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         }
 
         Project = project;
-        Filing = await db.Filings.SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
+        Filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
         CanEdit = !User.IsReviewer() && Filing is not null; // hours are checked against the filing's total
         ResultsClosedReason = Filing is null ? null : FirstMessage(RosterRules.CheckResultsOpen(Filing, clock.Today, string.Empty));
         CertificatesClosedReason = Filing is null ? null : FirstMessage(RosterRules.CheckCertificatesOpen(Filing, clock.Today, string.Empty));
-        Entries = await db.RosterEntries.Where(e => e.PlanProjectId == projectId).OrderBy(e => e.Sequence).ToListAsync();
-        Tokens = Entries.ToDictionary(e => e.Id, e => ConcurrencyToken.Read(db, e));
         return true;
     }
 
-    private static string? FirstMessage(Domain.Common.Result result) => result.Errors.Select(error => error.Message).FirstOrDefault();
+    /// <summary>Three commands whatever the roster's size: the count of passed rows without a number, the filtered
+    /// count and one page of projected rows (the masked ID number is a column; nothing is decrypted).</summary>
+    private async Task LoadListAsync()
+    {
+        var entries = db.RosterEntries.Where(e => e.PlanProjectId == Project.Id);
+        PassedWithoutCertificate = CanEdit ? await entries.CountAsync(e => e.Passed && e.CertificateNumber == null) : 0;
+        Rows = await Sorts.Apply(Filter(entries).SelectWithTokens(db, e => new RosterRow
+            {
+                Id = e.Id,
+                Sequence = e.Sequence,
+                Name = e.Name,
+                Gender = e.Gender,
+                MaskedIdNumber = EF.Property<string>(e, IdNumberMapping.MaskedProperty),
+                WorkUnit = e.WorkUnit,
+                ProfessionalTitle = e.ProfessionalTitle,
+                Phone = e.Phone,
+                CompletedHours = e.CompletedHours,
+                Passed = e.Passed,
+                CertificateNumber = e.CertificateNumber,
+                Token = ConcurrencyToken.Of(e),
+            }), Sort)
+            .ToPagedListAsync(PageNumber);
+        PersonUrl = Url.Page("Person", new { projectId = Project.Id })! + "&entryId=";
+        RevokeUrl = Url.Page("Index", "Revoke", new { projectId = Project.Id })! + "&entryId=";
+    }
 
-    /// <summary>One row of the roster table; <paramref name="Rejected"/> and <paramref name="RejectedRevocation"/> are the
-    /// user's input shown back with its errors.</summary>
-    public sealed record RosterRowView(
-        Guid ProjectId, RosterEntry Entry, string Token, bool CanEdit, decimal? TotalHours, RowInput? Rejected, string? Message,
-        RevocationInput? RejectedRevocation);
+    /// <summary>Name or unit containing the text, or the ID number ending with it (the last 4 characters, matched on the
+    /// masked column); and the status.</summary>
+    private IQueryable<RosterEntry> Filter(IQueryable<RosterEntry> entries)
+    {
+        if (SearchTerm is { } term)
+        {
+            var idEnding = IdNumberSearch.Ending(term);
+            entries = entries.Where(e => e.Name.Contains(term) || e.WorkUnit.Contains(term)
+                || (idEnding != null && EF.Property<string>(e, IdNumberMapping.MaskedProperty).EndsWith(idEnding)));
+        }
 
+        return StatusFilter switch
+        {
+            "passed" => entries.Where(e => e.Passed),
+            "failed" => entries.Where(e => !e.Passed && e.CompletedHours != 0m),
+            "unassessed" => entries.Where(e => !e.Passed && e.CompletedHours == 0m),
+            "certified" => entries.Where(e => e.CertificateNumber != null),
+            "uncertified" => entries.Where(e => e.Passed && e.CertificateNumber == null),
+            _ => entries,
+        };
+    }
+
+    private static string? FirstMessage(Result result) => result.Errors.Select(error => error.Message).FirstOrDefault();
+
+    /// <summary>One roster row as the list shows it: the projection of the columns it needs, with its row version.</summary>
+    public sealed class RosterRow
+    {
+        public Guid Id { get; init; }
+
+        public int Sequence { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+
+        public Gender Gender { get; init; }
+
+        public string MaskedIdNumber { get; init; } = string.Empty;
+
+        public string WorkUnit { get; init; } = string.Empty;
+
+        public string? ProfessionalTitle { get; init; }
+
+        public string? Phone { get; init; }
+
+        public decimal CompletedHours { get; init; }
+
+        public bool Passed { get; init; }
+
+        public string? CertificateNumber { get; init; }
+
+        public string Token { get; init; } = string.Empty;
+    }
+
+    private sealed record RowFailure(Guid EntryId, string Name, int Sequence, IReadOnlyList<string> Messages, RowInput? Input);
+
+    private sealed class BulkOutcome
+    {
+        public List<string> Saved { get; } = [];
+
+        public List<RowFailure> Failures { get; } = [];
+    }
+
+    /// <summary>One row of the roster form: what the user typed, what the page showed (to tell a change) and its version.</summary>
     public sealed class RowInput
     {
+        [Display(Name = "学员")]
+        public Guid EntryId { get; set; }
+
         [Required(ErrorMessage = "请填写完成学时。")]
         [Display(Name = "完成学时")]
         public decimal? CompletedHours { get; set; }
@@ -229,7 +455,27 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         [Display(Name = "是否通过结业考核")]
         public bool Passed { get; set; }
 
+        [Display(Name = "原完成学时")]
+        public decimal? ShownHours { get; set; }
+
+        [Display(Name = "原考核结果")]
+        public bool ShownPassed { get; set; }
+
+        [Display(Name = "版本")]
         public string? Token { get; set; }
+
+        public bool IsChanged => CompletedHours != ShownHours || Passed != ShownPassed;
+    }
+
+    /// <summary>设置选中学员: the hours and result given to every ticked row.</summary>
+    public sealed class BulkInput
+    {
+        [Required(ErrorMessage = "请填写要设置的完成学时。")]
+        [Display(Name = "选中学员的完成学时")]
+        public decimal? CompletedHours { get; set; }
+
+        [Display(Name = "选中学员是否通过结业考核")]
+        public bool Passed { get; set; }
     }
 
     public sealed class RevocationInput

@@ -87,6 +87,6 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock) : ListPage
 
         public decimal TotalHours => Sessions.Sum(session => session.Hours);
 
-        public int SeatsLeft => PublishedSeminar.SeatsLeftOf(PlannedTraineeCount, AcceptedCount);
+        public int SeatsLeft => Seats.Left(PlannedTraineeCount, AcceptedCount);
     }
 }

@@ -12,10 +12,8 @@ public sealed record PublishedSeminar(PlanProject Project, Filing Filing, Organi
 {
     public EnrollmentWindow Window => EnrollmentWindow.For(Filing);
 
-    public int SeatsLeft => SeatsLeftOf(Filing.PlannedTraineeCount, AcceptedCount);
-
     /// <summary>Planned trainees minus those already accepted; never below zero.</summary>
-    public static int SeatsLeftOf(int? plannedTraineeCount, int acceptedCount) => Math.Max(0, (plannedTraineeCount ?? 0) - acceptedCount);
+    public int SeatsLeft => Seats.Left(Filing.PlannedTraineeCount, AcceptedCount);
 }
 
 /// <summary>Reads approved seminars for the public pages and the enrollment form; only approved filings are public.</summary>

@@ -100,4 +100,49 @@ public sealed class EnrollmentJourneyTests(DemoPortal portal, ITestOutputHelper 
             await Expect(Row(host, declined)).ToContainTextAsync(reason);
         });
     }
+
+    [Fact]
+    public async Task Host_ticks_receipts_and_accepts_or_declines_them_at_once_with_a_summary()
+    {
+        const string reason = "本期名额已优先安排基层一线人员。";
+        string[] accept = ["周批量", "吴批量"];
+        const string decline = "郑批量";
+        await using var journey = portal.StartJourney("host-bulk-decisions");
+        var host = await portal.PageAsAsync(journey, DemoRole.Host);
+        await journey.RunAsync(output, async () =>
+        {
+            await OpenProjectAsync(host, DemoProjects.Open);
+            await Link(host, "报名回执处理").ClickAsync();
+            var serial = 40;
+            foreach (var name in accept.Append(decline))
+            {
+                await Link(host, "代为录入报名回执").ClickAsync();
+                await host.GetByLabel("姓名", new() { Exact = true }).FillAsync(name);
+                await FillReceiptAsync(host, IdNumber(serial++));
+                await Button(host, "保存报名回执").ClickAsync();
+                await Expect(Row(host, name)).ToContainTextAsync("待审核");
+            }
+
+            foreach (var name in accept)
+            {
+                await host.GetByLabel($"选择 {name}").CheckAsync();
+            }
+
+            await Button(host, "录取选中").ClickAsync(); // a confirmation, accepted
+            await Expect(Status(host)).ToHaveTextAsync("已录取 2 人。");
+            foreach (var name in accept)
+            {
+                await Expect(Row(host, name)).ToContainTextAsync("已录取");
+            }
+
+            await journey.ScreenshotAsync(host, "bulk-accepted");
+
+            await host.GetByLabel($"选择 {decline}").CheckAsync();
+            await host.GetByLabel("不予录取的原因（选中学员共用）").FillAsync(reason);
+            await Button(host, "不予录取选中").ClickAsync();
+            await Expect(Status(host)).ToHaveTextAsync("已不予录取 1 人。");
+            await Expect(Row(host, decline)).ToContainTextAsync($"原因：{reason}");
+            await journey.ScreenshotAsync(host, "bulk-declined");
+        });
+    }
 }

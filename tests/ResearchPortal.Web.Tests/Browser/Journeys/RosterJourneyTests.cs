@@ -15,7 +15,7 @@ public sealed class RosterJourneyTests(DemoPortal portal, ITestOutputHelper outp
     private const string Zip = "application/zip";
 
     [Fact]
-    public async Task Host_records_hours_in_place_issues_numbers_downloads_every_file_and_anyone_verifies_a_number()
+    public async Task Host_sets_hours_for_ticked_rows_saves_a_row_issues_numbers_downloads_every_file_and_anyone_verifies_a_number()
     {
         await using var journey = portal.StartJourney("roster-certificates-downloads");
         var host = await portal.PageAsAsync(journey, DemoRole.Host);
@@ -28,18 +28,32 @@ public sealed class RosterJourneyTests(DemoPortal portal, ITestOutputHelper outp
             await Expect(Heading(host)).ToHaveTextAsync("研修学员名单");
             await journey.ScreenshotAsync(host, "roster");
 
-            // Trainee 15 missed sessions and failed; the host corrects hours and result in the row (htmx, no reload).
-            await MarkDocumentAsync(host);
+            // Trainee 15 missed sessions and failed, then made them up: the host ticks that row and the next one and sets
+            // hours and result for both in one action.
             var row = host.Locator("tbody tr").Nth(14);
-            await Expect(row.Locator("td").First).ToHaveTextAsync("15");
-            var name = (await row.Locator("td").Nth(1).InnerTextAsync()).Trim();
-            await row.GetByLabel($"{name} 完成学时").FillAsync("24");
-            await row.GetByLabel($"{name} 是否通过结业考核").SelectOptionAsync(new SelectOptionValue { Label = "是" });
-            await Button(row, "保存").ClickAsync();
-            await Expect(host.Locator("tbody tr").Nth(14).GetByRole(AriaRole.Status)).ToBeVisibleAsync();
-            await Expect(host.Locator("tbody tr").Nth(14).GetByLabel($"{name} 完成学时")).ToHaveValueAsync("24");
-            await AssertNotReloadedAsync(host);
-            await journey.ScreenshotAsync(host, "row-saved-in-place");
+            await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("15");
+            var name = (await row.Locator("td").Nth(2).InnerTextAsync()).Trim();
+            var next = (await host.Locator("tbody tr").Nth(15).Locator("td").Nth(2).InnerTextAsync()).Trim();
+            await host.GetByLabel("选择本页全部学员").CheckAsync();
+            await Expect(host.GetByLabel($"选择 {next}")).ToBeCheckedAsync();
+            await host.GetByLabel("选择本页全部学员").UncheckAsync();
+            await Expect(host.GetByLabel($"选择 {next}")).Not.ToBeCheckedAsync();
+            await host.GetByLabel($"选择 {name}").CheckAsync();
+            await host.GetByLabel($"选择 {next}").CheckAsync();
+            await host.GetByLabel("选中学员的完成学时").FillAsync("24");
+            await host.GetByLabel("选中学员是否通过结业考核").SelectOptionAsync(new SelectOptionValue { Label = "是" });
+            await Button(host, "设置选中学员并保存").ClickAsync();
+            await Expect(Status(host)).ToContainTextAsync(name);
+            await Expect(host.GetByLabel($"{name} 完成学时")).ToHaveValueAsync("24");
+            await Expect(host.GetByLabel($"{name} 是否通过结业考核")).ToHaveValueAsync("true");
+            await journey.ScreenshotAsync(host, "rows-set-at-once");
+
+            // Trainee 30 stays failed; the host corrects the hours in the row and saves the roster.
+            var thirtieth = (await host.Locator("tbody tr").Nth(29).Locator("td").Nth(2).InnerTextAsync()).Trim();
+            await host.GetByLabel($"{thirtieth} 完成学时").FillAsync("10");
+            await Button(host, "保存修改").ClickAsync();
+            await Expect(Status(host)).ToHaveTextAsync($"已保存 1 名学员的学时与考核结果：{thirtieth}。");
+            await Expect(host.GetByLabel($"{thirtieth} 完成学时")).ToHaveValueAsync("10");
 
             // 发放证书编号: the 31 passed trainees (trainee 30 still failed) get consecutive numbers.
             await host.GetByPlaceholder("起始流水号，如 1").FillAsync("1");
@@ -100,7 +114,7 @@ public sealed class RosterJourneyTests(DemoPortal portal, ITestOutputHelper outp
             await OpenProjectAsync(host, DemoProjects.Held);
             await Link(host, "学员名单").ClickAsync();
             var secondRow = host.Locator("tbody tr").Nth(1);
-            var secondName = (await secondRow.Locator("td").Nth(1).InnerTextAsync()).Trim();
+            var secondName = (await secondRow.Locator("td").Nth(2).InnerTextAsync()).Trim();
             var revokedNumber = (await secondRow.Locator("[data-certificate-number]").InnerTextAsync()).Trim();
             Assert.NotEmpty(revokedNumber);
             await secondRow.GetByLabel($"{secondName} 撤销原因").FillAsync("身份信息登记有误，证书收回重新核发。");

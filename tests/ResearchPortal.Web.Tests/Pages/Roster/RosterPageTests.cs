@@ -1,14 +1,16 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Tests.Web;
+using Xunit.Abstractions;
 using static ResearchPortal.Web.Tests.Builders.TestData;
 
 namespace ResearchPortal.Web.Tests.Pages.Roster;
 
 /// <summary>Runs after the seminar, when results and certificate numbers may be recorded.</summary>
-public sealed class RosterPageTests(AfterSeminarPortal portal) : IClassFixture<AfterSeminarPortal>
+public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper output) : IClassFixture<AfterSeminarPortal>
 {
     private const string RevokeConfirmation = "data-confirm=\"确定撤销该证书编号？撤销后不可恢复。\"";
 
@@ -34,16 +36,15 @@ public sealed class RosterPageTests(AfterSeminarPortal portal) : IClassFixture<A
     [InlineData("24.6", "完成学时应在 0 到 24.5 学时之间")]
     [InlineData("", "请填写完成学时。")]
     [InlineData("十二", "“十二”不是有效的完成学时。")]
-    public async Task Hours_the_browser_would_refuse_are_refused_by_the_server_in_chinese_in_the_htmx_row(string hours, string message)
+    public async Task Hours_the_browser_would_refuse_are_refused_by_the_server_in_chinese_naming_the_trainee(string hours, string message)
     {
         var graph = await RosterGraph.SaveAsync(_app, 1);
         using var client = await graph.HostOrganizerAsync(_app);
-        client.Http.DefaultRequestHeaders.Add("HX-Request", "true");
 
         var response = await PostRowAsync(client, graph, graph.Entries[0], hours, passed: true, await TokenAsync(graph.Entries[0]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(message, await PageText.ReadAsync(response));
+        Assert.Contains($"学员01（序号 1）：{message}", await PageText.ReadAsync(response));
         Assert.False((await ReloadAsync(graph.Entries[0])).Passed);
     }
 
@@ -64,19 +65,125 @@ public sealed class RosterPageTests(AfterSeminarPortal portal) : IClassFixture<A
     }
 
     [Fact]
-    public async Task An_htmx_post_answers_with_just_the_saved_row()
+    public async Task The_roster_runs_the_same_number_of_sql_commands_for_20_and_2000_trainees()
     {
-        var graph = await RosterGraph.SaveAsync(_app, 1);
-        using var client = await graph.HostOrganizerAsync(_app);
-        client.Http.DefaultRequestHeaders.Add("HX-Request", "true");
+        var small = await RosterGraph.SaveAsync(_app, 20);
+        var large = await RosterGraph.SaveAsync(_app, 2000);
+        using var host = await small.HostOrganizerAsync(_app);
+        using var largeHost = await large.HostOrganizerAsync(_app);
+        await host.GetPageAsync($"/Roster?{small.Query}");
+        await largeHost.GetPageAsync($"/Roster?{large.Query}");
 
-        var response = await PostRowAsync(client, graph, graph.Entries[0], hours: "16", passed: false, await TokenAsync(graph.Entries[0]));
+        var smallCount = await host.CountSqlCommandsAsync($"/Roster?{small.Query}", _app.SqlCommands);
+        var largeCount = await largeHost.CountSqlCommandsAsync($"/Roster?{large.Query}", _app.SqlCommands);
+
+        output.WriteLine($"/Roster: {smallCount} commands at 20 trainees, {largeCount} at 2,000");
+        Assert.Equal(smallCount, largeCount);
+        var page = PageText.Of(await largeHost.GetPageAsync($"/Roster?{large.Query}"));
+        output.WriteLine($"/Roster: a page of 50 rows is {page.Length:N0} characters of HTML");
+        Assert.Contains("共 2000 条，第 1 / 40 页", page);
+        Assert.Equal(50, Regex.Count(page, "name=\"Selected\""));
+        // One form for all the rows, however many: no form per row.
+        Assert.Equal(Regex.Count(PageText.Of(await host.GetPageAsync($"/Roster?{small.Query}")), "<form"), Regex.Count(page, "<form"));
+    }
+
+    [Fact]
+    public async Task The_roster_pages_searches_by_name_or_last_4_filters_by_result_and_sorts_with_everything_in_the_url()
+    {
+        var graph = await RosterGraph.SaveAsync(_app, 60);
+        await RecordAsync(graph.Entries[4], 24m, passed: true);
+        await RecordAsync(graph.Entries[5], 10m, passed: false);
+        using var host = await graph.HostOrganizerAsync(_app);
+        var url = $"/Roster?{graph.Query}";
+        var target = graph.Entries[36];
+
+        var second = PageText.Of(await host.GetPageAsync($"{url}&p=2"));
+        var byId = PageText.Of(await host.GetPageAsync($"{url}&q={target.IdNumber.Value[^4..].ToLowerInvariant()}"));
+        var byName = PageText.Of(await host.GetPageAsync($"{url}&q=学员37"));
+        var passed = PageText.Of(await host.GetPageAsync($"{url}&status=passed"));
+        var failed = PageText.Of(await host.GetPageAsync($"{url}&status=failed"));
+        var unassessed = PageText.Of(await host.GetPageAsync($"{url}&status=unassessed"));
+        var descending = PageText.Of(await host.GetPageAsync($"{url}&sort=-seq"));
+
+        Assert.Contains("共 60 条，第 2 / 2 页", second);
+        Assert.Contains("学员51", second);
+        Assert.DoesNotContain("学员50<", second);
+        Assert.Contains("共 1 条", byId);
+        Assert.Contains(target.IdNumber.Masked, byId);
+        Assert.Contains("共 1 条", byName);
+        Assert.Contains(">学员05<", passed);
+        Assert.Contains("共 1 条", passed);
+        Assert.Contains(">学员06<", failed);
+        Assert.Contains("共 1 条", failed);
+        Assert.Contains("共 58 条", unassessed);
+        Assert.True(descending.IndexOf(">学员60<", StringComparison.Ordinal) < descending.IndexOf(">学员59<", StringComparison.Ordinal));
+        Assert.DoesNotContain(">学员01<", descending);
+    }
+
+    [Fact]
+    public async Task Hours_and_result_set_for_the_ticked_rows_are_saved_together_and_the_filters_kept()
+    {
+        var graph = await RosterGraph.SaveAsync(_app, 3);
+        using var client = await graph.HostOrganizerAsync(_app);
+        var fields = new Dictionary<string, string>
+        {
+            ["Selected[0]"] = graph.Entries[0].Id.ToString(),
+            ["Bulk.CompletedHours"] = "24",
+            ["Bulk.Passed"] = "true",
+        };
+        for (var index = 0; index < 3; index++)
+        {
+            foreach (var (key, value) in RosterForm.Row(index, graph.Entries[index].Id, "0", passed: false, await TokenAsync(graph.Entries[index])))
+            {
+                fields[key] = value;
+            }
+        }
+
+        fields["Selected[1]"] = graph.Entries[2].Id.ToString();
+        var response = await client.PostFormAsync($"/Roster?{graph.Query}&sort=name&handler=Apply", fields, formPage: $"/Roster?{graph.Query}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Roster?projectId={graph.Project.Id}&sort=name", response.Headers.Location?.OriginalString);
+        Assert.Contains("已保存 2 名学员的学时与考核结果：学员01、学员03。", PageText.Of(await client.GetPageAsync(response.Headers.Location!.OriginalString)));
+        Assert.Equal((24m, true), await ResultAsync(graph.Entries[0]));
+        Assert.Equal((0m, false), await ResultAsync(graph.Entries[1]));
+        Assert.Equal((24m, true), await ResultAsync(graph.Entries[2]));
+        await using var db = _app.NewContext();
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == AuditActions.RosterResultRecorded));
+    }
+
+    [Fact]
+    public async Task Saving_every_changed_row_saves_the_others_and_reports_the_row_someone_else_changed()
+    {
+        var graph = await RosterGraph.SaveAsync(_app, 3);
+        using var client = await graph.HostOrganizerAsync(_app);
+        var tokens = new List<string>();
+        foreach (var entry in graph.Entries)
+        {
+            tokens.Add(await TokenAsync(entry));
+        }
+
+        await RecordAsync(graph.Entries[1], 12m, passed: false); // another organizer, after the page was loaded
+        var fields = new[]
+            {
+                RosterForm.Row(0, graph.Entries[0].Id, "24", passed: true, tokens[0]),
+                RosterForm.Row(1, graph.Entries[1].Id, "20", passed: true, tokens[1]),
+                RosterForm.Row(2, graph.Entries[2].Id, "30", passed: true, tokens[2]),
+            }
+            .SelectMany(row => row)
+            .ToDictionary();
+
+        var response = await client.PostFormAsync($"/Roster?{graph.Query}&handler=Save", fields, formPage: $"/Roster?{graph.Query}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await PageText.ReadAsync(response);
-        Assert.StartsWith($"<tr id=\"row-{graph.Entries[0].Id:N}-row\"", html.Trim());
-        Assert.Contains("已保存", html);
-        Assert.Equal(16m, (await ReloadAsync(graph.Entries[0])).CompletedHours);
+        var page = await PageText.ReadAsync(response);
+        Assert.Contains("已保存 1 名学员（学员01）；以下学员未保存：", page);
+        Assert.Contains("学员02（序号 2）：此记录已被他人修改，未保存；下表显示的是当前数据。", page);
+        Assert.Contains("学员03（序号 3）：完成学时应在 0 到 24.5 学时之间。", page);
+        Assert.Contains("value=\"30\"", page); // the refused input is shown back
+        Assert.Equal((24m, true), await ResultAsync(graph.Entries[0]));
+        Assert.Equal((12m, false), await ResultAsync(graph.Entries[1]));
+        Assert.Equal((0m, false), await ResultAsync(graph.Entries[2]));
     }
 
     [Fact]
@@ -306,13 +413,9 @@ public sealed class RosterPageTests(AfterSeminarPortal portal) : IClassFixture<A
             ["Revocation.Token"] = await TokenAsync(graph.Entries[0]),
         }, formPage: $"/Roster?{graph.Query}");
 
+    /// <summary>保存修改 with one row changed from the new roster's 0 hours, not passed.</summary>
     private static Task<HttpResponseMessage> PostRowAsync(PortalClient client, RosterGraph graph, RosterEntry entry, string hours, bool passed, string token) =>
-        client.PostFormAsync($"/Roster?{graph.Query}&entryId={entry.Id}&handler=Record", new()
-        {
-            ["Row.CompletedHours"] = hours,
-            ["Row.Passed"] = passed ? "true" : "false",
-            ["Row.Token"] = token,
-        }, formPage: $"/Roster?{graph.Query}");
+        client.PostFormAsync($"/Roster?{graph.Query}&handler=Save", RosterForm.Row(0, entry.Id, hours, passed, token), formPage: $"/Roster?{graph.Query}");
 
     private static Task<HttpResponseMessage> PostCertificatesAsync(PortalClient client, RosterGraph graph, int startNumber) =>
         client.PostFormAsync($"/Roster?{graph.Query}&handler=Certificates", new()
@@ -336,6 +439,9 @@ public sealed class RosterPageTests(AfterSeminarPortal portal) : IClassFixture<A
         await db.SaveChangesAsync();
     }
 
+    private async Task<(decimal Hours, bool Passed)> ResultAsync(RosterEntry entry) =>
+        await ReloadAsync(entry) is var stored ? (stored.CompletedHours, stored.Passed) : default;
+
     private async Task<RosterEntry> ReloadAsync(RosterEntry entry)
     {
         await using var db = _app.NewContext();
@@ -358,12 +464,8 @@ public sealed class RosterOnTheLastDayTests(SeminarEndPortal portal) : IClassFix
             token = ConcurrencyToken.Read(db, await db.RosterEntries.SingleAsync(e => e.Id == graph.Entries[0].Id));
         }
 
-        var record = await client.PostFormAsync($"/Roster?{graph.Query}&entryId={graph.Entries[0].Id}&handler=Record", new()
-        {
-            ["Row.CompletedHours"] = "24",
-            ["Row.Passed"] = "true",
-            ["Row.Token"] = token,
-        }, formPage: $"/Roster?{graph.Query}");
+        var record = await client.PostFormAsync(
+            $"/Roster?{graph.Query}&handler=Save", RosterForm.Row(0, graph.Entries[0].Id, "24", passed: true, token), formPage: $"/Roster?{graph.Query}");
         var page = PageText.Of(await client.GetPageAsync($"/Roster?{graph.Query}"));
         var certificates = await client.PostFormAsync($"/Roster?{graph.Query}&handler=Certificates", new()
         {

@@ -378,6 +378,11 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.HasKey("UserId");
 
                     b.ToTable("AccountIdNumbers");
@@ -414,6 +419,11 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
 
                     b.Property<Guid>("PlanProjectId")
                         .HasColumnType("uuid");
@@ -893,6 +903,11 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -1,0 +1,195 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Enrollment;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Tests.Builders;
+using ResearchPortal.Web.Tests.Pages.Roster;
+using ResearchPortal.Web.Tests.Web;
+using Xunit.Abstractions;
+using static ResearchPortal.Web.Tests.Builders.TestData;
+
+namespace ResearchPortal.Web.Tests.Pages.Enrollments;
+
+/// <summary>The enrollment queue as a list (paging, search, filter, sort, query budget) and its bulk decisions.</summary>
+public sealed class QueueListTests(PortalApp app, ITestOutputHelper output) : IClassFixture<PortalApp>
+{
+    private static int _serial = 8000;
+
+    [Fact]
+    public async Task The_queue_runs_the_same_number_of_sql_commands_for_20_and_2000_receipts()
+    {
+        var small = await SeminarAsync(20);
+        var large = await SeminarAsync(2000);
+        using var host = await HostAsync(small.Seminar);
+        using var largeHost = await HostAsync(large.Seminar);
+        await host.GetPageAsync(QueueUrl(small.Seminar));
+        await largeHost.GetPageAsync(QueueUrl(large.Seminar));
+
+        var smallCount = await host.CountSqlCommandsAsync(QueueUrl(small.Seminar), app.SqlCommands);
+        var largeCount = await largeHost.CountSqlCommandsAsync(QueueUrl(large.Seminar), app.SqlCommands);
+
+        output.WriteLine($"/Enrollments/Queue: {smallCount} commands at 20 receipts, {largeCount} at 2,000");
+        Assert.Equal(smallCount, largeCount);
+        var page = PageText.Of(await largeHost.GetPageAsync(QueueUrl(large.Seminar)));
+        output.WriteLine($"/Enrollments/Queue: a page of 50 rows is {page.Length:N0} characters of HTML");
+        Assert.Contains("共 2000 条，第 1 / 40 页", page);
+        Assert.Equal(50, CountOf(page, "name=\"Selected\""));
+    }
+
+    [Fact]
+    public async Task The_queue_pages_searches_by_name_or_last_4_filters_by_status_and_sorts_with_everything_in_the_url()
+    {
+        var (seminar, receipts) = await SeminarAsync(60, decide: (receipt, index) =>
+        {
+            if (index == 0)
+            {
+                Ok(receipt.Accept(Organizer, Now));
+            }
+        });
+        using var host = await HostAsync(seminar);
+        var url = QueueUrl(seminar);
+        var target = receipts[37];
+
+        var second = PageText.Of(await host.GetPageAsync($"{url}&p=2"));
+        var byId = PageText.Of(await host.GetPageAsync($"{url}&q={target.IdNumber.Value[^4..]}"));
+        var byName = PageText.Of(await host.GetPageAsync($"{url}&q={target.Form.Name}"));
+        var accepted = PageText.Of(await host.GetPageAsync($"{url}&status=accepted"));
+        var byNameDescending = PageText.Of(await host.GetPageAsync($"{url}&sort=-name"));
+
+        Assert.Contains("共 60 条，第 2 / 2 页", second);
+        Assert.Contains("共 1 条", byId);
+        Assert.Contains(target.Form.Name, byId);
+        Assert.DoesNotContain(target.IdNumber.Value, byId);
+        Assert.Contains("共 1 条", byName);
+        Assert.Contains("共 1 条", accepted);
+        Assert.Contains(receipts[0].Form.Name, accepted);
+        Assert.True(byNameDescending.IndexOf("排队060", StringComparison.Ordinal) < byNameDescending.IndexOf("排队059", StringComparison.Ordinal));
+        // The default order: the waiting receipts first, oldest first.
+        var first = PageText.Of(await host.GetPageAsync(url));
+        Assert.True(first.IndexOf("排队002", StringComparison.Ordinal) < first.IndexOf("排队003", StringComparison.Ordinal));
+        Assert.Contains("?projectId=" + seminar.Project.Id + "&amp;sort=name", await host.GetPageAsync(url));
+    }
+
+    [Fact]
+    public async Task Accepting_ticked_receipts_checks_each_alone_and_says_what_happened_to_each()
+    {
+        // 40 planned seats: 38 taken, so of four ticked receipts (one already declined) two are accepted.
+        var (seminar, receipts) = await SeminarAsync(42, decide: (receipt, index) =>
+        {
+            if (index < 38)
+            {
+                Ok(receipt.Accept(Organizer, Now));
+            }
+            else if (index == 38)
+            {
+                Ok(receipt.Decline(Organizer, Now, "重复报名"));
+            }
+        });
+        using var host = await HostAsync(seminar);
+        var ticked = receipts.Skip(38).ToList();
+
+        var response = await host.PostFormAsync(QueueUrl(seminar, "AcceptSelected"), Ticked(ticked), formPage: QueueUrl(seminar));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var summary = PageText.Of(await host.GetPageAsync(response.Headers.Location!.OriginalString));
+        Assert.Contains(
+            $"已录取 2 人；2 人未能录取：{ticked[0].Form.Name}——报名回执当前状态为“未录取”，不能录取；{ticked[3].Form.Name}——名额已满：计划 40 人，已录取 40 人。",
+            summary);
+        await using var db = app.NewContext();
+        Assert.Equal(40, await db.EnrollmentReceipts.CountAsync(r => r.PlanProjectId == seminar.Project.Id && r.Status == ReceiptStatus.Accepted));
+        Assert.Equal([1, 2], await db.RosterEntries.Where(e => e.PlanProjectId == seminar.Project.Id).OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        Assert.Equal(ReceiptStatus.Submitted, (await db.EnrollmentReceipts.SingleAsync(r => r.Id == ticked[3].Id)).Status);
+    }
+
+    [Fact]
+    public async Task Declining_ticked_receipts_needs_a_reason_then_declines_each_with_it()
+    {
+        var (seminar, receipts) = await SeminarAsync(3);
+        using var host = await HostAsync(seminar);
+        var ticked = receipts.Take(2).ToList();
+
+        var withoutReason = await host.PostFormAsync(QueueUrl(seminar, "DeclineSelected"), Ticked(ticked), formPage: QueueUrl(seminar));
+        var withReason = await host.PostFormAsync(
+            QueueUrl(seminar, "DeclineSelected"), new(Ticked(ticked)) { ["bulkReason"] = "本期名额已满。" }, formPage: QueueUrl(seminar));
+
+        Assert.Equal(HttpStatusCode.OK, withoutReason.StatusCode);
+        Assert.Contains("请填写不予录取的原因", await PageText.ReadAsync(withoutReason));
+        Assert.Equal(HttpStatusCode.Redirect, withReason.StatusCode);
+        Assert.Contains("已不予录取 2 人。", PageText.Of(await host.GetPageAsync(withReason.Headers.Location!.OriginalString)));
+        await using var db = app.NewContext();
+        var stored = await db.EnrollmentReceipts.Where(r => r.PlanProjectId == seminar.Project.Id).OrderBy(r => r.SubmittedAt).ToListAsync();
+        Assert.Equal([ReceiptStatus.Declined, ReceiptStatus.Declined, ReceiptStatus.Submitted], stored.Select(r => r.Status));
+        Assert.All(stored.Take(2), r => Assert.Equal("本期名额已满。", r.DecisionReason));
+    }
+
+    [Fact]
+    public async Task Organizers_bulk_accepting_at_once_never_exceed_the_seats()
+    {
+        // 3 seats left, 4 organizers each ticking 3 different receipts at the same moment.
+        var (seminar, receipts) = await SeminarAsync(49, decide: (receipt, index) =>
+        {
+            if (index < 37)
+            {
+                Ok(receipt.Accept(Organizer, Now));
+            }
+        });
+        var pending = receipts.Skip(37).ToList();
+        var posts = new List<Func<Task<HttpResponseMessage>>>();
+        var clients = new List<PortalClient>();
+        for (var organizer = 0; organizer < 4; organizer++)
+        {
+            var client = await HostAsync(seminar);
+            clients.Add(client);
+            var token = await client.ReadTokenAsync(QueueUrl(seminar));
+            var fields = Ticked(pending.Skip(organizer * 3).Take(3)).Append(new("__RequestVerificationToken", token)).ToList();
+            posts.Add(() => client.Http.PostAsync(QueueUrl(seminar, "AcceptSelected"), new FormUrlEncodedContent(fields)));
+        }
+
+        var responses = await Task.WhenAll(posts.Select(post => Task.Run(post)));
+        var summaries = new List<string>();
+        for (var index = 0; index < responses.Length; index++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, responses[index].StatusCode);
+            summaries.Add(PageText.Of(await clients[index].GetPageAsync(responses[index].Headers.Location!.OriginalString)));
+        }
+
+        clients.ForEach(client => client.Dispose());
+        await using var db = app.NewContext();
+        var counts = summaries.Select(s => Regex.Match(s, @"已录取 (\d+) 人[；。][^<]*")).ToList();
+        output.WriteLine(string.Join(Environment.NewLine, counts.Select(m => m.Value)));
+        Assert.Equal(40, await db.EnrollmentReceipts.CountAsync(r => r.PlanProjectId == seminar.Project.Id && r.Status == ReceiptStatus.Accepted));
+        Assert.Equal([1, 2, 3], await db.RosterEntries.Where(e => e.PlanProjectId == seminar.Project.Id).OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync());
+        Assert.Equal(3, counts.Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(9, summaries.Sum(s => CountOf(s, "名额已满")));
+    }
+
+    private static Dictionary<string, string> Ticked(IEnumerable<EnrollmentReceipt> receipts) =>
+        receipts.Select((receipt, index) => (Key: $"Selected[{index}]", Value: receipt.Id.ToString())).ToDictionary(p => p.Key, p => p.Value);
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
+    /// <summary>An approved seminar with <paramref name="count"/> receipts submitted a minute apart (names 排队001…),
+    /// stored in one save; <paramref name="decide"/> may accept or decline some first.</summary>
+    private async Task<(ProjectGraph Seminar, List<EnrollmentReceipt> Receipts)> SeminarAsync(int count, Action<EnrollmentReceipt, int>? decide = null)
+    {
+        var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var receipts = Enumerable.Range(0, count).Select(index =>
+        {
+            var receipt = Ok(EnrollmentReceipt.Submit(
+                seminar.Project.Id, null, null, Form($"排队{index + 1:D3}", Domain.Common.Gender.Female), IdNumber(Interlocked.Increment(ref _serial)),
+                [], EnrollmentWindow.For(seminar.Filing), Today, Now.AddMinutes(index - count)));
+            decide?.Invoke(receipt, index);
+            return receipt;
+        }).ToList();
+        await using var db = app.NewContext();
+        db.EnrollmentReceipts.AddRange(receipts);
+        await db.SaveChangesAsync();
+        return (seminar, receipts);
+    }
+
+    private async Task<PortalClient> HostAsync(ProjectGraph seminar) => await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id));
+
+    private static string QueueUrl(ProjectGraph seminar, string? handler = null) =>
+        $"/Enrollments/Queue?projectId={seminar.Project.Id}" + (handler is null ? string.Empty : $"&handler={handler}");
+}
