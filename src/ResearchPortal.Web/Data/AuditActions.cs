@@ -47,6 +47,7 @@ public static class AuditActions
     public const string FilingApproved = "Filing.Approved";
     public const string FilingReturned = "Filing.Returned";
     public const string IdNumberViewed = "IdNumber.Viewed";
+    public const string MailResent = "Mail.Resent";
     public const string OrganizationCreated = "Organization.Created";
     public const string OrganizationUpdated = "Organization.Updated";
     public const string OutcomeSubmitted = "Outcome.Submitted";
@@ -111,6 +112,7 @@ public static class AuditActions
         [FilingApproved] = "备案审核通过",
         [FilingReturned] = "备案退回修改",
         [IdNumberViewed] = "查看完整身份证号",
+        [MailResent] = "重新发送邮件",
         [OrganizationCreated] = "新建单位",
         [OrganizationUpdated] = "修改单位",
         [OutcomeSubmitted] = "提交研修成果",

@@ -126,6 +126,7 @@ public sealed class QueueModel(
     private async Task<IActionResult> SaveDecisionAsync(PlanProject project, EnrollmentReceipt receipt, string action, string message)
     {
         auditLog.Record(User.ToActor(), action, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", project.Id, receipt.DecisionReason);
+        await notifications.ReceiptDecidedAsync(project, receipt);
         try
         {
             await db.SaveChangesAsync();
@@ -139,7 +140,6 @@ public sealed class QueueModel(
                 "Concurrency", EnrollmentReceipt.HandledByOthersMessage, nameof(EnrollmentReceipt.Status))));
         }
 
-        await notifications.ReceiptDecidedAsync(project, receipt);
         if (IsHtmx)
         {
             DecidedMessage = message;

@@ -115,6 +115,11 @@ public sealed class EditModel(
         var submission = submit ? await SubmitOrCheckAsync(filing, onlyCheck: !typedCorrectly) : null;
         var submitted = typedCorrectly && submission is { IsSuccess: true };
         audit.Record(User.ToActor(), submitted ? AuditActions.FilingSubmitted : AuditActions.FilingDraftSaved, Subject(Project), projectId);
+        if (submitted)
+        {
+            await notifications.FilingSubmittedAsync(Project);
+        }
+
         try
         {
             await db.SaveChangesAsync();
@@ -141,7 +146,6 @@ public sealed class EditModel(
             return RedirectToPage(new { projectId });
         }
 
-        await notifications.FilingSubmittedAsync(Project);
         TempData["StatusMessage"] = string.Concat(["备案已提交，请等待省人社厅专技处审核。", .. _renamedFiles]);
         return RedirectToPage("Details", new { projectId });
     }

@@ -89,6 +89,7 @@ public abstract class ReviewDecisionPageModel<TRecord>(PortalDbContext db, Proje
 
         ConcurrencyToken.Expect(db, Record, Input.ConcurrencyToken);
         audit.Record(actor, auditAction, Reviewed.Title, ProjectId, string.IsNullOrWhiteSpace(Input.Comment) ? null : Input.Comment.Trim());
+        await notify(); // queued with the decision: mailed only if it is saved
         try
         {
             await db.SaveChangesAsync();
@@ -104,7 +105,6 @@ public abstract class ReviewDecisionPageModel<TRecord>(PortalDbContext db, Proje
             return Page();
         }
 
-        await notify();
         TempData["StatusMessage"] = statusMessage;
         return RedirectToPage(QueuePage);
     }
