@@ -17,7 +17,7 @@ public sealed class DeadlineReminders(
 {
     public const int DueSoonWorkingDays = 3;
 
-    /// <summary>Sends what is due today; returns how many reminders went out.</summary>
+    /// <summary>Queues what is due today in the outbox; returns how many reminders were committed.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
         var today = clock.Today;
@@ -135,7 +135,7 @@ public sealed class DeadlineReminderWorker(
         {
             await using var scope = scopes.CreateAsyncScope();
             var sent = await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().SendDueAsync(stoppingToken);
-            logger.LogInformation("Deadline reminders sent: {Count}", sent);
+            logger.LogInformation("Deadline reminders queued: {Count}", sent);
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
