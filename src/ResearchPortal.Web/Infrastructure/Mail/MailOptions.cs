@@ -4,7 +4,7 @@ namespace ResearchPortal.Web.Infrastructure.Mail;
 
 /// <summary>Settings under <c>Mail:</c>. With no SMTP host, each message is written as an .eml file to the pickup folder.
 /// Checked at start-up (<see cref="MailServiceCollectionExtensions"/>).</summary>
-public sealed class MailOptions
+public sealed class MailOptions : IValidatableObject
 {
     public const string Section = "Mail";
 
@@ -47,6 +47,19 @@ public sealed class MailOptions
 
     /// <summary>When the daily close-out reminder pass runs, in China time (Asia/Shanghai), e.g. <c>07:30</c>.</summary>
     public TimeOnly ReminderTimeOfDay { get; set; } = new(7, 30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxRetryDelay < FirstRetryDelay)
+        {
+            yield return new ValidationResult("设置 Mail:MaxRetryDelay 不能小于 Mail:FirstRetryDelay。", [nameof(MaxRetryDelay)]);
+        }
+
+        if (!string.IsNullOrEmpty(SmtpUser) && string.IsNullOrEmpty(SmtpPassword))
+        {
+            yield return new ValidationResult("设置了 Mail:SmtpUser 却没有 Mail:SmtpPassword。", [nameof(SmtpPassword)]);
+        }
+    }
 
     /// <summary>The wait before attempt <paramref name="failures"/> + 1: doubling from <see cref="FirstRetryDelay"/>, capped.</summary>
     public TimeSpan RetryDelay(int failures)
