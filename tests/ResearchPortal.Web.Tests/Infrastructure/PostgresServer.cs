@@ -54,6 +54,10 @@ public sealed class PostgresServer
     /// <summary>How long initdb + start took (zero for an external server).</summary>
     public TimeSpan StartupTime { get; }
 
+    /// <summary>The folder of the server's programs and client tools (pg_dump, pg_restore, psql); null for an
+    /// external server, whose tools are then looked up on the PATH.</summary>
+    public string? BinFolder => _binFolder;
+
     /// <summary>Connection string to the maintenance database (<c>postgres</c>).</summary>
     public string AdminConnectionString => _adminConnectionString;
 
