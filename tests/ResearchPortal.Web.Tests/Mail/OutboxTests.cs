@@ -76,6 +76,30 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Reminder_passes_of_two_instances_at_once_mail_each_reminder_once()
+    {
+        var dueSoon = new DateOnly(2025, 10, 13); // 3 working days before the close-out falls due (DeadlineReminderTests)
+        await using var first = new PortalApp { Today = dueSoon };
+        await first.InitializeAsync();
+        await using var second = new PortalApp
+        {
+            Today = dueSoon,
+            Settings = new Dictionary<string, string> { ["ConnectionStrings:Postgres"] = first.ConnectionString },
+        };
+        await second.InitializeAsync();
+        var graph = await ProjectGraph.SaveApprovedAsync(first.NewContext());
+        var organizer = await first.CreateUserAsync(PortalRoles.Organizer, graph.Host.Id);
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => RunRemindersAsync(i % 2 == 0 ? first : second))));
+
+        var mails = MailBox.All(first).Concat(MailBox.All(second)).ToList();
+        var mail = Assert.Single(mails); // the applicant unit, asked for its score too, has no organizer to mail
+        Assert.Equal(organizer.Email, mail.To);
+        await using var db = first.NewContext();
+        Assert.Equal(2, await db.SentReminders.CountAsync(r => r.PlanProjectId == graph.Project.Id));
+    }
+
+    [Fact]
     public async Task An_unreachable_mail_server_is_retried_with_growing_delays_and_the_failure_shown_to_the_reviewer()
     {
         await using var app = new PortalApp
@@ -159,6 +183,12 @@ public sealed class OutboxTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(waitForOtherSender: false);
+    }
+
+    private static async Task RunRemindersAsync(PortalApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().SendDueAsync();
     }
 
     private static async Task<OutboxMail> SingleMailAsync(PortalApp app)
