@@ -1,5 +1,7 @@
 using System.Net;
+using ResearchPortal.Web.Authorization.Throttling;
 using ResearchPortal.Web.Documents.Certificates;
+using ResearchPortal.Web.Tests.Persistence;
 using ResearchPortal.Web.Tests.Pages.Errors;
 using ResearchPortal.Web.Tests.Pages.Verify;
 using ResearchPortal.Web.Tests.Web;
@@ -31,5 +33,32 @@ public sealed class SharedRateLimitTests
         Assert.Contains(CertificateVerificationRateLimit.RejectionMessage, page);
         using var otherClient = second.Anonymous(); // another address still may
         Assert.Equal(HttpStatusCode.OK, (await VerifyPageTests.PostAsync(otherClient, "SDGY-NONE", "张三")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("PostgreSQL")]
+    [InlineData("SQLite")]
+    public async Task Counts_go_up_per_key_within_a_window_and_start_again_after_it(string provider)
+    {
+        await using var host = provider == "SQLite" ? await PortalTestHost.StartSqliteAsync() : await PortalTestHost.StartPostgresAsync();
+        var counters = host.Get<SharedCounters>();
+        var window = TimeSpan.FromSeconds(1);
+
+        var counts = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            counts.Add((await counters.IncrementAsync("k1", TimeSpan.FromMinutes(5))).Count);
+        }
+
+        var (other, _) = await counters.IncrementAsync("k2", window);
+        var (sofar, retryAfter) = await counters.CountAsync("k1");
+        await Task.Delay(window + TimeSpan.FromMilliseconds(100));
+        var (afterWindow, _) = await counters.IncrementAsync("k2", window);
+
+        Assert.Equal([1, 2, 3], counts);
+        Assert.Equal(1, other);
+        Assert.Equal(3, sofar);
+        Assert.InRange(retryAfter, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5));
+        Assert.Equal(1, afterWindow);
     }
 }
