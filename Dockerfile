@@ -17,9 +17,9 @@ RUN dotnet publish src/ResearchPortal.Web/ResearchPortal.Web.csproj \
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
-# CJK font for the generated PDFs (Pdf:FontPath defaults to this file).
+# CJK font for the generated PDFs (Pdf:FontPath defaults to this file); curl for the compose health check.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+ && apt-get install -y --no-install-recommends fonts-wqy-microhei curl \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Authorization.Throttling;
@@ -70,7 +71,18 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 
 var app = builder.Build();
 
-await app.Services.InitializePortalDatabaseAsync();
+// Every setting is checked before the database is touched; a wrong one stops here, named in Chinese.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
+if (MigrateCommand.IsRequested(args))
+{
+    return await MigrateCommand.RunAsync(app.Services, Console.Out, Console.Error);
+}
+
+if (app.Services.GetRequiredService<IOptions<DatabaseStartupOptions>>().Value.MigrateOnStartup)
+{
+    await app.Services.InitializePortalDatabaseAsync();
+}
+
 if (CreateReviewerCommand.IsRequested(args))
 {
     return await CreateReviewerCommand.RunAsync(app.Services, args, Console.In, Console.Out);

@@ -49,6 +49,7 @@ public static class AuditActions
     public const string FilingReturned = "Filing.Returned";
     public const string FilingLateSubmissionAllowed = "Filing.LateSubmissionAllowed";
     public const string IdNumberViewed = "IdNumber.Viewed";
+    public const string MailResent = "Mail.Resent";
     public const string OrganizationCreated = "Organization.Created";
     public const string OrganizationUpdated = "Organization.Updated";
     public const string OutcomeSubmitted = "Outcome.Submitted";
@@ -115,6 +116,7 @@ public static class AuditActions
         [FilingReturned] = "备案退回修改",
         [FilingLateSubmissionAllowed] = "准予逾期提交备案",
         [IdNumberViewed] = "查看完整身份证号",
+        [MailResent] = "重新发送邮件",
         [OrganizationCreated] = "新建单位",
         [OrganizationUpdated] = "修改单位",
         [OutcomeSubmitted] = "提交研修成果",

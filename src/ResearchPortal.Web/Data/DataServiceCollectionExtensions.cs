@@ -50,6 +50,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<CalendarService>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddOptions<DatabaseStartupOptions>()
+            .Bind(configuration.GetSection(DatabaseStartupOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Web.Data.Demo;
@@ -15,6 +16,7 @@ public sealed class DatabaseInitializer(
     IdNumberProtection idNumberProtection,
     DemoDataSeeder demoData,
     IConfiguration configuration,
+    IOptions<DatabaseStartupOptions> startup,
     ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Explicit true/false wins; unset means "only on the embedded SQLite default".</summary>
@@ -22,6 +24,9 @@ public sealed class DatabaseInitializer(
 
     /// <summary>How long start-up waits for an unreachable database before giving up (default 60 s).</summary>
     public const string DatabaseWaitSetting = "Portal:DatabaseWaitSeconds";
+
+    /// <summary>false: start-up leaves migrations to the <see cref="MigrateCommand"/>.</summary>
+    public const string MigrateOnStartupSetting = "Portal:MigrateOnStartup";
 
     /// <summary>PostgreSQL advisory lock key held while one instance migrates and seeds; the others wait for it.</summary>
     private const long InitializationLockKey = 0x52505F494E4954; // "RP_INIT"
@@ -32,7 +37,7 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        var giveUpAt = DateTimeOffset.UtcNow.AddSeconds(configuration.GetValue(DatabaseWaitSetting, 60));
+        var giveUpAt = DateTimeOffset.UtcNow.AddSeconds(startup.Value.DatabaseWaitSeconds);
         var pause = TimeSpan.FromSeconds(1);
         while (true)
         {

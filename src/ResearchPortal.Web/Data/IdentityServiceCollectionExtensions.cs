@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Authorization.Passwords;
 using ResearchPortal.Web.Authorization.Throttling;
@@ -47,6 +48,7 @@ public static class IdentityServiceCollectionExtensions
             options.Events.OnValidatePrincipal = SessionStamp.ValidatePrincipalAsync;
         });
         services.AddScoped<PasswordCheck>();
+        services.TryAddSingleton<SharedCounters>(); // also the rate limits' store (TooManyRequests.PostsOnly)
         services.AddSingleton<LoginThrottle>();
         return services;
     }

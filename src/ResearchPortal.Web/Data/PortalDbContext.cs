@@ -58,6 +58,10 @@ public abstract class PortalDbContext(DbContextOptions options, IdNumberProtecti
 
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Part of the model cache key: the ID-number converter is bound to this application's key ring.</summary>

@@ -202,6 +202,8 @@ public static class AuthorizationMatrix
         Post("/Admin/AccountIdNumber", null, s => $"/Admin/AccountIdNumber?id={s.BystanderUserId}", ReviewerOnly),     // nothing bound → 200
         Get("/Admin/Audit", null, _ => "/Admin/Audit", ReviewerOnly),
         Get("/Admin/Calendar", null, _ => "/Admin/Calendar", ReviewerOnly),
+        Get("/Admin/Mail", null, _ => "/Admin/Mail", ReviewerOnly),
+        Post("/Admin/Mail", "Resend", _ => $"/Admin/Mail?handler=Resend&id={Guid.Empty}", "L F F F F F N"),             // no such mail → 404
         Post("/Admin/Calendar", "AddHolidays", s => $"/Admin/Calendar?year={s.Year}&handler=AddHolidays", ReviewerOnly,
             _ => new() { ["Holiday.Name"] = "测试" }),                                                                 // no dates → 200
         Post("/Admin/Calendar", "AddWorkday", s => $"/Admin/Calendar?year={s.Year}&handler=AddWorkday", ReviewerOnly,

@@ -34,14 +34,16 @@ public sealed class PostgresServer
     private readonly string? _binFolder;
     private readonly string? _rootFolder;
     private readonly bool _runAsPostgres;
+    private readonly string _serverOptions;
     private int _stopped;
 
-    private PostgresServer(string adminConnectionString, string? binFolder, string? rootFolder, bool runAsPostgres, TimeSpan startupTime)
+    private PostgresServer(string adminConnectionString, string? binFolder, string? rootFolder, bool runAsPostgres, TimeSpan startupTime, string serverOptions = "")
     {
         _adminConnectionString = adminConnectionString;
         _binFolder = binFolder;
         _rootFolder = rootFolder;
         _runAsPostgres = runAsPostgres;
+        _serverOptions = serverOptions;
         StartupTime = startupTime;
     }
 
@@ -53,6 +55,10 @@ public sealed class PostgresServer
 
     /// <summary>How long initdb + start took (zero for an external server).</summary>
     public TimeSpan StartupTime { get; }
+
+    /// <summary>The folder of the server's programs and client tools (pg_dump, pg_restore, psql); null for an
+    /// external server, whose tools are then looked up on the PATH.</summary>
+    public string? BinFolder => _binFolder;
 
     /// <summary>Connection string to the maintenance database (<c>postgres</c>).</summary>
     public string AdminConnectionString => _adminConnectionString;
@@ -126,6 +132,25 @@ public sealed class PostgresServer
         return $"{clean}_{Guid.NewGuid():N}"; // at most 30 + 1 + 32 = 63 characters, PostgreSQL's limit
     }
 
+    /// <summary>
+    /// A cluster of the caller's own (never the external server), for a test that stops and restarts PostgreSQL
+    /// without disturbing the tests that share <see cref="Instance"/>. <see cref="Stop"/> it when done.
+    /// </summary>
+    public static PostgresServer StartSeparate() => StartOwn();
+
+    /// <summary>Shuts the server down as an outage would (its folder stays; <see cref="Resume"/> starts it again).</summary>
+    public void Halt() => Run(Path.Combine(OwnBinFolder, "pg_ctl"), ["-D", Path.Combine(_rootFolder!, "data"), "-m", "fast", "-w", "stop"], _runAsPostgres);
+
+    /// <summary>Starts a halted server again on its port.</summary>
+    public void Resume() =>
+        Run(Path.Combine(OwnBinFolder, "pg_ctl"),
+            ["-D", Path.Combine(_rootFolder!, "data"), "-l", Path.Combine(_rootFolder!, "server.log"), "-o", _serverOptions, "-w", "-t", "60", "start"],
+            _runAsPostgres);
+
+    private string OwnBinFolder => _rootFolder is not null && _binFolder is not null
+        ? _binFolder
+        : throw new InvalidOperationException("Only a server this process started can be halted or resumed.");
+
     private static PostgresServer Start()
     {
         var external = Environment.GetEnvironmentVariable(ExternalServerVariable);
@@ -140,6 +165,11 @@ public sealed class PostgresServer
             return new PostgresServer(builder.ConnectionString, null, null, false, TimeSpan.Zero);
         }
 
+        return StartOwn();
+    }
+
+    private static PostgresServer StartOwn()
+    {
         var stopwatch = Stopwatch.StartNew();
         var bin = FindBinFolder();
         var runAsPostgres = IsRoot();
@@ -192,7 +222,7 @@ public sealed class PostgresServer
                 }.ConnectionString;
 
                 stopwatch.Stop();
-                var server = new PostgresServer(admin, bin, root, runAsPostgres, stopwatch.Elapsed);
+                var server = new PostgresServer(admin, bin, root, runAsPostgres, stopwatch.Elapsed, options);
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
                 StartWatchdog(bin, dataFolder, root, runAsPostgres);
                 return server;
@@ -208,7 +238,8 @@ public sealed class PostgresServer
         }
     }
 
-    private void Stop()
+    /// <summary>Stops the server for good and deletes its folder (also done when the process exits).</summary>
+    public void Stop()
     {
         if (_rootFolder is null || _binFolder is null || Interlocked.Exchange(ref _stopped, 1) == 1)
         {

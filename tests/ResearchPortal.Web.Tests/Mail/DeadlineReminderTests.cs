@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ResearchPortal.Web.Infrastructure.Mail;
 using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Web;
@@ -27,7 +28,7 @@ public sealed class DeadlineReminderTests
         Assert.Equal(expected + 1, await RunRemindersAsync(app));
         Assert.Equal(0, await RunRemindersAsync(app));
 
-        var mails = Directory.GetFiles(app.MailFolder, "*.eml");
+        var mails = app.MailFiles();
         Assert.Equal(expected, mails.Length);
         if (expected > 0)
         {
@@ -52,7 +53,7 @@ public sealed class DeadlineReminderWorkerTests
         // No DeadlineReminders registered: resolving it throws, as a database outage or a mail server's TLS error would.
         var scopes = new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
         var log = new RecordingLogger();
-        var worker = new DeadlineReminderWorker(scopes, log);
+        var worker = new DeadlineReminderWorker(scopes, TimeProvider.System, Options.Create(new MailOptions()), log);
 
         await worker.RunOnceAsync(CancellationToken.None);
 

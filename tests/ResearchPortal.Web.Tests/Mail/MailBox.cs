@@ -13,7 +13,7 @@ public sealed record SentMail(string To, string Subject, string Body)
 /// <summary>Reads the .eml files a <see cref="PortalApp"/> wrote to its pickup folder.</summary>
 public static class MailBox
 {
-    public static IReadOnlyList<SentMail> All(PortalApp app) => Directory.GetFiles(app.MailFolder, "*.eml")
+    public static IReadOnlyList<SentMail> All(PortalApp app) => app.MailFiles()
         .Select(path => MimeMessage.Load(path))
         .Select(message => new SentMail(
             message.To.Mailboxes.Single().Address, message.Subject ?? string.Empty, (message.TextBody ?? string.Empty).ReplaceLineEndings("\n")))

@@ -43,6 +43,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public Uri BaseAddress => Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
         .Addresses.Select(address => new Uri(address)).First();
 
+    /// <summary>The Npgsql connection string of this app's database (another app may be pointed at it).</summary>
+    public string ConnectionString => _connectionString;
+
     public string MailFolder { get; } = Directory.CreateTempSubdirectory("rp-mail-").FullName;
 
     /// <summary>The host environment; "Production" needs <see cref="Settings"/> naming a key-ring certificate.</summary>
@@ -110,6 +113,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting(MailServiceCollectionExtensions.ReminderJobSetting, "false");
+        builder.UseSetting(MailServiceCollectionExtensions.OutboxWorkerSetting, "false"); // tests flush the outbox themselves
         builder.UseSetting(DatabaseInitializer.SeedDemoDataSetting, SeedDemoData ? "true" : "false");
         foreach (var (key, value) in Settings)
         {
@@ -179,9 +183,19 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
     }
 
-    /// <summary>The mails written to <see cref="MailFolder"/> so far, oldest first, each as its recipient and decoded text.</summary>
+    /// <summary>
+    /// Runs one outbox sending pass, waiting for one the worker may be running, so every mail committed so far is in
+    /// <see cref="MailFolder"/> (the worker would send them within moments; tests read at once).
+    /// </summary>
+    public async Task FlushOutboxAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(waitForOtherSender: true);
+    }
+
+    /// <summary>The mails committed so far (the outbox flushed first), oldest first, each as its recipient and decoded text.</summary>
     public IReadOnlyList<(string To, string Subject, string Body)> Mails() =>
-        Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal)
+        MailFiles().Order(StringComparer.Ordinal)
             .Select(path => MimeKit.MimeMessage.Load(path))
             .Select(message => (message.To.Mailboxes.Single().Address, message.Subject ?? string.Empty, message.TextBody ?? string.Empty))
             .ToList();
@@ -194,6 +208,14 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Mails link from PublicBaseUrl (with its /portal path); the test server answers the rest of the address.
         Assert.StartsWith(PublicBaseUrl, link, StringComparison.Ordinal);
         return link.Trim()[PublicBaseUrl.Length..];
+    }
+
+    /// <summary>The .eml files of every mail committed so far: the outbox is flushed first (off the caller's
+    /// synchronization context, so a synchronous caller cannot deadlock).</summary>
+    public string[] MailFiles()
+    {
+        Task.Run(FlushOutboxAsync).GetAwaiter().GetResult();
+        return Directory.GetFiles(MailFolder, "*.eml");
     }
 
     private static void AssertSucceeded(IdentityResult result) =>

@@ -7,8 +7,7 @@ namespace ResearchPortal.Web.Authorization.Throttling;
 
 /// <summary>
 /// Limits the posts of each account form (log-in, registration, password pages) per client address, with the same
-/// in-memory rate limiting as certificate look-ups. Partitions live in this instance's memory: several instances behind a
-/// load balancer each count on their own (a shared store is issue 10).
+/// rate limiting as certificate look-ups, counted in the database so all instances count together.
 /// </summary>
 public static class AccountFormRateLimit
 {
@@ -38,16 +37,7 @@ public static class AccountFormRateLimit
 
     private sealed class AccountFormPolicy : IRateLimiterPolicy<string>
     {
-        // One audit entry per throttled address and form and window, so a flood cannot flood the audit trail too.
-        private readonly PartitionedRateLimiter<string> _audited = PartitionedRateLimiter.Create<string, string>(
-            key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = 1, Window = Window }));
-
-        public AccountFormPolicy()
-        {
-            OnRejected = RejectAsync;
-        }
-
-        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; }
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = RejectAsync;
 
         public RateLimitPartition<string> GetPartition(HttpContext context) =>
             TooManyRequests.PostsOnly(context, PartitionKey(context), PostsPerWindow, Window);
@@ -55,20 +45,19 @@ public static class AccountFormRateLimit
         private static string PartitionKey(HttpContext context) =>
             $"{context.GetEndpoint()?.DisplayName}|{TooManyRequests.ClientAddress(context)}";
 
-        private async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+        private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
         {
             var context = rejected.HttpContext;
-            using (var lease = _audited.AttemptAcquire(PartitionKey(context)))
+            var services = context.RequestServices;
+            // One audit entry per throttled address and form and window, so a flood cannot flood the audit trail too.
+            var (refusals, _) = await services.GetRequiredService<SharedCounters>().IncrementAsync("audited:" + PartitionKey(context), Window, cancellationToken);
+            if (refusals == 1)
             {
-                if (lease.IsAcquired)
-                {
-                    var services = context.RequestServices;
-                    var actor = context.User.Identity?.IsAuthenticated == true ? context.User.ToActor() : AccountAudit.ActorOf(null);
-                    services.GetRequiredService<AuditLog>().Record(
-                        actor, AuditActions.AccountThrottled, context.GetEndpoint()?.DisplayName ?? context.Request.Path.Value ?? string.Empty,
-                        details: $"{AccountAudit.Source(context)}：每分钟提交超过 {PostsPerWindow} 次");
-                    await services.GetRequiredService<PortalDbContext>().SaveChangesAsync(cancellationToken);
-                }
+                var actor = context.User.Identity?.IsAuthenticated == true ? context.User.ToActor() : AccountAudit.ActorOf(null);
+                services.GetRequiredService<AuditLog>().Record(
+                    actor, AuditActions.AccountThrottled, context.GetEndpoint()?.DisplayName ?? context.Request.Path.Value ?? string.Empty,
+                    details: $"{AccountAudit.Source(context)}：每分钟提交超过 {PostsPerWindow} 次");
+                await services.GetRequiredService<PortalDbContext>().SaveChangesAsync(cancellationToken);
             }
 
             await TooManyRequests.RespondAsync(context, TooManyRequests.RetryAfterOf(rejected.Lease, Window), RejectionMessage, cancellationToken);

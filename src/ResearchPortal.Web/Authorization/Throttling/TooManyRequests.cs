@@ -33,13 +33,13 @@ public static class TooManyRequests
     }
 
     /// <summary>
-    /// A throttle's partition: posts counted per <paramref name="key"/> in fixed windows, pages (GET) never; the GETs'
-    /// shared partition has a key no client's can have, since partitions are cached by key.
+    /// A throttle's partition: posts counted per <paramref name="key"/> in fixed windows shared by all instances
+    /// (<see cref="SharedCounters"/>), pages (GET) never; the GETs' shared partition has a key no client's can have,
+    /// since partitions are cached by key.
     /// </summary>
     public static RateLimitPartition<string> PostsOnly(HttpContext context, string key, int postsPerWindow, TimeSpan window) =>
         HttpMethods.IsPost(context.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(
-                key, _ => new FixedWindowRateLimiterOptions { PermitLimit = postsPerWindow, Window = window, QueueLimit = 0 })
+            ? RateLimitPartition.Get(key, k => context.RequestServices.GetRequiredService<SharedCounters>().Limiter(k, postsPerWindow, window))
             : RateLimitPartition.GetNoLimiter("page");
 
     /// <summary>The client's address as the throttles and the audit trail see it.</summary>

@@ -7,10 +7,10 @@ namespace ResearchPortal.Web.Infrastructure.Mail;
 
 /// <summary>
 /// Mails about the account itself: the registration confirmation link, the password-reset link, and the notice to an
-/// existing owner whose address someone tried to register again. A delivery failure is logged, never shown: the page
-/// answers the same either way.
+/// existing owner whose address someone tried to register again. Queued in the <see cref="MailOutbox"/> before the
+/// page saves; a delivery failure is retried by the outbox, never shown: the page answers the same either way.
 /// </summary>
-public sealed class AccountMails(UserManager<PortalUser> users, MailSender mail, PortalLinks links, ILogger<AccountMails> logger)
+public sealed class AccountMails(UserManager<PortalUser> users, MailOutbox outbox, PortalLinks links)
 {
     public const string ConfirmEmailPage = "/Account/ConfirmEmail";
     public const string ResetPasswordPage = "/Account/ResetPassword";
@@ -51,20 +51,13 @@ public sealed class AccountMails(UserManager<PortalUser> users, MailSender mail,
         }
     }
 
-    private async Task SendAsync(PortalUser user, string subject, string body)
+    private Task SendAsync(PortalUser user, string subject, string body)
     {
-        if (user.Email is null)
+        if (user.Email is not null)
         {
-            return;
+            outbox.Enqueue(user.Email, user.DisplayName, subject, $"{user.DisplayName}：\n\n{body}\n\n山东省专业技术人才知识更新工程 高级研修项目管理平台");
         }
 
-        try
-        {
-            await mail.SendAsync(user.Email, user.DisplayName, subject, $"{user.DisplayName}：\n\n{body}\n\n山东省专业技术人才知识更新工程 高级研修项目管理平台");
-        }
-        catch (Exception exception) when (MailSender.IsDeliveryFailure(exception))
-        {
-            logger.LogError("Could not send account mail {Subject} to user {UserId}: {Failure}", subject, user.Id, Masking.ForLog(exception));
-        }
+        return Task.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.CloseOuts;
 using ResearchPortal.Domain.Filings;
@@ -17,7 +18,7 @@ public sealed class DeadlineReminders(
 {
     public const int DueSoonWorkingDays = 3;
 
-    /// <summary>Sends what is due today; returns how many reminders went out.</summary>
+    /// <summary>Queues what is due today in the outbox; returns how many reminders were committed.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
         var today = clock.Today;
@@ -61,7 +62,8 @@ public sealed class DeadlineReminders(
         await SendOnceAsync(project, ReminderKind.ApplicantScoreNeeded, due, cancellationToken);
     }
 
-    /// <summary>Records the reminder first, so that of two runs racing only the one whose row is stored sends it.</summary>
+    /// <summary>Records the reminder and queues its mails in one SaveChanges: of two runs racing, only the one whose
+    /// row is stored (the unique index) has its mails committed.</summary>
     private async Task<bool> SendOnceAsync(PlanProject project, ReminderKind kind, CalendarDate due, CancellationToken cancellationToken)
     {
         if (await db.SentReminders.AnyAsync(r => r.PlanProjectId == project.Id && r.Kind == kind && r.DueDate == due.Date, cancellationToken))
@@ -69,18 +71,7 @@ public sealed class DeadlineReminders(
             return false;
         }
 
-        var reminder = db.SentReminders.Add(new SentReminder(project.Id, kind, due.Date, clock.Now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique index: another run stored the same reminder a moment ago and sends it.
-            reminder.State = EntityState.Detached;
-            return false;
-        }
-
+        db.SentReminders.Add(new SentReminder(project.Id, kind, due.Date, clock.Now));
         await (kind switch
         {
             ReminderKind.CloseOutDueSoon => notifications.CloseOutDueSoonAsync(project, due),
@@ -88,26 +79,48 @@ public sealed class DeadlineReminders(
             ReminderKind.ApplicantScoreNeeded => notifications.ApplicantScoreNeededAsync(project, due),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index: another run stored the same reminder a moment ago, with its mails.
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is SentReminder or OutboxMail).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            return false;
+        }
+
         return true;
     }
 }
 
-/// <summary>Runs <see cref="DeadlineReminders"/> shortly after start-up and then once a day.</summary>
-public sealed class DeadlineReminderWorker(IServiceScopeFactory scopes, ILogger<DeadlineReminderWorker> logger) : BackgroundService
+/// <summary>Runs <see cref="DeadlineReminders"/> once a day at <see cref="MailOptions.ReminderTimeOfDay"/> China time,
+/// whenever the instance started. Every instance runs it; the <see cref="SentReminder"/> index lets each reminder
+/// through once.</summary>
+public sealed class DeadlineReminderWorker(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<MailOptions> options, ILogger<DeadlineReminderWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan StartDelay = TimeSpan.FromMinutes(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await Task.Delay(StartDelay, stoppingToken);
-            using var daily = new PeriodicTimer(TimeSpan.FromDays(1));
-            do
+            var next = ReminderSchedule.NextRun(time.GetUtcNow(), options.Value.ReminderTimeOfDay);
+            while (true)
             {
+                var wait = next - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken);
+                }
+
                 await RunOnceAsync(stoppingToken);
+                // From just after this run's time, so an early timer cannot run the same day twice.
+                next = ReminderSchedule.NextRun(Max(time.GetUtcNow(), next) + TimeSpan.FromSeconds(1), options.Value.ReminderTimeOfDay);
             }
-            while (await daily.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -115,13 +128,15 @@ public sealed class DeadlineReminderWorker(IServiceScopeFactory scopes, ILogger<
         }
     }
 
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
     internal async Task RunOnceAsync(CancellationToken stoppingToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var sent = await scope.ServiceProvider.GetRequiredService<DeadlineReminders>().SendDueAsync(stoppingToken);
-            logger.LogInformation("Deadline reminders sent: {Count}", sent);
+            logger.LogInformation("Deadline reminders queued: {Count}", sent);
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
@@ -129,5 +144,17 @@ public sealed class DeadlineReminderWorker(IServiceScopeFactory scopes, ILogger<
             // escaping here would stop the whole portal, the host's default for a failed background service.
             logger.LogError(exception, "Deadline reminders failed");
         }
+    }
+}
+
+/// <summary>When the daily reminder pass runs next: the given time of day in China (Asia/Shanghai, UTC+8 all year).</summary>
+public static class ReminderSchedule
+{
+    /// <summary>The first moment at or after <paramref name="now"/> whose China wall-clock time is <paramref name="timeOfDay"/>.</summary>
+    public static DateTimeOffset NextRun(DateTimeOffset now, TimeOnly timeOfDay)
+    {
+        var china = now.ToOffset(PortalClock.ChinaOffset);
+        var today = new DateTimeOffset(DateOnly.FromDateTime(china.DateTime).ToDateTime(timeOfDay), PortalClock.ChinaOffset);
+        return today >= china ? today : today.AddDays(1);
     }
 }

@@ -12,11 +12,11 @@ namespace ResearchPortal.Web.Infrastructure.Mail;
 
 /// <summary>
 /// The e-mails the portal sends on state changes, each with an absolute link to the page where the recipient acts
-/// (<see cref="PortalLinks"/>). Called after the change is saved; a mail failure is logged and never undoes or blocks
-/// the change itself.
+/// (<see cref="PortalLinks"/>). Called before the change is saved: the mails go into the <see cref="MailOutbox"/> of the
+/// same unit of work, so they are sent if and only if the change commits, and a mail failure never blocks the change.
 /// </summary>
 public sealed class PortalNotifications(
-    PortalDbContext db, UserManager<PortalUser> users, MailSender mail, PortalLinks links, ILogger<PortalNotifications> logger)
+    PortalDbContext db, UserManager<PortalUser> users, MailOutbox outbox, PortalLinks links)
 {
     public Task FilingSubmittedAsync(PlanProject project) =>
         ToReviewersAsync($"【待审核】{Title(project)} 已提交备案", $"{Title(project)} 的备案已提交，请审核。",
@@ -159,17 +159,10 @@ public sealed class PortalNotifications(
     private Task SendAsync(PortalUser user, string subject, string body, string link) =>
         user.Email is null ? Task.CompletedTask : SendAsync(user.Email, user.DisplayName, subject, body, link);
 
-    private async Task SendAsync(string address, string name, string subject, string body, string link)
+    private Task SendAsync(string address, string name, string subject, string body, string link)
     {
-        try
-        {
-            await mail.SendAsync(address, name, subject,
-                $"{name}：\n\n{body}\n\n办理与查看：{link}\n\n山东省专业技术人才知识更新工程 高级研修项目管理平台");
-        }
-        catch (Exception exception) when (MailSender.IsDeliveryFailure(exception))
-        {
-            logger.LogError("Could not send mail {Subject} to {Recipient}: {Failure}", subject, Masking.Email(address), Masking.ForLog(exception));
-        }
+        outbox.Enqueue(address, name, subject, $"{name}：\n\n{body}\n\n办理与查看：{link}\n\n山东省专业技术人才知识更新工程 高级研修项目管理平台");
+        return Task.CompletedTask;
     }
 
     private static string ResubmitRequest(DateOnly? resubmitBy) =>

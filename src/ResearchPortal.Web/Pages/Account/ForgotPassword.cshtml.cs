@@ -32,8 +32,8 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> userManager, Aud
         if (await userManager.FindByEmailAsync(Input.Email.Trim()) is { IsDisabled: false } user)
         {
             auditLog.Record(AccountAudit.ActorOf(user), AuditActions.AccountPasswordResetRequested, AccountAudit.SubjectOf(user), details: AccountAudit.Source(HttpContext));
-            await db.SaveChangesAsync();
             await accountMails.SendPasswordResetAsync(user);
+            await db.SaveChangesAsync();
         }
 
         TempData["StatusMessage"] = MailSent;

@@ -45,7 +45,7 @@ public sealed class LoginModel(
 
         var email = userManager.NormalizeEmail(Input.Email.Trim());
         var address = TooManyRequests.ClientAddress(HttpContext);
-        if (throttle.RetryAfter(email, address) is { } retryAfter)
+        if (await throttle.RetryAfterAsync(email, address) is { } retryAfter)
         {
             return await ThrottledAsync(email, address, retryAfter);
         }
@@ -53,7 +53,7 @@ public sealed class LoginModel(
         var user = await userManager.FindByEmailAsync(email);
         if (!await passwordCheck.VerifyAsync(user, Input.Password))
         {
-            throttle.RecordFailure(email, address);
+            await throttle.RecordFailureAsync(email, address);
             return await RefusedAsync(user, "密码错误或账号不存在", WrongCredentials);
         }
 
@@ -85,7 +85,7 @@ public sealed class LoginModel(
     /// <summary>429 with the form and a message; audited once per (account, address) and window, not per refused attempt.</summary>
     private async Task<IActionResult> ThrottledAsync(string email, string address, TimeSpan retryAfter)
     {
-        if (throttle.IsFirstRefusal(email, address))
+        if (await throttle.IsFirstRefusalAsync(email, address))
         {
             var user = await userManager.FindByEmailAsync(email);
             auditLog.Record(AccountAudit.ActorOf(user), AuditActions.AccountLoginThrottled, AccountAudit.SubjectOf(user),

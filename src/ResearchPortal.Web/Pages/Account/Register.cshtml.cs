@@ -57,17 +57,17 @@ public sealed class RegisterModel(UserManager<PortalUser> userManager, AuditLog 
         }
 
         auditLog.Record(AccountAudit.ActorOf(user), AuditActions.AccountRegistered, AccountAudit.SubjectOf(user), details: AccountAudit.Source(HttpContext));
+        await accountMails.SendConfirmationAsync(user);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        await accountMails.SendConfirmationAsync(user);
         return CheckYourMailRedirect();
     }
 
     private async Task<IActionResult> AlreadyRegisteredAsync(PortalUser owner)
     {
         auditLog.Record(AccountAudit.ActorOf(null), AuditActions.AccountRegisteredAgain, AccountAudit.SubjectOf(owner), details: AccountAudit.Source(HttpContext));
-        await db.SaveChangesAsync();
         await accountMails.SendAlreadyRegisteredAsync(owner);
+        await db.SaveChangesAsync();
         return CheckYourMailRedirect();
     }
 

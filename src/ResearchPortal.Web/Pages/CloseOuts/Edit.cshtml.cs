@@ -94,6 +94,11 @@ public sealed class EditModel(
         }
 
         audit.Record(User.ToActor(), submit ? AuditActions.CloseOutSubmitted : AuditActions.CloseOutSaved, Project.ProjectNumber, projectId);
+        if (submit)
+        {
+            await notifications.CloseOutSubmittedAsync(Project);
+        }
+
         try
         {
             await db.SaveChangesAsync();
@@ -109,11 +114,7 @@ public sealed class EditModel(
             return Page();
         }
 
-        if (submit)
-        {
-            await notifications.CloseOutSubmittedAsync(Project);
-        }
-        else if (closeOut.Acceptance.ApplicantScore is null)
+        if (!submit && closeOut.Acceptance.ApplicantScore is null)
         {
             // The host has started the close-out: the applicant unit is asked for its score (once).
             await reminders.RequestApplicantScoreAsync(Project, Filing!.EndDate!.Value);

@@ -59,13 +59,13 @@ public sealed class NewModel(
         }
 
         var receipt = await new ReceiptSubmission(db, idNumbers, clock, auditLog).SaveAsync(
-            ModelState, User.ToActor(), projectId, User.GetUserId(), Input, Seminar.Window, AuditActions.EnrollmentSubmitted);
+            ModelState, User.ToActor(), projectId, User.GetUserId(), Input, Seminar.Window, AuditActions.EnrollmentSubmitted,
+            receipt => notifications.ReceiptSubmittedAsync(Seminar.Project, Seminar.Filing, receipt, recordedByUserId: null));
         if (receipt is null)
         {
             return Page();
         }
 
-        await notifications.ReceiptSubmittedAsync(Seminar.Project, Seminar.Filing, receipt, recordedByUserId: null);
         TempData["StatusMessage"] = $"已提交《{Seminar.Project.Name}》的报名回执，请等待承办单位审核。";
         return RedirectToPage("/Enrollments/Mine");
     }

@@ -46,7 +46,7 @@ public sealed class QueueModel(
         .By("unit", r => r.WorkUnit)
         .By("submitted", r => r.SubmittedAt);
 
-    private readonly ReceiptDecisions _decisions = new(db, auditLog, clock);
+    private readonly ReceiptDecisions _decisions = new(db, auditLog, clock, notifications);
 
     [BindProperty(SupportsGet = true, Name = StatusKey)]
     public string? Status { get; set; }
@@ -194,7 +194,6 @@ public sealed class QueueModel(
             return IsHtmx ? await RowAsync(project) : await PageAsync(project);
         }
 
-        await notifications.ReceiptDecidedAsync(project, outcome.Receipt);
         if (IsHtmx)
         {
             DecidedMessage = outcome.Message;
@@ -207,11 +206,6 @@ public sealed class QueueModel(
 
     private async Task<IActionResult> AnswerManyAsync(PlanProject project, ReceiptDecisions.DecisionReport report, string verb)
     {
-        foreach (var receipt in report.Decided)
-        {
-            await notifications.ReceiptDecidedAsync(project, receipt);
-        }
-
         TempData["StatusMessage"] = report.Summary(verb);
         return RedirectToList(project);
     }

@@ -7,6 +7,7 @@ using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Infrastructure.Mail;
 
 namespace ResearchPortal.Web.Pages.Enrollments;
 
@@ -17,7 +18,7 @@ namespace ResearchPortal.Web.Pages.Enrollments;
 /// so two organizers accepting at once never exceed the seats; a decision that loses to another one on the same receipt
 /// is retried with fresh data and then reported for that receipt.
 /// </summary>
-public sealed class ReceiptDecisions(PortalDbContext db, AuditLog audit, PortalClock clock)
+public sealed class ReceiptDecisions(PortalDbContext db, AuditLog audit, PortalClock clock, PortalNotifications notifications)
 {
     private const int Attempts = 3;
 
@@ -101,6 +102,11 @@ public sealed class ReceiptDecisions(PortalDbContext db, AuditLog audit, PortalC
                 .Select(r => new Loaded(r, EF.Property<string>(r, IdNumberMapping.HashProperty)))
                 .ToListAsync();
             var outcomes = await decide(receipts);
+            foreach (var outcome in outcomes.Where(o => o.Decided))
+            {
+                await notifications.ReceiptDecidedAsync(project, outcome.Receipt); // queued with the decision
+            }
+
             try
             {
                 await db.SaveChangesAsync();

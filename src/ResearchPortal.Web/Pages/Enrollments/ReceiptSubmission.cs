@@ -19,14 +19,21 @@ public sealed record ReceiptSubmission(PortalDbContext Db, IdNumberLookup IdNumb
     /// <param name="traineeUserId">The trainee's account, which enrolls only its own person; null when the host
     /// enters a receipt sent by a unit.</param>
     /// <param name="auditAction">What the audit log calls a saved receipt.</param>
+    /// <param name="notify">Queues the receipt's mails, saved with it (and dropped with it when the save loses a race).</param>
     public async Task<EnrollmentReceipt?> SaveAsync(
-        ModelStateDictionary modelState, Actor actor, Guid projectId, string? traineeUserId, EnrollmentInput input, EnrollmentWindow window, string auditAction)
+        ModelStateDictionary modelState, Actor actor, Guid projectId, string? traineeUserId, EnrollmentInput input, EnrollmentWindow window, string auditAction,
+        Func<EnrollmentReceipt, Task> notify)
     {
         // A unique index refuses what a parallel request saved first (a live receipt of the same person, the
         // account's number); checked again, the domain then names what happened.
         for (var attempt = 1; ; attempt++)
         {
             var receipt = await SubmitAsync(modelState, actor, projectId, traineeUserId, input, window, auditAction);
+            if (receipt is not null)
+            {
+                await notify(receipt);
+            }
+
             try
             {
                 await Db.SaveChangesAsync();

@@ -42,14 +42,14 @@ public sealed class RecordModel(
         }
 
         var receipt = await new ReceiptSubmission(db, idNumbers, clock, auditLog).SaveAsync(
-            ModelState, User.ToActor(), projectId, traineeUserId: null, Input, EnrollmentWindow.For(Seminar?.Filing), AuditActions.EnrollmentRecordedByHost);
+            ModelState, User.ToActor(), projectId, traineeUserId: null, Input, EnrollmentWindow.For(Seminar?.Filing), AuditActions.EnrollmentRecordedByHost,
+            // A receipt is only taken while enrollment is open, so the seminar is published here.
+            receipt => notifications.ReceiptSubmittedAsync(Project, Seminar!.Filing, receipt, User.GetUserId()));
         if (receipt is null)
         {
             return Page();
         }
 
-        // A receipt is only taken while enrollment is open, so the seminar is published here.
-        await notifications.ReceiptSubmittedAsync(Project, Seminar!.Filing, receipt, User.GetUserId());
         TempData["StatusMessage"] = $"已代为录入{receipt.Form.Name}的报名回执，状态为“{receipt.Status.ToChinese()}”。";
         return RedirectToPage("/Enrollments/Queue", new { projectId });
     }

@@ -123,6 +123,11 @@ public sealed class EditModel(
         var submission = submit ? await SubmitOrCheckAsync(filing, onlyCheck: !typedCorrectly) : null;
         var submitted = typedCorrectly && submission is { IsSuccess: true };
         audit.Record(User.ToActor(), submitted ? AuditActions.FilingSubmitted : AuditActions.FilingDraftSaved, Subject(Project), projectId);
+        if (submitted)
+        {
+            await notifications.FilingSubmittedAsync(Project);
+        }
+
         try
         {
             await db.SaveChangesAsync();
@@ -150,7 +155,6 @@ public sealed class EditModel(
             return RedirectToPage(new { projectId });
         }
 
-        await notifications.FilingSubmittedAsync(Project);
         TempData["StatusMessage"] = string.Concat(["备案已提交，请等待省人社厅专技处审核。", .. _renamedFiles]);
         var warnings = filing.DateWarnings(await calendars.LoadAsync());
         if (warnings.Count > 0)

@@ -98,6 +98,7 @@ public abstract class ReviewDecisionPageModel<TRecord>(PortalDbContext db, Proje
 
         ConcurrencyToken.Expect(db, Record, Input.ConcurrencyToken);
         audit.Record(actor, auditAction, Reviewed.Title, ProjectId, auditDetails ?? (string.IsNullOrWhiteSpace(Input.Comment) ? null : Input.Comment.Trim()));
+        await notify(); // queued with the decision: mailed only if it is saved
         try
         {
             await db.SaveChangesAsync();
@@ -113,7 +114,6 @@ public abstract class ReviewDecisionPageModel<TRecord>(PortalDbContext db, Proje
             return Page();
         }
 
-        await notify();
         TempData["StatusMessage"] = statusMessage;
         return stayOnPage ? RedirectToPage(new { ProjectId }) : RedirectToPage(QueuePage);
     }

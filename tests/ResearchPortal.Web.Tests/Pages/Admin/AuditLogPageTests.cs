@@ -35,7 +35,7 @@ public sealed partial class AuditLogPageTests(PortalApp app) : IClassFixture<Por
     [Fact]
     public void Audit_codes_are_spelled_only_in_AuditActions()
     {
-        var webProject = Path.Combine(RepositoryRoot(), "src", "ResearchPortal.Web");
+        var webProject = Path.Combine(RepositoryPaths.Root(), "src", "ResearchPortal.Web");
         var sources = Directory.EnumerateFiles(webProject, "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
                            && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
@@ -80,17 +80,6 @@ public sealed partial class AuditLogPageTests(PortalApp app) : IClassFixture<Por
         Assert.Contains("2025年6月2日 09:05", html);
         Assert.Contains(">Legacy.Unknown<", html); // a code without a name is shown rather than hidden
         Assert.DoesNotContain(">Filing.Submitted<", html);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ResearchPortal.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("ResearchPortal.sln not found above the test's folder.");
     }
 
     [GeneratedRegex("\"(?<code>[A-Z][A-Za-z]+\\.[A-Z][A-Za-z]+)\"")]

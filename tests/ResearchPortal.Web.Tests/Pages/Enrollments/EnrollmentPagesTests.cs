@@ -208,7 +208,7 @@ public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalAp
         Assert.Equal(1, entry.Sequence);
         Assert.Equal(trainee.Id, entry.TraineeUserId);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Enrollment.Accepted" && a.PlanProjectId == seminar.Project.Id));
-        var mails = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText);
+        var mails = app.MailFiles().Select(File.ReadAllText);
         Assert.Contains(mails, mail => mail.Contains(trainee.Email!, StringComparison.OrdinalIgnoreCase));
     }
 

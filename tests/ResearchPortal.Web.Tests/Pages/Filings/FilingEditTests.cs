@@ -44,7 +44,7 @@ public sealed class FilingEditTests(PortalApp app) : IClassFixture<PortalApp>
         }
 
         Assert.Contains(
-            Directory.EnumerateFiles(app.MailFolder, "*.eml"),
+            app.MailFiles(),
             path => File.ReadAllText(path).Contains(reviewer.Email!, StringComparison.Ordinal));
     }
 

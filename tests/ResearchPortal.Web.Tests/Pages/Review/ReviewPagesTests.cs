@@ -50,7 +50,7 @@ public sealed class ReviewPagesTests(PortalApp app) : IClassFixture<PortalApp>
         await using var db = app.NewContext();
         var entry = await db.AuditEntries.SingleAsync(e => e.PlanProjectId == project.Id && e.Action == "Filing.Returned");
         Assert.Equal("王审核", entry.UserName);
-        var mails = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText);
+        var mails = app.MailFiles().Select(File.ReadAllText);
         Assert.Contains(mails, mail => mail.Contains(organizer.Email!, StringComparison.Ordinal));
     }
 
