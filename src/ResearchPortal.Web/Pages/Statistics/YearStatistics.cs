@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.CloseOuts;
-using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Projects;
