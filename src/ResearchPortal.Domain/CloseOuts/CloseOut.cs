@@ -1,5 +1,6 @@
 using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.Common;
+using ResearchPortal.Domain.Projects;
 using ResearchPortal.Domain.Rules;
 
 namespace ResearchPortal.Domain.CloseOuts;
@@ -85,16 +86,21 @@ public sealed class CloseOut
     public DateOnly? ResubmitBy { get; private set; }
 
     /// <summary>The day (in China) the close-out was first submitted; returns do not change it.</summary>
-    public DateOnly? FirstSubmittedOn => SubmissionDays().Cast<DateOnly?>().FirstOrDefault();
+    public DateOnly? FirstSubmittedOn => FirstSubmissionDay(_transitions);
 
     /// <summary>Resubmitted after the deadline set at the last return: not refused (late material is still wanted),
     /// but shown to the reviewer.</summary>
     public bool ResubmittedAfterDeadline =>
         Status is CloseOutStatus.Submitted or CloseOutStatus.Accepted
         && ResubmitBy is { } resubmitBy
-        && SubmissionDays().LastOrDefault() > resubmitBy;
+        && SubmissionDays(_transitions).LastOrDefault() > resubmitBy;
 
     public bool IsEditable => Status is CloseOutStatus.Draft or CloseOutStatus.Returned;
+
+    /// <summary>The day (in China) of the first submission among <paramref name="transitions"/>, oldest first; for
+    /// queries that read the transitions without the close-out.</summary>
+    public static DateOnly? FirstSubmissionDay(IEnumerable<CloseOutTransition> transitions) =>
+        SubmissionDays(transitions).Cast<DateOnly?>().FirstOrDefault();
 
     public static CloseOut Start(Guid planProjectId) =>
         new() { Id = Guid.CreateVersion7(), PlanProjectId = planProjectId, Status = CloseOutStatus.Draft };
@@ -168,7 +174,7 @@ public sealed class CloseOut
             var late = calendar.WorkingDaysOverdue(due.Date, today);
             DueDate = due.Date;
             DueDateProvisional = due.IsProvisional || late.IsProvisional;
-            IsOverdue = today > due.Date;
+            IsOverdue = !TimelinessRule.IsOnTime(today, due.Date);
             WorkingDaysLate = late.Count;
         }
 
@@ -237,11 +243,11 @@ public sealed class CloseOut
         var verdict = IsOverdue ? $"逾期 {WorkingDaysLate} 个工作日" : "按期";
         var text = $"首次提交 {ChineseDate.Format(first)}，{verdict}（报送截止日期{ProvisionalDates.Format(due, DueDateProvisional ? due.Year : null)}）";
         return ResubmittedAfterDeadline
-            ? $"{text}；重新提交于{ChineseDate.Format(SubmissionDays().Last())}，晚于退回时要求的{ChineseDate.Format(ResubmitBy!.Value)}"
+            ? $"{text}；重新提交于{ChineseDate.Format(SubmissionDays(_transitions).Last())}，晚于退回时要求的{ChineseDate.Format(ResubmitBy!.Value)}"
             : text;
     }
 
-    private IEnumerable<DateOnly> SubmissionDays() => _transitions
+    private static IEnumerable<DateOnly> SubmissionDays(IEnumerable<CloseOutTransition> transitions) => transitions
         .Where(transition => transition.To == CloseOutStatus.Submitted)
         .Select(transition => ChineseDate.DayOf(transition.At));
 

@@ -10,9 +10,10 @@ public static class CloseOutDeadlines
     public static CalendarDate DueDate(DateOnly endDate, WorkingDayCalendar calendar) =>
         calendar.WorkingDayAfter(endDate, SeminarRules.CloseOutWorkingDays);
 
-    /// <summary>The close-out of a class that ended on <paramref name="endDate"/>, submitted on <paramref name="submittedOn"/>
-    /// (null while not submitted, or returned and not yet submitted again), against its due date — the day
-    /// <see cref="CloseOut.Submit"/> measures lateness from.</summary>
-    public static Timeliness Timeliness(DateOnly endDate, DateOnly? submittedOn, DateOnly today, WorkingDayCalendar calendar) =>
-        TimelinessRule.Of(DueDate(endDate, calendar), submittedOn, today);
+    /// <summary>The close-out of a class that ended on <paramref name="endDate"/>, first submitted on
+    /// <paramref name="firstSubmittedOn"/> (null: never; a return does not undo it), against the due date recorded at
+    /// that first submission (<see cref="CloseOut.DueDate"/>), or before it the one counted from the end date.</summary>
+    public static Timeliness Timeliness(
+        DateOnly endDate, DateOnly? firstSubmittedOn, DateOnly? recordedDueDate, DateOnly today, WorkingDayCalendar calendar) =>
+        TimelinessRule.Of(recordedDueDate ?? DueDate(endDate, calendar).Date, firstSubmittedOn, today);
 }

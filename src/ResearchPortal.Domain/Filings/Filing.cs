@@ -1,6 +1,7 @@
 using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Plans;
+using ResearchPortal.Domain.Projects;
 using ResearchPortal.Domain.Rules;
 
 namespace ResearchPortal.Domain.Filings;
@@ -71,14 +72,18 @@ public sealed class Filing
     public LateSubmissionAllowance? LateSubmissionAllowance { get; private set; }
 
     /// <summary>The day (in China) the filing was first submitted; returns do not change it.</summary>
-    public DateOnly? FirstSubmittedOn => _transitions
-        .Where(transition => transition.To == FilingStatus.Submitted)
-        .Select(transition => (DateOnly?)ChineseDate.DayOf(transition.At))
-        .FirstOrDefault();
+    public DateOnly? FirstSubmittedOn => FirstSubmissionDay(_transitions);
 
     public IReadOnlyList<FilingTransition> Transitions => _transitions;
 
     public bool IsEditable => Status is FilingStatus.Draft or FilingStatus.Returned;
+
+    /// <summary>The day (in China) of the first submission among <paramref name="transitions"/>, oldest first; for
+    /// queries that read the transitions without the filing.</summary>
+    public static DateOnly? FirstSubmissionDay(IEnumerable<FilingTransition> transitions) => transitions
+        .Where(transition => transition.To == FilingStatus.Submitted)
+        .Select(transition => (DateOnly?)ChineseDate.DayOf(transition.At))
+        .FirstOrDefault();
 
     public static Filing Start(Guid planProjectId) =>
         new() { Id = Guid.CreateVersion7(), PlanProjectId = planProjectId, Status = FilingStatus.Draft };
@@ -244,7 +249,7 @@ public sealed class Filing
         }
 
         var latest = FilingDeadlines.LatestFilingDate(Dates.Start, calendar);
-        var text = $"首次提交 {ChineseDate.Format(first)}，{(first <= latest.Date ? "按期" : "逾期")}（最晚备案日期{ProvisionalDates.Format(latest)}）";
+        var text = $"首次提交 {ChineseDate.Format(first)}，{(TimelinessRule.IsOnTime(first, latest.Date) ? "按期" : "逾期")}（最晚备案日期{ProvisionalDates.Format(latest)}）";
         return AllowanceFor(Dates.Start) is { } allowance
             ? $"{text}；{allowance.GrantedByName}于{ChineseDate.Format(allowance.GrantedAt)}准予逾期提交，理由：{allowance.Reason}"
             : text;
@@ -314,12 +319,12 @@ public sealed class Filing
     private LateRefusal? Lateness(DateOnly start, DateOnly today, WorkingDayCalendar calendar)
     {
         var latest = FilingDeadlines.LatestFilingDate(start, calendar);
-        if (today <= latest.Date || AllowanceFor(start) is not null)
+        if (TimelinessRule.IsOnTime(today, latest.Date) || AllowanceFor(start) is not null)
         {
             return null;
         }
 
-        if (FirstSubmittedOn is { } first && first <= latest.Date)
+        if (FirstSubmittedOn is { } first && TimelinessRule.IsOnTime(first, latest.Date))
         {
             return ResubmitBy is { } resubmitBy && today > resubmitBy
                 ? new LateRefusal(

@@ -11,8 +11,9 @@ public static class FilingDeadlines
     public static CalendarDate LatestFilingDate(DateOnly start, WorkingDayCalendar calendar) =>
         calendar.WorkingDayBefore(start, SeminarRules.FilingLeadWorkingDays);
 
-    /// <summary>A filing for a class starting on <paramref name="start"/>, submitted on <paramref name="submittedOn"/>
-    /// (null while not submitted, or returned and not yet submitted again), against its latest filing date.</summary>
-    public static Timeliness Timeliness(DateOnly start, DateOnly? submittedOn, DateOnly today, WorkingDayCalendar calendar) =>
-        TimelinessRule.Of(LatestFilingDate(start, calendar), submittedOn, today);
+    /// <summary>A filing for a class starting on <paramref name="start"/>, first submitted on
+    /// <paramref name="firstSubmittedOn"/> (null: never), against its latest filing date: a return and a later
+    /// resubmission do not change it (<see cref="Filing.FirstSubmittedOn"/>).</summary>
+    public static Timeliness Timeliness(DateOnly start, DateOnly? firstSubmittedOn, DateOnly today, WorkingDayCalendar calendar) =>
+        TimelinessRule.Of(LatestFilingDate(start, calendar).Date, firstSubmittedOn, today);
 }

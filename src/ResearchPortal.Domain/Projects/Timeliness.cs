@@ -1,5 +1,3 @@
-using ResearchPortal.Domain.Calendar;
-
 namespace ResearchPortal.Domain.Projects;
 
 /// <summary>How a piece of work stands against its deadline on a given day.</summary>
@@ -22,14 +20,15 @@ public static class TimelinessRule
 {
     public static readonly IReadOnlyList<Timeliness> All = Enum.GetValues<Timeliness>();
 
+    /// <summary>The one on-time comparison of the notice's deadlines: the due day itself still counts as on time.</summary>
+    public static bool IsOnTime(DateOnly handedInOn, DateOnly due) => handedInOn <= due;
+
     /// <summary>Handed in on <paramref name="handedInOn"/> (null: not yet) against <paramref name="due"/>, as on
-    /// <paramref name="today"/>. The due day itself still counts as on time.</summary>
-    public static Timeliness Of(CalendarDate due, DateOnly? handedInOn, DateOnly today) => handedInOn switch
+    /// <paramref name="today"/>.</summary>
+    public static Timeliness Of(DateOnly due, DateOnly? handedInOn, DateOnly today) => handedInOn switch
     {
-        { } day when day <= due.Date => Timeliness.OnTime,
-        not null => Timeliness.HandedInLate,
-        null when today > due.Date => Timeliness.Overdue,
-        _ => Timeliness.NotYetDue,
+        { } day => IsOnTime(day, due) ? Timeliness.OnTime : Timeliness.HandedInLate,
+        null => IsOnTime(today, due) ? Timeliness.NotYetDue : Timeliness.Overdue,
     };
 
     public static string ToChinese(this Timeliness timeliness) => timeliness switch

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.CloseOuts;
-using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Projects;
@@ -11,8 +10,8 @@ namespace ResearchPortal.Web.Pages.Statistics;
 
 /// <summary>
 /// The figures of one plan year, counted in SQL: every table is one grouped query (or, for the deadlines, the few
-/// date columns per project, judged by the domain's deadline rules), so the page runs the same number of commands
-/// whatever the volume.
+/// date columns and the transitions per project, judged by the domain's deadline rules), so the page runs the same
+/// number of commands whatever the volume.
 /// </summary>
 public sealed class YearStatistics(PortalDbContext db, CalendarService calendars)
 {
@@ -39,6 +38,8 @@ public sealed class YearStatistics(PortalDbContext db, CalendarService calendars
         var byCity = await items.GroupBy(p => p.HostCity).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         var byField = await items.GroupBy(p => p.Field).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
 
+        // The transitions (JSON columns) give the first submission day, which decides timeliness; no tracking, as
+        // EF Core projects JSON collections without their owner only so.
         var deadlines = await (
             from project in projects
             join filing in db.Filings on project.Id equals filing.PlanProjectId
@@ -46,8 +47,8 @@ public sealed class YearStatistics(PortalDbContext db, CalendarService calendars
             join closeOut in db.CloseOuts on project.Id equals closeOut.PlanProjectId into closeOuts
             from closeOut in closeOuts.DefaultIfEmpty()
             select new DeadlineFacts(
-                filing.Dates!.Start, filing.Dates.End, filing.Status, filing.SubmittedAt,
-                closeOut == null ? null : closeOut.Status, closeOut == null ? null : closeOut.SubmittedAt)).ToListAsync();
+                filing.Dates!.Start, filing.Dates.End, filing.Status, filing.Transitions,
+                closeOut == null ? null : closeOut.DueDate, closeOut == null ? null : closeOut.Transitions)).AsNoTracking().ToListAsync();
         var calendar = await calendars.LoadAsync();
 
         var receipts = await (
@@ -110,11 +111,12 @@ public sealed class YearStatistics(PortalDbContext db, CalendarService calendars
 
     private static FigureTable DeadlineTable(IReadOnlyList<DeadlineFacts> projects, DateOnly today, Domain.Calendar.WorkingDayCalendar calendar)
     {
-        var filings = projects.Select(p => FilingDeadlines.Timeliness(p.Start, p.FiledOn, today, calendar)).ToList();
+        var filings = projects.Select(p => FilingDeadlines.Timeliness(p.Start, Filing.FirstSubmissionDay(p.FilingTransitions), today, calendar)).ToList();
 
         // Only classes that took place (approved filing) and are over owe a close-out.
         var closeOuts = projects.Where(p => p.FilingStatus == FilingStatus.Approved && p.End < today)
-            .Select(p => CloseOutDeadlines.Timeliness(p.End, p.ClosedOutOn, today, calendar)).ToList();
+            .Select(p => CloseOutDeadlines.Timeliness(
+                p.End, p.CloseOutTransitions is { } transitions ? CloseOut.FirstSubmissionDay(transitions) : null, p.CloseOutDueDate, today, calendar)).ToList();
         IEnumerable<FigureRow> rows =
         [
             Row("备案", [.. TimelinessRule.All.Select(t => filings.Count(f => f == t))]),
@@ -123,7 +125,7 @@ public sealed class YearStatistics(PortalDbContext db, CalendarService calendars
         return new FigureTable(
             "deadlines", "备案与结业材料时限", "事项", [.. TimelinessRule.All.Select(t => t.ToChinese())], [.. rows], ChartKind.StackedBar,
             $"备案须在开班前 {SeminarRules.FilingLeadWorkingDays} 个工作日提交，结业材料须在研修结束后 {SeminarRules.CloseOutWorkingDays} 个工作日内提交（按工作日历计算）。"
-            + "备案只计已填写办班时间的项目，结业材料只计备案通过且已结束的项目；被退回的按尚未提交计。");
+            + "备案只计已填写办班时间的项目，结业材料只计备案通过且已结束的项目；均按首次提交日期计，被退回的不影响。");
     }
 
     private static FigureTable TraineeTable(
@@ -162,14 +164,12 @@ public sealed class YearStatistics(PortalDbContext db, CalendarService calendars
     }
 
     private sealed record DeadlineFacts(
-        DateOnly Start, DateOnly End, FilingStatus FilingStatus, DateTimeOffset? FilingSubmittedAt, CloseOutStatus? CloseOutStatus, DateTimeOffset? CloseOutSubmittedAt)
-    {
-        /// <summary>The day of the submission that stands: a returned filing must be submitted again.</summary>
-        public DateOnly? FiledOn => FilingStatus is FilingStatus.Submitted or FilingStatus.Approved && FilingSubmittedAt is { } at ? ChineseDate.DayOf(at) : null;
-
-        public DateOnly? ClosedOutOn =>
-            CloseOutStatus is Domain.CloseOuts.CloseOutStatus.Submitted or Domain.CloseOuts.CloseOutStatus.Accepted && CloseOutSubmittedAt is { } at ? ChineseDate.DayOf(at) : null;
-    }
+        DateOnly Start,
+        DateOnly End,
+        FilingStatus FilingStatus,
+        IReadOnlyList<FilingTransition> FilingTransitions,
+        DateOnly? CloseOutDueDate,
+        IReadOnlyList<CloseOutTransition>? CloseOutTransitions);
 
     private sealed record TraineeCount(string City, string? Title, bool Passed, int Count);
 

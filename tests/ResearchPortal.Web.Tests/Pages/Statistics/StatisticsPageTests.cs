@@ -38,7 +38,7 @@ public sealed class StatisticsPageTests(StatisticsPortal portal) : IClassFixture
         Assert.Equal(["待备案|1", "备案中|1", "报名中|1", "研修中|0", "结业备案中|1", "已结项|1", "合计|5"], tables["status"]);
         Assert.Equal(["济南|3", "烟台|2", "合计|5"], tables["city"]);
         Assert.Equal(["农业|3", "医疗卫生|2", "合计|5"], tables["field"]);
-        Assert.Equal(["备案|3|0|0|1", "结业材料|1|0|1|0"], tables["deadlines"]);
+        Assert.Equal(["备案|4|0|0|0", "结业材料|2|0|0|0"], tables["deadlines"]);
         Assert.Equal(["济南|2|5|4", "烟台|0|2|1", "合计|2|7|5"], tables["trainees-city"]);
         Assert.Equal(["农艺师|0|4|3", "主治医师|0|2|1", "高级农艺师|2|1|1", "合计|2|7|5"], tables["trainees-title"]);
         Assert.Equal(["承办单位评估|1|88|88|88|0", "申报单位验收|1|65|65|65|1"], tables["scores"]);

@@ -17,8 +17,10 @@ namespace ResearchPortal.Web.Tests.Pages.Statistics;
 /// <list type="bullet">
 /// <item>济南 (host 甲, applicant 乙): planned; closed (class 14–18 April, close-out on time, host 88 / applicant 65,
 /// 2 accepted receipts, roster of 5 with 4 passed, 2 outcomes of which 1 recommended and selected); enrollment open.</item>
-/// <item>烟台 (host 丙, applicant 丁): closing out (class 21–25 April, close-out overdue since 20 May, roster of 2 with 1
-/// passed); filing returned for a class in September (not yet due).</item>
+/// <item>烟台 (host 丙, applicant 丁): closing out (class 21–25 April, roster of 2 with 1 passed, close-out first
+/// submitted on time on 12 May and returned since, so on time though now past its due date); filing for a class
+/// starting 16 June (latest filing date 30 May), first submitted on time on 20 May, returned, and submitted again
+/// late on <see cref="Builders.TestData.Today"/>: on time too.</item>
 /// </list>
 /// </summary>
 public sealed class StatisticsScenario
@@ -119,9 +121,19 @@ public sealed class StatisticsScenario
         var closingOut = Filed(Project(yantaiHost, yantaiApplicant, "医疗卫生"), new DateOnly(year, 4, 21), new DateOnly(year, 3, 25));
         Ok(closingOut.Approve(Reviewer, At(new DateOnly(year, 3, 26)), null));
         Roster(closingOut, ("主治医师", true), ("主治医师", false));
+        var returnedCloseOut = CloseOut.Start(closingOut.PlanProjectId);
+        Ok(returnedCloseOut.UpdateReport(Report()));
+        Ok(returnedCloseOut.UpdateAcceptance("李负责人", "0535-88888888", "研修按计划完成。", Ok(Score.Create(80))));
+        Ok(returnedCloseOut.SetApplicantScore(Ok(Score.Create(80))));
+        Ok(returnedCloseOut.SetUnderstaffedExplanation("基层学员较少。"));
+        var closeOutFirstSubmittedOn = new DateOnly(year, 5, 12);
+        Ok(returnedCloseOut.Submit(Organizer, At(closeOutFirstSubmittedOn), closeOutFirstSubmittedOn, closingOut.EndDate!.Value, 2, Calendar));
+        Ok(returnedCloseOut.Return(Reviewer, At(closeOutFirstSubmittedOn.AddDays(2)), "请补充研修效果。"));
+        db.Add(returnedCloseOut);
 
-        var returned = Filed(Project(yantaiHost, yantaiApplicant, "医疗卫生"), SeminarStart, Today);
-        Ok(returned.Return(Reviewer, Now, "请补充专家职称。"));
+        var resubmitted = Filed(Project(yantaiHost, yantaiApplicant, "医疗卫生"), new DateOnly(year, 6, 16), new DateOnly(year, 5, 20));
+        Ok(resubmitted.Return(Reviewer, At(new DateOnly(year, 5, 22)), "请补充专家职称。"));
+        Ok(resubmitted.Submit(Organizer, Now, Today, planYear, Calendar));
 
         await db.SaveChangesAsync();
         return new StatisticsScenario(jinanHost, jinanApplicant, yantaiHost);
