@@ -55,6 +55,9 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
                 return;
             }
 
+            // A counted request loads the calendar itself: whether the instance's shared copy is still fresh is a
+            // matter of time, and the count must not depend on it.
+            context.RequestServices.GetRequiredService<SharedCalendar>().Invalidate();
             var count = new StrongBox<int>();
             s_current.Value = count;
             try
