@@ -11,13 +11,18 @@ namespace ResearchPortal.Web.Documents.Pdf;
 /// Saves a PDFsharp document as a valid file with an exact text layer. PDFsharp 6.2.4 has two faults this works around:
 /// its FlateDecode writes a zlib header and the deflate data but never the Adler-32 trailer (so `qpdf --check` warns on
 /// every compressed stream), and its ToUnicode CMaps write a character above U+FFFF as a 5-digit code point
-/// (`&lt;20BB7&gt;`) where a CMap needs its UTF-16 pair (`&lt;D842DFB7&gt;`). The document is saved uncompressed,
-/// reopened, its ToUnicode entries corrected, and every stream compressed with .NET's complete zlib encoder.
+/// (`&lt;20BB7&gt;`) where a CMap needs its UTF-16 pair (`&lt;D842DFB7&gt;`). The document is saved with as little
+/// compression as PDFsharp allows, reopened, its ToUnicode entries corrected, and every stream PDFsharp left plain or
+/// flate-encoded (it always encodes ToUnicode maps) compressed anew with .NET's complete zlib encoder.
 /// </summary>
 internal static partial class PdfFileOutput
 {
     /// <summary>Call on a new document, before anything is drawn: PDFsharp must leave every stream to <see cref="Save"/>.</summary>
-    public static void Prepare(PdfDocument document) => document.Options.NoCompression = true;
+    public static void Prepare(PdfDocument document)
+    {
+        document.Options.NoCompression = true;
+        document.Options.CompressContentStreams = false;
+    }
 
     public static byte[] Save(PdfDocument document)
     {
@@ -33,15 +38,26 @@ internal static partial class PdfFileOutput
             .ToHashSet();
         foreach (var dictionary in objects.OfType<PdfDictionary>())
         {
-            if (dictionary.Stream is not { } stream || dictionary.Elements.ContainsKey("/Filter"))
+            if (dictionary.Stream is not { } stream || PlainOrFlateData(dictionary) is not { } data)
                 continue;
-            var data = toUnicodeMaps.Contains(dictionary) ? WithUtf16Targets(stream.Value) : stream.Value;
+            if (toUnicodeMaps.Contains(dictionary))
+                data = WithUtf16Targets(data);
             stream.Value = Deflate(data);
             dictionary.Elements.SetName("/Filter", "/FlateDecode");
         }
         using var output = new MemoryStream();
         reopened.Save(output, closeStream: false);
         return output.ToArray();
+    }
+
+    /// <summary>The stream's data when it is plain or only flate-encoded (PDFsharp's inflater accepts its own output); null for images and other filters.</summary>
+    private static byte[]? PlainOrFlateData(PdfDictionary dictionary)
+    {
+        var filter = dictionary.Elements["/Filter"];
+        if (filter is null)
+            return dictionary.Stream.Value;
+        var flateOnly = filter is PdfName { Value: "/FlateDecode" } && !dictionary.Elements.ContainsKey("/DecodeParms");
+        return flateOnly ? dictionary.Stream.UnfilteredValue : null;
     }
 
     /// <summary>Rewrites destinations like &lt;20BB7&gt; of a ToUnicode CMap as UTF-16 (&lt;D842DFB7&gt;).</summary>
