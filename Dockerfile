@@ -17,9 +17,10 @@ RUN dotnet publish src/ResearchPortal.Web/ResearchPortal.Web.csproj \
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
-# CJK font for the generated PDFs (Pdf:FontPath defaults to this file); curl for the compose health check.
+# CJK fonts for the generated PDFs: WenQuanYi Micro Hei (Pdf:FontPath defaults to it), then HanaMinA/HanaMinB
+# for the characters of CJK Extensions A–F it lacks; curl for the compose health check.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-wqy-microhei curl \
+ && apt-get install -y --no-install-recommends fonts-wqy-microhei fonts-hanazono curl \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

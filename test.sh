@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of ResearchPortal. On a fresh Debian 12 machine with the .NET 10 SDK it first installs
-# what the tests need and the machine lacks (PostgreSQL server binaries, Chromium, CJK fonts, nginx).
+# what the tests need and the machine lacks (PostgreSQL server binaries, Chromium, CJK fonts, nginx, qpdf and
+# poppler-utils to check the generated PDFs).
 # The tests start their own throwaway PostgreSQL on a free port; a cluster the package may have started
 # on 5432 is not used.
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter FullyQualifiedName~PostgresServer).
@@ -15,6 +16,9 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
 [ -x /usr/sbin/nginx ] || missing+=(nginx-light) # the deployment test puts it in front of two instances
+[ -f /usr/share/fonts/truetype/hanazono/HanaMinB.ttf ] || missing+=(fonts-hanazono)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then

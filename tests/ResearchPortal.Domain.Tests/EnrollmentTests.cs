@@ -64,6 +64,19 @@ public class EnrollmentTests
             Fields(result));
     }
 
+    [Theory]
+    [InlineData(EnrollmentForm.ShortTextMaxLength, true)]
+    [InlineData(EnrollmentForm.ShortTextMaxLength + 1, false)]
+    public void A_name_of_rare_characters_counts_each_as_one(int characters, bool valid)
+    {
+        // 𠮷 (U+20BB7, CJK Extension B) is two UTF-16 code units but one character of a name.
+        var form = Form() with { Name = string.Concat(Enumerable.Repeat("𠮷", characters)) };
+
+        var result = form.Validate();
+
+        Assert.Equal(valid ? [] : [nameof(EnrollmentForm.Name)], Fields(result));
+    }
+
     [Fact]
     public void Blank_optional_fields_are_stored_as_null()
     {

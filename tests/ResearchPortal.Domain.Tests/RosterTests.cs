@@ -45,6 +45,21 @@ public class RosterTests
         Assert.Equal(receipt.PlanProjectId, entry.PlanProjectId);
     }
 
+    [Theory]
+    [InlineData(RosterEntry.TextMaxLength, true)]
+    [InlineData(RosterEntry.TextMaxLength + 1, false)]
+    public void A_name_with_extension_characters_is_measured_in_characters(int characters, bool valid)
+    {
+        // 𠮷 (Extension B) is a UTF-16 pair, 䶮 (Extension A) a single unit: each is one character.
+        var name = string.Concat(Enumerable.Range(0, characters).Select(i => i % 2 == 0 ? "𠮷" : "䶮"));
+
+        var result = RosterEntry.Create(ProjectId, 1, name, Gender.Female, IdNumbers.Parse(IdNumbers.Make(gender: Gender.Female)), "单位", null, null);
+
+        Assert.Equal(valid, result.IsSuccess);
+        if (!valid)
+            Assert.Equal(nameof(RosterEntry.Name), AssertSingleError(result, "TooLong").Field);
+    }
+
     [Fact]
     public void Create_checks_gender_against_the_id_number()
     {

@@ -25,8 +25,9 @@ internal sealed class ErrorCollector
     public ErrorCollector Required(string? value, string field, string label) =>
         When(string.IsNullOrWhiteSpace(value), "Required", $"请填写{label}。", field);
 
+    /// <summary>Counts characters, not UTF-16 code units (<see cref="Text.CharacterCount"/>).</summary>
     public ErrorCollector MaxLength(string? value, int maxLength, string field, string label) =>
-        When(value is not null && value.Trim().Length > maxLength, "TooLong", $"{label}不能超过 {maxLength} 个字符。", field);
+        When(value is not null && Text.CharacterCount(value.AsSpan().Trim()) > maxLength, "TooLong", $"{label}不能超过 {maxLength} 个字符。", field);
 
     public ErrorCollector RequiredWithin(string? value, int maxLength, string field, string label) =>
         Required(value, field, label).MaxLength(value, maxLength, field, label);

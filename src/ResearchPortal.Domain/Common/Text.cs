@@ -7,4 +7,16 @@ internal static class Text
 
     /// <summary>Trimmed text of a field already validated as required.</summary>
     public static string Required(string? value) => value?.Trim() ?? string.Empty;
+
+    /// <summary>
+    /// Length in characters (Unicode scalar values), not UTF-16 code units: 𠮷 (U+20BB7) is one character of a name,
+    /// as PostgreSQL's varchar(n) counts it.
+    /// </summary>
+    public static int CharacterCount(ReadOnlySpan<char> value)
+    {
+        var count = 0;
+        foreach (var _ in value.EnumerateRunes())
+            count++;
+        return count;
+    }
 }

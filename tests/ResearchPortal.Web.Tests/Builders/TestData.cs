@@ -53,20 +53,22 @@ public static class TestData
     ];
 
     /// <summary>A complete draft that passes every submit check on <see cref="Today"/>.</summary>
-    public static Filing CompleteDraftFiling(PlanProject project, StoredFile plan, StoredFile notice)
+    public static Filing CompleteDraftFiling(
+        PlanProject project, StoredFile plan, StoredFile notice, string contact = "王老师", IReadOnlyList<ExpertSession>? sessions = null)
     {
         var filing = Filing.Start(project.Id);
         Ok(filing.UpdateDetails(new FilingDetails(
-            "济南市历下区培训中心", SeminarStart, SeminarEnd, "王老师", "0531-88888888", "13800000000", 40, Sessions())));
+            "济南市历下区培训中心", SeminarStart, SeminarEnd, contact, "0531-88888888", "13800000000", 40, sessions ?? Sessions())));
         Ok(filing.AttachImplementationPlan(AttachmentInfo.For(plan)));
         Ok(filing.AttachNotice(AttachmentInfo.For(notice)));
         Ok(filing.SetAttestation(true));
         return filing;
     }
 
-    public static Filing SubmittedFiling(PlanProject project, PlanYear year, StoredFile plan, StoredFile notice)
+    public static Filing SubmittedFiling(
+        PlanProject project, PlanYear year, StoredFile plan, StoredFile notice, string contact = "王老师", IReadOnlyList<ExpertSession>? sessions = null)
     {
-        var filing = CompleteDraftFiling(project, plan, notice);
+        var filing = CompleteDraftFiling(project, plan, notice, contact, sessions);
         Ok(filing.Submit(Organizer, Now, Today, year, Calendar));
         return filing;
     }
@@ -108,11 +110,11 @@ public static class TestData
         Ok(EnrollmentReceipt.Submit(
             approvedFiling.PlanProjectId, traineeUserId, accountIdNumber: null, Form(name, gender), idNumber, [], EnrollmentWindow.For(approvedFiling), Today, Now));
 
-    public static CloseOut CompleteCloseOut(Guid planProjectId)
+    public static CloseOut CompleteCloseOut(Guid planProjectId, string responsiblePerson = "王负责人", string summary = "研修按计划完成，效果良好。")
     {
         var closeOut = CloseOut.Start(planProjectId);
         Ok(closeOut.UpdateReport(Report()));
-        Ok(closeOut.UpdateAcceptance("王负责人", "0531-88888888", "研修按计划完成，效果良好。", Ok(Score.Create(88))));
+        Ok(closeOut.UpdateAcceptance(responsiblePerson, "0531-88888888", summary, Ok(Score.Create(88))));
         Ok(closeOut.SetApplicantScore(Ok(Score.Create(90))));
         return closeOut;
     }

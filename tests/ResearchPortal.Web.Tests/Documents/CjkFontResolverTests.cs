@@ -69,4 +69,38 @@ public class CjkFontResolverTests
         Assert.Contains("glyf", tags);
         Assert.Contains("cmap", tags);
     }
+
+    /// <summary>CJK ideograph blocks as assigned in Unicode 10.0, the repertoire of HanaMin A/B.</summary>
+    public static TheoryData<string, int, int> IdeographBlocks => new()
+    {
+        { "CJK Unified Ideographs", 0x4E00, 0x9FEA },
+        { "Extension A", 0x3400, 0x4DB5 },
+        { "Extension B", 0x20000, 0x2A6D6 },
+        { "Extension C", 0x2A700, 0x2B734 },
+        { "Extension D", 0x2B740, 0x2B81D },
+        { "Extension E", 0x2B820, 0x2CEA1 },
+        { "Extension F", 0x2CEB0, 0x2EBE0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(IdeographBlocks))]
+    public void The_font_chain_has_a_glyph_for_every_ideograph_of_each_block(string block, int first, int last)
+    {
+        var chain = CjkFontResolver.EnsureRegistered(new PdfFontOptions()).Chain;
+
+        var missing = Enumerable.Range(first, last - first + 1).Where(c => !chain.Any(font => font.Cmap.Contains(c))).ToList();
+
+        Assert.True(missing.Count == 0, $"{block}: no glyph for {string.Join(", ", missing.Take(10).Select(c => $"U+{c:X4}"))}");
+    }
+
+    [Fact]
+    public void The_chain_is_WenQuanYi_then_HanaMinA_then_HanaMinB_and_common_characters_stay_in_the_first()
+    {
+        var chain = CjkFontResolver.EnsureRegistered(new PdfFontOptions()).Chain;
+
+        Assert.Equal([CjkFontResolver.FamilyName, "HanaMinA", "HanaMinB"], chain.Select(f => f.FamilyName));
+        Assert.All("山东省高级研修项目备案表，（盖章）2025年ABC", c => Assert.True(chain[0].Cmap.Contains(c), $"{c} not in WenQuanYi"));
+        Assert.False(chain[0].Cmap.Contains(0x4DAE));
+        Assert.False(chain[0].Cmap.Contains(0x20BB7));
+    }
 }

@@ -4,7 +4,9 @@ using PdfSharp.Fonts;
 namespace ResearchPortal.Web.Documents.Fonts;
 
 /// <summary>
-/// Serves one Chinese TrueType face (WenQuanYi Micro Hei by default) for every family PDFsharp asks for.
+/// Serves the Chinese TrueType faces of the PDFs: WenQuanYi Micro Hei (or the configured font) for every family
+/// PDFsharp asks for, then the fallback chain (HanaMinA for CJK Extension A, HanaMinB for Extensions B–F) that the
+/// PDF writer picks per character when the first face lacks it.
 /// Noto CJK is deliberately absent from the search list: its CFF outlines break PDFsharp.
 /// </summary>
 public sealed class CjkFontResolver : IFontResolver
@@ -23,20 +25,38 @@ public sealed class CjkFontResolver : IFontResolver
         @"C:\Windows\Fonts\simsun.ttc",
     ];
 
+    /// <summary>The fonts tried, in order, for characters the main face lacks (Debian's fonts-hanazono).</summary>
+    public static readonly IReadOnlyList<FallbackFont> FallbackFonts =
+    [
+        new("HanaMinA", "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"),
+        new("HanaMinB", "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"),
+    ];
+
     private static readonly Lock RegistrationLock = new();
     private static volatile CjkFontResolver? registered;
 
     private readonly IReadOnlyList<string> searchPaths;
+    private readonly IReadOnlyList<FallbackFont> fallbackFonts;
     private readonly Lazy<byte[]> fontData;
+    private readonly Lazy<IReadOnlyList<ChainedFont>> chain;
 
     /// <param name="options">The configured font path, tried first.</param>
-    /// <param name="systemPaths">The fallback locations; <see cref="SystemFontPaths"/> when null.</param>
-    public CjkFontResolver(PdfFontOptions options, IReadOnlyList<string>? systemPaths = null)
+    /// <param name="systemPaths">The locations of the main face tried next; <see cref="SystemFontPaths"/> when null.</param>
+    /// <param name="fallbackFonts">The fallback chain; <see cref="FallbackFonts"/> when null. Missing files are skipped.</param>
+    public CjkFontResolver(PdfFontOptions options, IReadOnlyList<string>? systemPaths = null, IReadOnlyList<FallbackFont>? fallbackFonts = null)
     {
         systemPaths ??= SystemFontPaths;
         searchPaths = string.IsNullOrWhiteSpace(options.FontPath) ? systemPaths : [options.FontPath, .. systemPaths];
+        this.fallbackFonts = fallbackFonts ?? FallbackFonts;
         fontData = new Lazy<byte[]>(LoadFont, LazyThreadSafetyMode.ExecutionAndPublication);
+        chain = new Lazy<IReadOnlyList<ChainedFont>>(LoadChain, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The resolver installed by <see cref="EnsureRegistered"/>.</summary>
+    internal static CjkFontResolver Registered => registered ?? throw new InvalidOperationException("The CJK font resolver is not registered.");
+
+    /// <summary>The main face followed by the fallback fonts found on this machine, each with the characters it covers.</summary>
+    internal IReadOnlyList<ChainedFont> Chain => chain.Value;
 
     /// <summary>
     /// Installs a resolver as PDFsharp's process-wide font resolver, once; later calls return the first one
@@ -52,7 +72,7 @@ public sealed class CjkFontResolver : IFontResolver
             if (registered is null)
             {
                 var resolver = new CjkFontResolver(options);
-                resolver.LoadFontData();
+                _ = resolver.Chain;
                 GlobalFontSettings.FontResolver = resolver;
                 registered = resolver;
             }
@@ -65,13 +85,45 @@ public sealed class CjkFontResolver : IFontResolver
     public byte[] LoadFontData() => fontData.Value;
 
     public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) =>
-        new(FaceName, bold ? XStyleSimulations.BoldSimulation : XStyleSimulations.None);
+        new(IsFallback(familyName) ? familyName : FaceName, bold ? XStyleSimulations.BoldSimulation : XStyleSimulations.None);
 
-    public byte[] GetFont(string faceName) => LoadFontData();
+    public byte[] GetFont(string faceName) =>
+        faceName == FaceName ? LoadFontData() : Chain.FirstOrDefault(f => f.FamilyName == faceName)?.Data ?? LoadFontData();
+
+    private bool IsFallback(string familyName) => fallbackFonts.Any(f => f.FamilyName == familyName);
+
+    private IReadOnlyList<ChainedFont> LoadChain()
+    {
+        var main = LoadFontData();
+        List<ChainedFont> fonts = [new(FamilyName, main, ReadCmap(main, searchPaths.First(File.Exists)))];
+        foreach (var fallback in fallbackFonts.Where(f => File.Exists(f.Path)))
+        {
+            var data = ReadFont(fallback.Path);
+            fonts.Add(new ChainedFont(fallback.FamilyName, data, ReadCmap(data, fallback.Path)));
+        }
+        return fonts;
+    }
+
+    private static TrueTypeCmap ReadCmap(byte[] font, string path)
+    {
+        try
+        {
+            return TrueTypeCmap.Read(font);
+        }
+        catch (InvalidDataException e)
+        {
+            throw PdfFontMissingException.Unusable(path, e.Message);
+        }
+    }
 
     private byte[] LoadFont()
     {
         var path = searchPaths.FirstOrDefault(File.Exists) ?? throw PdfFontMissingException.NotFound(searchPaths);
+        return ReadFont(path);
+    }
+
+    private static byte[] ReadFont(string path)
+    {
         try
         {
             return TrueTypeCollection.ExtractFirstFace(File.ReadAllBytes(path));
@@ -82,3 +134,9 @@ public sealed class CjkFontResolver : IFontResolver
         }
     }
 }
+
+/// <summary>A font tried for characters the main face lacks.</summary>
+public sealed record FallbackFont(string FamilyName, string Path);
+
+/// <summary>A loaded font of the chain: its family name for XFont, its data and the characters it has glyphs for.</summary>
+internal sealed record ChainedFont(string FamilyName, byte[] Data, TrueTypeCmap Cmap);

@@ -10,8 +10,9 @@ namespace ResearchPortal.Web.Documents.Pdf;
 internal readonly record struct TextLine(string Text, double Width);
 
 /// <summary>
-/// A cached XFont of the CJK face at one size and weight, with per-character widths measured once per process:
-/// wrapping a thousand rows then costs dictionary look-ups instead of MeasureString calls.
+/// Cached XFonts of the font chain at one size and weight, with each character's font and width found once per process:
+/// wrapping a thousand rows then costs dictionary look-ups instead of MeasureString calls. A character goes to the first
+/// font of the chain that has its glyph (WenQuanYi, then the fallbacks), so common text stays one run in one font.
 /// </summary>
 internal sealed class PdfFontFace
 {
@@ -19,18 +20,22 @@ internal sealed class PdfFontFace
     private static readonly Lock MeasureLock = new();
     private static XGraphics? measureContext;
 
-    private readonly ConcurrentDictionary<int, double> widths = new();
+    private readonly ConcurrentDictionary<int, Glyph> glyphs = new();
+    private readonly IReadOnlyList<ChainedFont> chain;
+    private readonly XFont[] fonts;
     private readonly double baselineOffset;
 
     private PdfFontFace(double size, bool bold)
     {
-        Font = new XFont(CjkFontResolver.FamilyName, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular,
-            new XPdfFontOptions(PdfFontEncoding.Unicode));
+        chain = CjkFontResolver.Registered.Chain;
+        var style = bold ? XFontStyleEx.Bold : XFontStyleEx.Regular;
+        fonts = [.. chain.Select(f => new XFont(f.FamilyName, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode)))];
         LineHeight = Font.GetHeight();
         baselineOffset = LineHeight * Font.CellAscent / Font.CellSpace;
     }
 
-    public XFont Font { get; }
+    /// <summary>The main face (WenQuanYi Micro Hei).</summary>
+    public XFont Font => fonts[0];
 
     public double LineHeight { get; }
 
@@ -41,8 +46,33 @@ internal sealed class PdfFontFace
     /// Draws one line with its top at <paramref name="top"/>. Positions by baseline because PDFsharp's TopLeft format
     /// costs about twice as much per call, which dominates large tables.
     /// </summary>
-    public void Draw(XGraphics graphics, string text, double x, double top) =>
-        graphics.DrawString(text, Font, XBrushes.Black, x, top + baselineOffset, XStringFormats.BaseLineLeft);
+    public void Draw(XGraphics graphics, string text, double x, double top)
+    {
+        var baseline = top + baselineOffset;
+        var runStart = 0;
+        var runFont = 0;
+        var runWidth = 0d;
+        var i = 0;
+        while (i < text.Length)
+        {
+            Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length);
+            var glyph = GlyphOf(rune);
+            if (glyph.Font != runFont)
+            {
+                DrawRun(graphics, text, runStart, i, runFont, x, baseline);
+                (runStart, runFont, x, runWidth) = (i, glyph.Font, x + runWidth, 0);
+            }
+            runWidth += glyph.Width;
+            i += length;
+        }
+        DrawRun(graphics, text, runStart, text.Length, runFont, x, baseline);
+    }
+
+    private void DrawRun(XGraphics graphics, string text, int start, int end, int font, double x, double baseline)
+    {
+        if (end > start)
+            graphics.DrawString(start == 0 && end == text.Length ? text : text[start..end], fonts[font], XBrushes.Black, x, baseline, XStringFormats.BaseLineLeft);
+    }
 
     public double Width(ReadOnlySpan<char> text)
     {
@@ -107,15 +137,32 @@ internal sealed class PdfFontFace
         lines.Add(new TextLine(trimmed.ToString(), Width(trimmed)));
     }
 
-    private double Width(Rune rune)
+    private double Width(Rune rune) => GlyphOf(rune).Width;
+
+    private Glyph GlyphOf(Rune rune)
     {
-        if (widths.TryGetValue(rune.Value, out var width))
-            return width;
+        if (glyphs.TryGetValue(rune.Value, out var glyph))
+            return glyph;
+        var font = FontIndexOf(rune.Value);
+        double width;
         lock (MeasureLock)
         {
             measureContext ??= XGraphics.CreateMeasureContext(new XSize(595, 842), XGraphicsUnit.Point, XPageDirection.Downwards);
-            width = measureContext.MeasureString(rune.ToString(), Font).Width;
+            width = measureContext.MeasureString(rune.ToString(), fonts[font]).Width;
         }
-        return widths.GetOrAdd(rune.Value, width);
+        return glyphs.GetOrAdd(rune.Value, new Glyph(font, width));
     }
+
+    /// <summary>The first font of the chain with a glyph for the character; the main face (drawing its blank box) when none has.</summary>
+    private int FontIndexOf(int codePoint)
+    {
+        for (var i = 0; i < chain.Count; i++)
+        {
+            if (chain[i].Cmap.Contains(codePoint))
+                return i;
+        }
+        return 0;
+    }
+
+    private readonly record struct Glyph(int Font, double Width);
 }

@@ -39,7 +39,7 @@ public sealed class PdfFormWriter : IDisposable
         framed = setup.Framed;
         var a4 = PageSizeConverter.ToSize(PageSize.A4);
         (pageWidth, pageHeight) = setup.Orientation == PdfOrientation.Landscape ? (a4.Height, a4.Width) : (a4.Width, a4.Height);
-        document.Options.CompressContentStreams = true;
+        PdfFileOutput.Prepare(document);
         document.Info.Creator = "ResearchPortal";
         if (documentTitle is not null)
             document.Info.Title = documentTitle;
@@ -180,9 +180,7 @@ public sealed class PdfFormWriter : IDisposable
                 g.DrawString($"第 {i + 1} 页 共 {pages.Count} 页", footer.Font, XBrushes.Black, area, XStringFormats.Center);
             }
         }
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        return PdfFileOutput.Save(document);
     }
 
     public void Dispose()

@@ -28,13 +28,14 @@ internal static partial class FormSamples
     /// <summary>Approved, 24.5 hours, for recording results and issuing certificates.</summary>
     public static Filing Filing { get; } = ApprovedFiling(Project, Year, File(), File("举办通知.pdf"));
 
-    public static IReadOnlyList<RosterEntry> Roster(int size, int passedEvery = 1)
+    /// <param name="names">The trainees' names in order; "学员001", "学员002"… when null.</param>
+    public static IReadOnlyList<RosterEntry> Roster(int size, int passedEvery = 1, IReadOnlyList<string>? names = null)
     {
         var entries = Enumerable.Range(1, size).Select(sequence =>
         {
             var gender = sequence % 2 == 0 ? Gender.Female : Gender.Male;
             var entry = Ok(RosterEntry.Create(
-                Project.Id, sequence, $"学员{sequence:D3}", gender, IdNumber(sequence, gender), "泰安市农业科学研究院", "高级农艺师", "13900000000"));
+                Project.Id, sequence, names?[sequence - 1] ?? $"学员{sequence:D3}", gender, IdNumber(sequence, gender), "泰安市农业科学研究院", "高级农艺师", "13900000000"));
             Ok(entry.RecordResult(24m, passed: sequence % passedEvery == 0, Filing, SeminarStart));
             return entry;
         }).ToList();
