@@ -102,7 +102,7 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
             await browser.ScreenshotAsync(reviewerPage, "reviewer-writes-return-comment");
             await reviewerPage.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
             await Expect(Status(reviewerPage)).ToHaveTextAsync("备案已退回承办单位修改。");
-            await Expect(reviewerPage.GetByText("暂无待审核的备案。")).ToBeVisibleAsync();
+            await Expect(reviewerPage.GetByText("没有符合条件的待审核备案。")).ToBeVisibleAsync();
             await browser.ScreenshotAsync(reviewerPage, "reviewer-returned");
 
             // 5. The organizer sees the comment, fixes the trainee count and venue, and resubmits.
