@@ -12,7 +12,8 @@ namespace ResearchPortal.Web.Infrastructure.Mail;
 /// between the SMTP server's acceptance and that save is the only way a mail could go twice.
 /// </summary>
 public sealed class OutboxSender(
-    PortalDbContext db, MailSender mail, OutboxGate gate, PortalClock clock, IOptions<MailOptions> options, ILogger<OutboxSender> logger)
+    PortalDbContext db, MailSender mail, OutboxGate gate, PortalClock clock, IOptions<MailOptions> options, OutboxMetrics metrics,
+    ILogger<OutboxSender> logger)
 {
     /// <summary>PostgreSQL advisory lock key held during a sending pass.</summary>
     private const long SendingLockKey = 0x52505F4D41494C; // "RP_MAIL"
@@ -90,6 +91,8 @@ public sealed class OutboxSender(
                 .ToListAsync(cancellationToken);
             if (due.Count == 0)
             {
+                // Once a pass, so a scrape reads the backlog from memory.
+                metrics.BacklogCounted(await db.OutboxMails.CountAsync(m => m.SentAt == null && m.Attempts < settings.MaxAttempts, cancellationToken));
                 return sent;
             }
 
@@ -99,6 +102,7 @@ public sealed class OutboxSender(
                 {
                     await mail.SendAsync(message.ToAddress, message.ToName, message.Subject, message.Body, cancellationToken);
                     message.MarkSent(clock.Now);
+                    metrics.Sent();
                     sent++;
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -106,6 +110,7 @@ public sealed class OutboxSender(
                     // A failed mail is put off, never lost, and never stops the others.
                     var error = Masking.ForLog(exception);
                     message.MarkFailed(clock.Now, error, settings.RetryDelay(message.Attempts + 1));
+                    metrics.AttemptFailed();
                     logger.LogWarning("Mail {MailId} to {Recipient} failed (attempt {Attempt} of {MaxAttempts}): {Failure}",
                         message.Id, Masking.Email(message.ToAddress), message.Attempts, settings.MaxAttempts, error);
                 }
