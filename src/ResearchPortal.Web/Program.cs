@@ -26,6 +26,7 @@ builder.Services.AddPortalLinks(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration, builder.Environment);
 builder.Services.AddPortalMail(builder.Configuration);
 builder.Services.AddPortalMetrics(builder.Configuration);
+builder.Services.AddPortalTracing(builder.Configuration);
 builder.Services.AddPortalDocuments(builder.Configuration);
 builder.Services.AddCertificateVerificationRateLimit();
 builder.Services.AddAccountFormRateLimit();
