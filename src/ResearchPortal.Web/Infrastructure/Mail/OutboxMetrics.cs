@@ -8,6 +8,7 @@ namespace ResearchPortal.Web.Infrastructure.Mail;
 /// </summary>
 public sealed class OutboxMetrics
 {
+    /// <summary>Also the name of <see cref="OutboxSender.Activities"/>, the outbox's spans.</summary>
     public const string MeterName = "ResearchPortal.Mail";
 
     private readonly Counter<long> _sent;
