@@ -12,6 +12,7 @@ using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Documents.Forms;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Mail;
+using ResearchPortal.Web.Infrastructure.Observability;
 using ResearchPortal.Web.Infrastructure.Uploads;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,8 @@ builder.Services.AddPortalAuthorization();
 builder.Services.AddPortalLinks(builder.Configuration);
 builder.Services.AddReverseProxySupport(builder.Configuration, builder.Environment);
 builder.Services.AddPortalMail(builder.Configuration);
+builder.Services.AddPortalMetrics(builder.Configuration);
+builder.Services.AddPortalTracing(builder.Configuration);
 builder.Services.AddPortalDocuments(builder.Configuration);
 builder.Services.AddCertificateVerificationRateLimit();
 builder.Services.AddAccountFormRateLimit();
@@ -92,7 +95,10 @@ var chinese = new CultureInfo("zh-CN");
 CultureInfo.DefaultThreadCurrentCulture = chinese;
 CultureInfo.DefaultThreadCurrentUICulture = chinese;
 
-// First, so HTTPS redirection, the rate limits, logs and audit see the client's address and scheme, not the proxy's.
+// Before the forwarded headers: a scraper is judged by its own connection, never by an address a proxy passed on.
+app.UsePortalMetrics();
+
+// Next, so HTTPS redirection, the rate limits, logs and audit see the client's address and scheme, not the proxy's.
 app.UseForwardedHeaders();
 app.UsePortalSecurity();
 

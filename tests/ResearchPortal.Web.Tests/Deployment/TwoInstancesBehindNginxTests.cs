@@ -108,6 +108,14 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
 
             output.WriteLine($"{mails.Count} reminders, {mails.Count} mails ({mails.Select(m => m.To).Distinct().Count()} recipients).");
 
+            // Metrics: a scraper connecting to an instance directly reads them; the same path through nginx (which also
+            // connects from loopback) is 404.
+            using var scrape = await direct.GetAsync($"http://127.0.0.1:{instances[0].Port}/metrics");
+            Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+            Assert.Contains("http_server_request_duration_seconds_bucket{", await scrape.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var publicScrape = await browser.Http.GetAsync("/metrics");
+            Assert.Equal(HttpStatusCode.NotFound, publicScrape.StatusCode);
+
             // One instance dies in the middle of a burst: nginx sends its requests to the other.
             var failed = await BurstWithCrashAsync(browser, instances[0], requests: 200);
             output.WriteLine($"{failed} of 200 requests failed while an instance was killed.");
@@ -140,6 +148,7 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
             ["Mail:PickupDirectory"] = mailFolder,
             ["Mail:OutboxPollInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Portal:Metrics:Enabled"] = "true",
         };
     }
 

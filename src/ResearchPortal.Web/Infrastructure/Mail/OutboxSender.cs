@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResearchPortal.Web.Data;
@@ -12,12 +13,16 @@ namespace ResearchPortal.Web.Infrastructure.Mail;
 /// between the SMTP server's acceptance and that save is the only way a mail could go twice.
 /// </summary>
 public sealed class OutboxSender(
-    PortalDbContext db, MailSender mail, OutboxGate gate, PortalClock clock, IOptions<MailOptions> options, ILogger<OutboxSender> logger)
+    PortalDbContext db, MailSender mail, OutboxGate gate, PortalClock clock, IOptions<MailOptions> options, OutboxMetrics metrics,
+    ILogger<OutboxSender> logger)
 {
     /// <summary>PostgreSQL advisory lock key held during a sending pass.</summary>
     private const long SendingLockKey = 0x52505F4D41494C; // "RP_MAIL"
 
     private const int BatchSize = 50;
+
+    /// <summary>A span per sending attempt (with its SMTP exchange and save), when tracing is on.</summary>
+    public static readonly ActivitySource Activities = new(OutboxMetrics.MeterName);
 
     /// <summary>Sends what is due; returns how many mails went out.</summary>
     /// <param name="waitForOtherSender">The worker passes false and skips a pass another sender is running (that one
@@ -90,29 +95,46 @@ public sealed class OutboxSender(
                 .ToListAsync(cancellationToken);
             if (due.Count == 0)
             {
+                // Once a pass, so a scrape reads the backlog from memory.
+                metrics.BacklogCounted(await db.OutboxMails.CountAsync(m => m.SentAt == null && m.Attempts < settings.MaxAttempts, cancellationToken));
                 return sent;
             }
 
             foreach (var message in due)
             {
-                try
+                if (await SendOneAsync(message, settings, cancellationToken))
                 {
-                    await mail.SendAsync(message.ToAddress, message.ToName, message.Subject, message.Body, cancellationToken);
-                    message.MarkSent(clock.Now);
                     sent++;
                 }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // A failed mail is put off, never lost, and never stops the others.
-                    var error = Masking.ForLog(exception);
-                    message.MarkFailed(clock.Now, error, settings.RetryDelay(message.Attempts + 1));
-                    logger.LogWarning("Mail {MailId} to {Recipient} failed (attempt {Attempt} of {MaxAttempts}): {Failure}",
-                        message.Id, Masking.Email(message.ToAddress), message.Attempts, settings.MaxAttempts, error);
-                }
-
-                await db.SaveChangesAsync(CancellationToken.None);
             }
         }
+    }
+
+    private async Task<bool> SendOneAsync(OutboxMail message, MailOptions settings, CancellationToken cancellationToken)
+    {
+        using var activity = Activities.StartActivity("outbox send");
+        activity?.SetTag("portal.mail.id", message.Id);
+        var sent = false;
+        try
+        {
+            await mail.SendAsync(message.ToAddress, message.ToName, message.Subject, message.Body, cancellationToken);
+            message.MarkSent(clock.Now);
+            metrics.Sent();
+            sent = true;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed mail is put off, never lost, and never stops the others.
+            var error = Masking.ForLog(exception);
+            message.MarkFailed(clock.Now, error, settings.RetryDelay(message.Attempts + 1));
+            metrics.AttemptFailed();
+            activity?.SetStatus(ActivityStatusCode.Error, error);
+            logger.LogWarning("Mail {MailId} to {Recipient} failed (attempt {Attempt} of {MaxAttempts}): {Failure}",
+                message.Id, Masking.Email(message.ToAddress), message.Attempts, settings.MaxAttempts, error);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        return sent;
     }
 }
 
