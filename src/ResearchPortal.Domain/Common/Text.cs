@@ -1,6 +1,6 @@
 namespace ResearchPortal.Domain.Common;
 
-internal static class Text
+public static class Text
 {
     /// <summary>Trimmed text, or null when blank: optional fields store "not given" one way only.</summary>
     public static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

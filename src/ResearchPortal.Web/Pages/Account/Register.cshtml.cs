@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Mail;
 
 namespace ResearchPortal.Web.Pages.Account;
@@ -101,7 +102,7 @@ public sealed class RegisterModel(UserManager<PortalUser> userManager, AuditLog 
     public sealed class RegisterInput
     {
         [Required(ErrorMessage = "请输入姓名。")]
-        [StringLength(PortalUser.DisplayNameMaxLength, ErrorMessage = "姓名不超过 {1} 个字。")]
+        [CharacterLength(PortalUser.DisplayNameMaxLength, ErrorMessage = "姓名不超过 {1} 个字。")]
         [Display(Name = "姓名")]
         public string DisplayName { get; set; } = string.Empty;
 

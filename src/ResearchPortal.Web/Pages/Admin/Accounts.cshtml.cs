@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Listing;
 
 namespace ResearchPortal.Web.Pages.Admin;
@@ -180,7 +181,7 @@ public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> us
         public string? Email { get; set; }
 
         [Required(ErrorMessage = "请填写姓名。")]
-        [StringLength(PortalUser.DisplayNameMaxLength, ErrorMessage = "姓名不能超过 {1} 个字。")]
+        [CharacterLength(PortalUser.DisplayNameMaxLength, ErrorMessage = "姓名不能超过 {1} 个字。")]
         [Display(Name = "姓名")]
         public string? DisplayName { get; set; }
 

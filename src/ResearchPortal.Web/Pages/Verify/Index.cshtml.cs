@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Documents.Certificates;
 
 namespace ResearchPortal.Web.Pages.Verify;
@@ -59,12 +60,12 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
     {
         [Display(Name = "证书编号")]
         [Required(ErrorMessage = "请输入证书编号。")]
-        [StringLength(100, ErrorMessage = "证书编号不超过 100 个字符。")]
+        [CharacterLength(100, ErrorMessage = "证书编号不超过 100 个字符。")]
         public string Number { get; set; } = string.Empty;
 
         [Display(Name = "持证人姓名")]
         [Required(ErrorMessage = "请输入持证人姓名。")]
-        [StringLength(50, ErrorMessage = "姓名不超过 50 个字符。")]
+        [CharacterLength(50, ErrorMessage = "姓名不超过 50 个字符。")]
         public string Name { get; set; } = string.Empty;
     }
 }

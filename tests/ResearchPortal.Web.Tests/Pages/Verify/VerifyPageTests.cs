@@ -47,6 +47,20 @@ public sealed class VerifyPageTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task A_name_is_limited_in_characters_so_fifty_rare_ones_are_looked_up_and_fifty_one_refused()
+    {
+        var (_, number) = await IssuedAsync();
+        using var client = app.Anonymous();
+
+        var fifty = await LookUpAsync(client, number, string.Concat(Enumerable.Repeat("𠮷", 50)));
+        var fiftyOne = await LookUpAsync(client, number, string.Concat(Enumerable.Repeat("𠮷", 51)));
+
+        Assert.Contains("未查到匹配的证书", fifty);
+        Assert.DoesNotContain("姓名不超过 50 个字符。", fifty);
+        Assert.Contains("姓名不超过 50 个字符。", fiftyOne);
+    }
+
+    [Fact]
     public async Task The_number_is_found_whatever_its_letter_case_and_surrounding_spaces()
     {
         var (_, number) = await IssuedAsync();
