@@ -27,6 +27,7 @@ builder.Services.AddPortalDocuments(builder.Configuration);
 builder.Services.AddCertificateVerificationRateLimit();
 builder.Services.AddAccountFormRateLimit();
 builder.Services.AddPortalSecurity(builder.Environment);
+builder.Services.AddPublicPageCache(builder.Configuration);
 builder.Services
     .AddRazorPages(options =>
     {
@@ -96,6 +97,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache(); // after authentication: the public-list policy serves only anonymous visitors
 
 // Liveness answers without the database (a restart would not help a database outage); readiness checks it.
 app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
