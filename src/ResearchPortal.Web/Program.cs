@@ -36,6 +36,7 @@ builder.Services
         options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Reviewer);
         options.Conventions.AddPageApplicationModelConvention("/Verify/Index", CertificateVerificationRateLimit.Apply);
         AccountFormRateLimit.Apply(options.Conventions);
+        options.Conventions.AddPageApplicationModelConvention("/Seminars/Index", PublicPageCache.Apply);
     })
     .AddMvcOptions(options =>
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace ResearchPortal.Web.Infrastructure;
@@ -15,10 +16,15 @@ public static class PublicPageCache
 
     public const int DefaultSeconds = 15;
 
+    public const string SecondsSetting = "PublicPageCache:Seconds";
+
+    /// <summary>Puts a page under the policy (a page convention: endpoint metadata, as the rate limits).</summary>
+    public static void Apply(PageApplicationModel page) => page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PolicyName });
+
     /// <summary><c>PublicPageCache:Seconds</c> overrides the duration; 0 turns the cache off.</summary>
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services, IConfiguration configuration)
     {
-        var seconds = configuration.GetValue("PublicPageCache:Seconds", DefaultSeconds);
+        var seconds = configuration.GetValue(SecondsSetting, DefaultSeconds);
         return services.AddOutputCache(options =>
         {
             options.SizeLimit = 32 * 1024 * 1024;
@@ -27,7 +33,7 @@ public static class PublicPageCache
     }
 
     /// <summary>GET/HEAD of a visitor who is not signed in and brings no TempData message (the layout shows and clears
-    /// it, so that response is not shared); only a 200 without cookies is stored.</summary>
+    /// it, so that response is not shared); only a 200 setting no cookie is stored.</summary>
     private sealed class AnonymousOnlyPolicy(TimeSpan duration) : IOutputCachePolicy
     {
         ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -51,12 +57,15 @@ public static class PublicPageCache
         ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var response = context.HttpContext.Response;
-            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+            if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Any(cookie => !IsEmptyTempData(cookie)))
             {
                 context.AllowCacheStorage = false;
             }
 
             return ValueTask.CompletedTask;
         }
+
+        /// <summary>The layout's TempData answers every request with the deletion of a cookie this visitor did not send: no state.</summary>
+        private static bool IsEmptyTempData(string? cookie) => cookie?.StartsWith(CookieTempDataProvider.CookieName + "=;", StringComparison.Ordinal) == true;
     }
 }

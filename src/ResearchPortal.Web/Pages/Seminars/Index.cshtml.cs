@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Domain.Projects;
@@ -15,7 +14,6 @@ namespace ResearchPortal.Web.Pages.Seminars;
 /// 报名中, decided in SQL — searched, filtered by city, sorted and paged; seats counted for the page's rows only.
 /// </summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class IndexModel(PortalDbContext db, PortalClock clock) : ListPageModel
 {
     private static readonly SortOrder<OpenSeminar> s_sorted = new SortOrder<OpenSeminar>("start", row => row.ProjectId)
