@@ -31,6 +31,7 @@ builder.Services.AddPortalDocuments(builder.Configuration);
 builder.Services.AddCertificateVerificationRateLimit();
 builder.Services.AddAccountFormRateLimit();
 builder.Services.AddPortalSecurity(builder.Environment);
+builder.Services.AddPublicPageCache(builder.Configuration);
 builder.Services
     .AddRazorPages(options =>
     {
@@ -39,6 +40,7 @@ builder.Services
         options.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Reviewer);
         options.Conventions.AddPageApplicationModelConvention("/Verify/Index", CertificateVerificationRateLimit.Apply);
         AccountFormRateLimit.Apply(options.Conventions);
+        options.Conventions.AddPageApplicationModelConvention("/Seminars/Index", PublicPageCache.Apply);
     })
     .AddMvcOptions(options =>
     {
@@ -114,6 +116,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache(); // after authentication: the public-list policy serves only anonymous visitors
 
 // Liveness answers without the database (a restart would not help a database outage); readiness checks it.
 app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });

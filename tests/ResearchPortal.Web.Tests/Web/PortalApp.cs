@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Mail;
 using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Infrastructure;
@@ -115,6 +116,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting(MailServiceCollectionExtensions.ReminderJobSetting, "false");
         builder.UseSetting(MailServiceCollectionExtensions.OutboxWorkerSetting, "false"); // tests flush the outbox themselves
         builder.UseSetting(DatabaseInitializer.SeedDemoDataSetting, SeedDemoData ? "true" : "false");
+        builder.UseSetting(PublicPageCache.SecondsSetting, "0"); // tests read back at once what they just saved; SeminarCacheTests turn it on
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -48,5 +48,5 @@ public static class PagedListExtensions
     }
 
     /// <summary>A page number beyond the end shows the last page, so a filter that shrinks the list never leaves the user on an empty page.</summary>
-    private static int ClampPage(int pageNumber, int pageSize, int total) => Math.Clamp(pageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+    public static int ClampPage(int pageNumber, int pageSize, int total) => Math.Clamp(pageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
 }
