@@ -2,8 +2,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ResearchPortal.Web.Infrastructure.Listing;
 
+/// <summary>Where one page sits in a paged list, whatever its rows: what the pager shows.</summary>
+public interface IPagedList
+{
+    /// <summary>1-based, within 1…<see cref="PageCount"/>.</summary>
+    int PageNumber { get; }
+
+    int PageSize { get; }
+
+    int TotalCount { get; }
+
+    int PageCount { get; }
+}
+
 /// <summary>One page of a list the server pages: its rows and where it sits in the whole.</summary>
-public sealed class PagedList<T>
+public sealed class PagedList<T> : IPagedList
 {
     public PagedList(IReadOnlyList<T> items, int pageNumber, int pageSize, int totalCount)
     {
@@ -22,7 +35,7 @@ public sealed class PagedList<T>
 
     public int TotalCount { get; }
 
-    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+    public int PageCount => PagedListExtensions.PageCountOf(TotalCount, PageSize);
 
     /// <summary>The 1-based position of the first row on this page in the whole list.</summary>
     public int FirstItemNumber => (PageNumber - 1) * PageSize + 1;
@@ -48,5 +61,8 @@ public static class PagedListExtensions
     }
 
     /// <summary>A page number beyond the end shows the last page, so a filter that shrinks the list never leaves the user on an empty page.</summary>
-    public static int ClampPage(int pageNumber, int pageSize, int total) => Math.Clamp(pageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+    public static int ClampPage(int pageNumber, int pageSize, int total) => Math.Clamp(pageNumber, 1, PageCountOf(total, pageSize));
+
+    /// <summary>How many pages <paramref name="total"/> rows fill; an empty list still has its one (empty) page.</summary>
+    public static int PageCountOf(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace ResearchPortal.Web.Infrastructure.Listing;
 
 /// <summary>
-/// <c>&lt;list-pager total-count="…" page-number="…" page-size="…" /&gt;</c>: "共 N 条，第 x / y 页" and links to the
+/// <c>&lt;list-pager of="Model.Rows" /&gt;</c>: "共 N 条，第 x / y 页" and links to the
 /// first, previous, nearby, next and last pages, keeping the filters and sort in the URL. Renders the count alone
 /// when everything fits on one page.
 /// </summary>
@@ -16,11 +16,8 @@ public sealed class PagerTagHelper : TagHelper
 {
     private const int NearbyPages = 2;
 
-    public int TotalCount { get; set; }
-
-    public int PageNumber { get; set; }
-
-    public int PageSize { get; set; } = ListPageModel.DefaultPageSize;
+    /// <summary>The page shown.</summary>
+    public IPagedList Of { get; set; } = null!;
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -28,12 +25,12 @@ public sealed class PagerTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var pageCount = Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+        var (pageNumber, pageCount) = (Of.PageNumber, Of.PageCount);
         output.TagName = "nav";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("aria-label", "分页");
         output.Attributes.SetAttribute("class", "d-flex flex-wrap align-items-center gap-3 my-2");
-        output.Content.AppendHtml($"<span class=\"text-muted small\">共 {TotalCount} 条，第 {PageNumber} / {pageCount} 页</span>");
+        output.Content.AppendHtml($"<span class=\"text-muted small\">共 {Of.TotalCount} 条，第 {pageNumber} / {pageCount} 页</span>");
         if (pageCount == 1)
         {
             return;
@@ -41,15 +38,15 @@ public sealed class PagerTagHelper : TagHelper
 
         var request = ViewContext.HttpContext.Request;
         output.Content.AppendHtml("<ul class=\"pagination pagination-sm mb-0\">");
-        Link(1, "首页", PageNumber == 1);
-        Link(PageNumber - 1, "上一页", PageNumber == 1);
-        for (var page = Math.Max(1, PageNumber - NearbyPages); page <= Math.Min(pageCount, PageNumber + NearbyPages); page++)
+        Link(1, "首页", pageNumber == 1);
+        Link(pageNumber - 1, "上一页", pageNumber == 1);
+        for (var page = Math.Max(1, pageNumber - NearbyPages); page <= Math.Min(pageCount, pageNumber + NearbyPages); page++)
         {
-            Link(page, page.ToString(CultureInfo.InvariantCulture), disabled: false, current: page == PageNumber);
+            Link(page, page.ToString(CultureInfo.InvariantCulture), disabled: false, current: page == pageNumber);
         }
 
-        Link(PageNumber + 1, "下一页", PageNumber == pageCount);
-        Link(pageCount, "末页", PageNumber == pageCount);
+        Link(pageNumber + 1, "下一页", pageNumber == pageCount);
+        Link(pageCount, "末页", pageNumber == pageCount);
         output.Content.AppendHtml("</ul>");
 
         void Link(int page, string text, bool disabled, bool current = false)
