@@ -14,8 +14,11 @@ namespace ResearchPortal.Web.Tests.Authorization;
 /// Issue 3's authorization matrix: every page handler (<see cref="AuthorizationMatrix"/>) × every <see cref="Actor"/>
 /// against one scenario (<see cref="MatrixScenario"/>), and a check that the matrix lists every handler the app has.
 /// </summary>
-public sealed partial class AuthorizationMatrixTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Accounts)]
+public sealed partial class AuthorizationMatrixTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     private const string TokenPage = "/Account/Login"; // open to everyone, so every actor can get a token bound to itself
 
     [Fact]

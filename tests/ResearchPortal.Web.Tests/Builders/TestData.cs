@@ -27,6 +27,8 @@ public static class TestData
     public static readonly Actor Reviewer = new("reviewer-id", "审核员");
     public static readonly Actor Organizer = new("organizer-id", "组织者");
 
+    private static int s_projectNumbers;
+
     public static WorkingDayCalendar Calendar { get; } = new(OfficialCalendars.All);
 
     public static T Ok<T>(Result<T> result) => result.Value;
@@ -41,7 +43,10 @@ public static class TestData
         Ok(Domain.Plans.PlanYear.Create(year, new DateOnly(year, 11, 15), "SDGY{year}-{project}-{seq:3}"));
 
     public static PlanProject PlanProject(Organization applicant, Organization host, int year = 2025, string? number = null) =>
-        Ok(Domain.Plans.PlanProject.Create(year, number ?? $"P{Random.Shared.Next(100000):D5}", "乡村振兴专业技术人才高级研修班", "农业", applicant.Id, host.Id));
+        Ok(Domain.Plans.PlanProject.Create(year, number ?? NextProjectNumber(), "乡村振兴专业技术人才高级研修班", "农业", applicant.Id, host.Id));
+
+    /// <summary>P00001, P00002, … in the order asked for: unique in the run, unlike random numbers under a unique index.</summary>
+    public static string NextProjectNumber() => $"P{Interlocked.Increment(ref s_projectNumbers):D5}";
 
     public static StoredFile File(string name = "实施方案.pdf") =>
         Ok(StoredFile.Create(name, "application/pdf", "%PDF-1.4 test"u8.ToArray(), Now));

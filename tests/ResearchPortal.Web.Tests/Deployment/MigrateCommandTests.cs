@@ -12,7 +12,7 @@ public sealed class MigrateCommandTests
     [Fact]
     public async Task With_start_up_migration_off_an_instance_leaves_the_database_to_the_migrate_command()
     {
-        await using var app = new PortalApp { Settings = new Dictionary<string, string> { [DatabaseInitializer.MigrateOnStartupSetting] = "false" } };
+        await using var app = new PortalApp { EmptyDatabase = true, Settings = new Dictionary<string, string> { [DatabaseInitializer.MigrateOnStartupSetting] = "false" } };
         await app.InitializeAsync(); // the instance is up…
         await using (var db = app.NewContext())
         {
@@ -49,7 +49,7 @@ public sealed class MigrateCommandTests
     [InlineData("Portal:DatabaseWaitSeconds", "-5", "Portal:DatabaseWaitSeconds 须是 0–3600 之间的秒数")]
     public async Task A_wrong_setting_stops_start_up_before_the_database_is_touched_naming_the_setting(string key, string value, string message)
     {
-        await using var app = new PortalApp { Settings = new Dictionary<string, string> { [key] = value } };
+        await using var app = new PortalApp { EmptyDatabase = true, Settings = new Dictionary<string, string> { [key] = value } };
 
         var refusal = await Record.ExceptionAsync(app.InitializeAsync);
 

@@ -63,8 +63,9 @@ public sealed class PostgresServer
     /// <summary>Connection string to the maintenance database (<c>postgres</c>).</summary>
     public string AdminConnectionString => _adminConnectionString;
 
-    /// <summary>Creates a brand-new empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string? prefix = null, CancellationToken cancellationToken = default)
+    /// <summary>Creates a brand-new database, empty or a copy of the database named <paramref name="template"/> (which
+    /// nobody may be connected to), and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string? prefix = null, string? template = null, CancellationToken cancellationToken = default)
     {
         var name = UniqueDatabaseName(prefix);
         await using (var connection = new NpgsqlConnection(_adminConnectionString))
@@ -74,7 +75,7 @@ public sealed class PostgresServer
             {
                 try
                 {
-                    await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8'", connection);
+                    await using var command = new NpgsqlCommand(template is null ? $"CREATE DATABASE \"{name}\" ENCODING 'UTF8'" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", connection);
                     await command.ExecuteNonQueryAsync(cancellationToken);
                     break;
                 }

@@ -8,8 +8,11 @@ using ResearchPortal.Web.Tests.Web;
 namespace ResearchPortal.Web.Tests.Persistence;
 
 /// <summary>Lists filter, sort and count by status in SQL; it must be the status the domain derives for the same project.</summary>
-public sealed class ProjectStatusQueryTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Projects)]
+public sealed class ProjectStatusQueryTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     public static TheoryData<DateOnly> Days => new()
     {
         TestData.Today,

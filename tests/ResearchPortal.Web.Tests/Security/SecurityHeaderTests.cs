@@ -10,8 +10,11 @@ using ResearchPortal.Web.Tests.Web;
 namespace ResearchPortal.Web.Tests.Security;
 
 /// <summary>Every kind of response carries the same security headers; Production adds HTTPS, HSTS and Secure cookies.</summary>
-public sealed class SecurityHeaderTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Accounts)]
+public sealed class SecurityHeaderTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Pages_static_files_error_pages_downloads_and_form_posts_all_carry_the_security_headers()
     {

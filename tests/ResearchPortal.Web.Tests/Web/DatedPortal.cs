@@ -2,7 +2,7 @@ using ResearchPortal.Web.Tests.Builders;
 
 namespace ResearchPortal.Web.Tests.Web;
 
-/// <summary>A class fixture holding a <see cref="PortalApp"/> whose clock stands on a given day (xUnit builds fixtures
+/// <summary>A fixture holding a <see cref="PortalApp"/> whose clock stands on a given day (xUnit builds fixtures
 /// by type, so each day is its own type).</summary>
 public abstract class DatedPortal(DateOnly today) : IAsyncLifetime
 {

@@ -6,8 +6,11 @@ using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.Account;
 
-public sealed class LoginThrottleTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Accounts)]
+public sealed class LoginThrottleTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Failures_from_one_address_throttle_that_address_only_and_the_owner_still_logs_in_from_another()
     {

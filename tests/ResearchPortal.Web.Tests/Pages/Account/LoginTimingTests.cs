@@ -10,8 +10,11 @@ namespace ResearchPortal.Web.Tests.Pages.Account;
 /// Whether an e-mail has an account must not show in the time the log-in takes (it was 14 ms for unknown e-mails against
 /// 386 ms for real ones). Medians of interleaved attempts, each from its own address so no throttle interferes.
 /// </summary>
-public sealed class LoginTimingTests(PortalApp app, ITestOutputHelper output) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Accounts)]
+public sealed class LoginTimingTests(PortalApp app, ITestOutputHelper output) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     private const int Rounds = 9;
 
     [Fact]

@@ -6,8 +6,11 @@ using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.Account;
 
-public sealed class LogoutTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Accounts)]
+public sealed class LogoutTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     private static readonly string SessionCookie = ".AspNetCore." + IdentityConstants.ApplicationScheme;
 
     [Fact]

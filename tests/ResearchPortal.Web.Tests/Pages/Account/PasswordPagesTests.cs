@@ -7,8 +7,11 @@ using static ResearchPortal.Web.Tests.Builders.TestData;
 
 namespace ResearchPortal.Web.Tests.Pages.Account;
 
-public sealed class PasswordPagesTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Accounts)]
+public sealed class PasswordPagesTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     private const string NewPassword = "Fresh-Start-2026";
 
     [Fact]

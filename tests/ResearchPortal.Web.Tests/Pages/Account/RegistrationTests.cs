@@ -7,8 +7,11 @@ using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.Account;
 
-public sealed class RegistrationTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Accounts)]
+public sealed class RegistrationTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Registering_a_taken_e_mail_answers_exactly_like_a_new_one_and_mails_the_owner_a_notice()
     {

@@ -8,8 +8,11 @@ using static ResearchPortal.Web.Tests.Builders.TestData;
 
 namespace ResearchPortal.Web.Tests.Pages.Admin;
 
-public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Accounts)]
+public sealed class AdminPagesTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task A_duplicate_project_number_in_the_same_year_is_refused_next_to_the_field()
     {

@@ -6,8 +6,11 @@ using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.Admin;
 
-public sealed partial class AuditLogPageTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Accounts)]
+public sealed partial class AuditLogPageTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     private static readonly IReadOnlyList<string> DeclaredCodes = typeof(AuditActions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(field => field.IsLiteral && field.FieldType == typeof(string))

@@ -12,8 +12,11 @@ using static ResearchPortal.Web.Tests.Builders.TestData;
 
 namespace ResearchPortal.Web.Tests.Pages.Documents;
 
-public sealed class DocumentDownloadTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Seminars)]
+public sealed class DocumentDownloadTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Host_downloads_the_filing_form_under_a_chinese_file_name()
     {

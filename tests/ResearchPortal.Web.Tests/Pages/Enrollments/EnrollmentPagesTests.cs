@@ -10,8 +10,11 @@ using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.Enrollments;
 
-public sealed class EnrollmentPagesTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Seminars)]
+public sealed class EnrollmentPagesTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     private static int _serial = 100;
 
     private IdNumberLookup Lookup => app.Services.GetRequiredService<IdNumberLookup>();

@@ -12,8 +12,11 @@ using static ResearchPortal.Web.Tests.Builders.TestData;
 namespace ResearchPortal.Web.Tests.Pages.Enrollments;
 
 /// <summary>The enrollment queue as a list (paging, search, filter, sort, query budget) and its bulk decisions.</summary>
-public sealed class QueueListTests(PortalApp app, ITestOutputHelper output) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Seminars)]
+public sealed class QueueListTests(PortalApp app, ITestOutputHelper output) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     private static int _serial = 8000;
 
     [Fact]

@@ -14,8 +14,11 @@ using ResearchPortal.Web.Tests.Web;
 namespace ResearchPortal.Web.Tests.Pages.Errors;
 
 /// <summary>Every failure ends on the Chinese error page in the site layout, with its status code and a way back.</summary>
-public sealed class ErrorPageTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Accounts)]
+public sealed class ErrorPageTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task An_unknown_address_answers_404_with_the_chinese_page()
     {

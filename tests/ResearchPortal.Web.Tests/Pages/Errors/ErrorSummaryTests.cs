@@ -8,8 +8,11 @@ using ResearchPortal.Web.Tests.Web;
 namespace ResearchPortal.Web.Tests.Pages.Errors;
 
 /// <summary>The layout's error summary: no failed post comes back without saying why, in Chinese.</summary>
-public sealed class ErrorSummaryTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Accounts)]
+public sealed class ErrorSummaryTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task A_tampered_hidden_guid_is_reported_in_chinese_and_nothing_is_saved()
     {

@@ -10,8 +10,11 @@ using static ResearchPortal.Web.Tests.Pages.Filings.FilingScenario;
 
 namespace ResearchPortal.Web.Tests.Pages.Filings;
 
-public sealed class FilingEditTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Projects)]
+public sealed class FilingEditTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Organizer_saves_a_draft_then_submits_and_the_reviewer_is_mailed()
     {

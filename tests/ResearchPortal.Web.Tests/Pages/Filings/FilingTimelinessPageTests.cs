@@ -12,8 +12,11 @@ namespace ResearchPortal.Web.Tests.Pages.Filings;
 
 /// <summary>Issue 13 on the pages: first-submission timeliness, the resubmission deadline, the reviewer's
 /// late-submission allowance, provisional refusals and holiday warnings. Today is 2025-06-02.</summary>
-public sealed class FilingTimelinessPageTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Projects)]
+public sealed class FilingTimelinessPageTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     // Start 2025-06-16: the latest filing date is 2025-05-30 (2025-06-02 is 端午节), already past today.
     private static readonly DateOnly Start = new(2025, 6, 16);
     private static readonly DateOnly LatestFilingDate = FilingDeadlines.LatestFilingDate(Start, TestData.Calendar).Date;

@@ -9,8 +9,11 @@ namespace ResearchPortal.Web.Tests.Pages.Lists;
 /// Each list runs a fixed number of SQL commands whatever the number of rows: the same count at 20 projects as at
 /// 2,020 (the security-stamp check included; a fresh log-in before each round keeps it out of both).
 /// </summary>
-public sealed class ListQueryBudgetTests(PortalApp app, ITestOutputHelper output) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Projects)]
+public sealed class ListQueryBudgetTests(PortalApp app, ITestOutputHelper output) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     private static readonly string[] s_reviewerLists =
     [
         "/Projects", "/Projects?status=InSession&sort=status", "/Projects?q=budget&year=2025&city=济南", "/Projects?p=3&sort=-name",

@@ -11,8 +11,11 @@ using ResearchPortal.Web.Tests.Web;
 namespace ResearchPortal.Web.Tests.Pages.Lists;
 
 /// <summary>The project and review lists page, sort, search and filter on the server, everything in the URL.</summary>
-public sealed class ProjectListTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Projects)]
+public sealed class ProjectListTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Page_two_shows_rows_51_to_100()
     {

@@ -8,8 +8,11 @@ using static ResearchPortal.Web.Tests.Builders.TestData;
 
 namespace ResearchPortal.Web.Tests.Pages.Outcomes;
 
-public sealed class OutcomePageTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Seminars)]
+public sealed class OutcomePageTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task A_trainee_on_the_roster_submits_an_outcome()
     {

@@ -7,8 +7,11 @@ using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.PartyGroups;
 
-public sealed class PartyGroupPageTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Seminars)]
+public sealed class PartyGroupPageTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task The_first_member_starts_the_group_and_an_activity_is_recorded()
     {

@@ -7,8 +7,11 @@ using static ResearchPortal.Web.Tests.Pages.Filings.FilingScenario;
 
 namespace ResearchPortal.Web.Tests.Pages.Projects;
 
-public sealed class ProjectDashboardTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Projects)]
+public sealed class ProjectDashboardTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task The_dashboard_shows_the_units_projects_with_status_and_deadline_in_words()
     {

@@ -18,8 +18,11 @@ namespace ResearchPortal.Web.Tests.Pages.Races;
 /// Parallel requests on PostgreSQL that race to create or decide the same thing: exactly one wins, every other answer
 /// is a Chinese message on the page, never a 500. Each request has its anti-forgery token before the race starts.
 /// </summary>
-public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Seminars)]
+public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     private const string NotOwnAnswer = EnrollmentReceipt.IdNumberUnavailableMessage;
     private const string OwnDuplicateAnswer = "您已报名本项目，不能重复报名。";
     private const string HostDuplicateAnswer = "该身份证号已报名本项目，不能重复报名。";

@@ -7,8 +7,11 @@ using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.Review;
 
-public sealed class ReviewPagesTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Projects)]
+public sealed class ReviewPagesTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Returning_a_filing_without_a_comment_is_refused_next_to_the_comment()
     {

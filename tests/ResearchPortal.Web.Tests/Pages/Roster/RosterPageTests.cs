@@ -10,8 +10,11 @@ using static ResearchPortal.Web.Tests.Builders.TestData;
 namespace ResearchPortal.Web.Tests.Pages.Roster;
 
 /// <summary>Runs after the seminar, when results and certificate numbers may be recorded.</summary>
-public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper output) : IClassFixture<AfterSeminarPortal>
+[Collection(PortalCollections.AfterSeminar)]
+public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper output) : SharedPortalTests
 {
+    protected override PortalApp Portal => portal.App;
+
     private const string RevokeConfirmation = "data-confirm=\"确定撤销该证书编号？撤销后不可恢复。\"";
 
     private readonly PortalApp _app = portal.App;
@@ -450,8 +453,11 @@ public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper
 }
 
 /// <summary>The seminar's last day: results may be recorded, certificate numbers only from the next day.</summary>
-public sealed class RosterOnTheLastDayTests(SeminarEndPortal portal) : IClassFixture<SeminarEndPortal>
+[Collection(PortalCollections.SeminarEnd)]
+public sealed class RosterOnTheLastDayTests(SeminarEndPortal portal) : SharedPortalTests
 {
+    protected override PortalApp Portal => portal.App;
+
     [Fact]
     public async Task Results_are_recorded_but_certificates_are_refused_naming_the_first_day_they_can_be_issued()
     {

@@ -4,8 +4,11 @@ using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.Seminars;
 
-public sealed class SeminarPagesTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Projects)]
+public sealed class SeminarPagesTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Anonymous_visitor_sees_approved_seminars_but_not_submitted_ones()
     {

@@ -9,8 +9,11 @@ using static ResearchPortal.Web.Tests.Builders.TestData;
 
 namespace ResearchPortal.Web.Tests.Pages.Spreadsheets;
 
-public sealed class ExportTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Seminars)]
+public sealed class ExportTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Roster_has_the_annex_4_lines_full_id_numbers_as_text_and_is_audited()
     {

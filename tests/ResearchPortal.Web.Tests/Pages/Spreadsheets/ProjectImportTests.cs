@@ -7,8 +7,11 @@ using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.Spreadsheets;
 
-public sealed class ProjectImportTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Projects)]
+public sealed class ProjectImportTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     private static readonly string[] Header = ["项目编号", "项目名称", "专业领域", "申报单位", "承办单位", "所在市"];
 
     [Fact]

@@ -11,8 +11,11 @@ using static ResearchPortal.Web.Tests.Builders.TestData;
 namespace ResearchPortal.Web.Tests.Pages.Spreadsheets;
 
 /// <summary>Runs after the seminar, when results and certificate numbers may be imported.</summary>
-public sealed class RosterImportTests(AfterSeminarPortal portal) : IClassFixture<AfterSeminarPortal>
+[Collection(PortalCollections.AfterSeminar)]
+public sealed class RosterImportTests(AfterSeminarPortal portal) : SharedPortalTests
 {
+    protected override PortalApp Portal => portal.App;
+
     private static int _serial = 5_000;
 
     private readonly PortalApp _app = portal.App;
@@ -203,8 +206,11 @@ public sealed class RosterImportTests(AfterSeminarPortal portal) : IClassFixture
 }
 
 /// <summary>The seminar's last day: a roster with results may be imported, paper certificate numbers not yet.</summary>
-public sealed class RosterImportOnTheLastDayTests(SeminarEndPortal portal) : IClassFixture<SeminarEndPortal>
+[Collection(PortalCollections.SeminarEnd)]
+public sealed class RosterImportOnTheLastDayTests(SeminarEndPortal portal) : SharedPortalTests
 {
+    protected override PortalApp Portal => portal.App;
+
     [Fact]
     public async Task Paper_certificate_numbers_are_refused_until_the_seminar_has_ended()
     {

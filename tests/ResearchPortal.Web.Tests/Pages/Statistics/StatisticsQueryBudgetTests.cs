@@ -5,8 +5,11 @@ using Xunit.Abstractions;
 
 namespace ResearchPortal.Web.Tests.Pages.Statistics;
 
-public sealed class StatisticsQueryBudgetTests(PortalApp app, ITestOutputHelper output) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Projects)]
+public sealed class StatisticsQueryBudgetTests(PortalApp app, ITestOutputHelper output) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task The_page_and_its_download_run_the_same_number_of_commands_at_any_volume()
     {

@@ -3,8 +3,11 @@ using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.Statistics;
 
-public sealed class StatisticsWithoutPlanYearsTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Projects)]
+public sealed class StatisticsWithoutPlanYearsTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Before_the_first_plan_year_the_page_says_there_is_nothing_to_count()
     {

@@ -10,8 +10,11 @@ using static ResearchPortal.Web.Tests.Builders.TestData;
 
 namespace ResearchPortal.Web.Tests.Pages.Verify;
 
-public sealed class VerifyPageTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Seminars)]
+public sealed class VerifyPageTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task A_matching_number_and_name_show_the_certificate_with_the_name_masked()
     {
@@ -125,8 +128,11 @@ public sealed class VerifyPageTests(PortalApp app) : IClassFixture<PortalApp>
 }
 
 /// <summary>Its own app: the limiter's window would otherwise refuse the other tests' look-ups.</summary>
-public sealed class VerifyRateLimitTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Seminars)]
+public sealed class VerifyRateLimitTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Look_ups_beyond_the_limit_are_refused_per_minute()
     {
