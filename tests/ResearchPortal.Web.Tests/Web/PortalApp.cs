@@ -35,8 +35,12 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private static readonly Lazy<Task<string>> MigratedTemplate = new(CreateMigratedTemplateAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>Tables the host fills at start-up and tests may change (the official calendars): emptied by a reset and
+    /// refilled with their start-up rows, parents first.</summary>
+    private static readonly string[] RestoredTables = ["HolidayCalendarYears", "HolidayCalendarDays"];
+
     private Respawner? _respawner;
-    private byte[] _startUpCalendars = [];
+    private List<byte[]> _startUpRows = [];
 
     private string _connectionString = string.Empty;
 
@@ -88,20 +92,24 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         _ = Services; // start the host now, so migrations run before the first test
         if (!EmptyDatabase)
         {
-            _startUpCalendars = await ExportCalendarsAsync();
+            _startUpRows = await ExportRestoredTablesAsync();
         }
     }
 
-    private const string CalendarTable = "\"HolidayCalendarYears\"";
-
-    private async Task<byte[]> ExportCalendarsAsync()
+    private async Task<List<byte[]>> ExportRestoredTablesAsync()
     {
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
-        await using var export = await connection.BeginRawBinaryCopyAsync($"COPY {CalendarTable} TO STDOUT (FORMAT BINARY)");
-        using var rows = new MemoryStream();
-        await export.CopyToAsync(rows);
-        return rows.ToArray();
+        var tables = new List<byte[]>();
+        foreach (var table in RestoredTables)
+        {
+            await using var export = await connection.BeginRawBinaryCopyAsync($"COPY \"{table}\" TO STDOUT (FORMAT BINARY)");
+            using var rows = new MemoryStream();
+            await export.CopyToAsync(rows);
+            tables.Add(rows.ToArray());
+        }
+
+        return tables;
     }
 
     /// <summary>A database the portal has migrated and seeded (roles, official calendars) once, copied by every other
@@ -195,9 +203,10 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles", "PortalSecrets", "DataProtectionKeys"],
         });
         await _respawner.ResetAsync(connection);
-        await using (var calendars = await connection.BeginRawBinaryCopyAsync($"COPY {CalendarTable} FROM STDIN (FORMAT BINARY)"))
+        foreach (var (table, rows) in RestoredTables.Zip(_startUpRows))
         {
-            await calendars.WriteAsync(_startUpCalendars);
+            await using var import = await connection.BeginRawBinaryCopyAsync($"COPY \"{table}\" FROM STDIN (FORMAT BINARY)");
+            await import.WriteAsync(rows);
         }
 
         Services.GetRequiredService<SharedCalendar>().Invalidate();
