@@ -27,6 +27,9 @@ public sealed class XlsxSheetWriter : IDisposable
     private const double MinWidth = 6;
     private const double BodyFontSize = 11;
     private const double TitleFontSize = 16;
+
+    /// <summary>Row height per line of text, in points per point of font size (宋体 11 pt rows are about 15 pt).</summary>
+    private const double LineSpacing = 1.4;
     private const uint A4 = 9;
     private const uint TitleStyle = 1;
     private const uint HeaderStyle = 2;
@@ -57,6 +60,7 @@ public sealed class XlsxSheetWriter : IDisposable
     private Stream? sheetStream;
     private OpenXmlWriter? writer;
     private uint rowIndex;
+    private string rowNumber = string.Empty;
     private bool footerStarted;
 
     public XlsxSheetWriter(Stream output, string sheetName, IReadOnlyList<XlsxColumn> columns, int widthSampleRows = 200)
@@ -241,7 +245,7 @@ public sealed class XlsxSheetWriter : IDisposable
         var fontSize = style == TitleStyle ? TitleFontSize : BodyFontSize;
         var characters = CjkText.DisplayWidth(text) * fontSize / BodyFontSize;
         var lines = Math.Max(1, Math.Ceiling(characters / (widths.Sum() - 1)));
-        StartRow(height: Math.Round(lines * fontSize * 1.4 + 4, 1));
+        StartRow(height: Math.Round(lines * fontSize * LineSpacing + 4, 1));
         WriteCell(0, text, XlsxCellKind.Text, style);
         writer!.WriteEndElement();
         if (columns.Count > 1)
@@ -251,8 +255,9 @@ public sealed class XlsxSheetWriter : IDisposable
     private void StartRow(double? height = null)
     {
         rowIndex++;
+        rowNumber = rowIndex.ToString(CultureInfo.InvariantCulture);
         attributes.Clear();
-        attributes.Add(new OpenXmlAttribute("r", string.Empty, rowIndex.ToString(CultureInfo.InvariantCulture)));
+        attributes.Add(new OpenXmlAttribute("r", string.Empty, rowNumber));
         if (height is { } points)
         {
             attributes.Add(new OpenXmlAttribute("ht", string.Empty, points.ToString(CultureInfo.InvariantCulture)));
@@ -265,7 +270,7 @@ public sealed class XlsxSheetWriter : IDisposable
     {
         var w = writer!;
         attributes.Clear();
-        attributes.Add(new OpenXmlAttribute("r", string.Empty, columnNames[column] + rowIndex.ToString(CultureInfo.InvariantCulture)));
+        attributes.Add(new OpenXmlAttribute("r", string.Empty, columnNames[column] + rowNumber));
         attributes.Add(new OpenXmlAttribute("s", string.Empty, style.ToString(CultureInfo.InvariantCulture)));
         if (string.IsNullOrEmpty(value))
         {
