@@ -90,8 +90,9 @@ public class XlsxTests
             writer.Complete();
         }
 
+        using (var printed = new PrintReadyWorkbook(output.ToArray()))
+            printed.AssertEverySheetPrintReady();
         using var document = SpreadsheetDocument.Open(new MemoryStream(output.ToArray()), isEditable: false);
-        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(error => $"{error.Path?.XPath}: {error.Description}"));
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
         Assert.Equal(["项目状态", "学员按职称"], sheets.Select(s => s.Name!.Value));
@@ -114,8 +115,82 @@ public class XlsxTests
         Assert.Equal("A4", (string?)pane.Attribute("topLeftCell"));
         Assert.Equal(["A1:F1", "A2:F2", "A6:F6"], sheet.Descendants(Main + "mergeCell").Select(m => (string?)m.Attribute("ref")));
         var widths = sheet.Descendants(Main + "col").Select(c => (double)c.Attribute("width")!).ToList();
-        Assert.Equal(2 * "山东省济南市历下区某某科技有限公司".Length + 2, widths[3]);
         Assert.Equal(IdNumber.Length + 2, widths[2]);
+        Assert.Equal(XlsxSheetWriter.MaxWidth, widths[3]); // 17 Chinese characters would take 36
+        Assert.Equal(2 * "完成学时".Length + 2, widths[5]);
+    }
+
+    [Fact]
+    public void A_long_value_wraps_in_a_capped_column_instead_of_widening_the_sheet()
+    {
+        var output = new MemoryStream();
+        using (var writer = new XlsxSheetWriter(output, "名单", [new XlsxColumn("姓名"), new XlsxColumn("工作单位"), new XlsxColumn("说明", Width: 80)]))
+        {
+            writer.AddRow(["张三", string.Concat(Enumerable.Repeat("山东省济南市历下区某某科技有限公司", 4)), "短"]);
+            writer.Complete();
+        }
+
+        using var workbook = new PrintReadyWorkbook(output.ToArray());
+        Assert.Equal([6, XlsxSheetWriter.MaxWidth, XlsxSheetWriter.MaxWidth], workbook.Widths());
+        Assert.True(workbook.WrapsText("B2"));
+        workbook.AssertEverySheetPrintReady();
+    }
+
+    [Fact]
+    public void Every_sheet_prints_a4_landscape_one_page_wide_with_its_header_row_on_each_page()
+    {
+        using var workbook = new PrintReadyWorkbook(WriteRoster(rows: 3));
+
+        workbook.AssertEverySheetPrintReady();
+        Assert.Equal(3u, workbook.HeaderRow(0));
+        Assert.Equal(HorizontalAlignmentValues.Center, workbook.AlignmentOf("A1"));
+        Assert.Equal(HorizontalAlignmentValues.Left, workbook.AlignmentOf("A2"));
+        Assert.Equal(HorizontalAlignmentValues.Left, workbook.AlignmentOf("A7"));
+    }
+
+    [Fact]
+    public void A_title_longer_than_the_sheet_is_wide_gets_a_row_for_each_line_it_wraps_to()
+    {
+        var output = new MemoryStream();
+        using (var writer = new XlsxSheetWriter(output, "名单", [new XlsxColumn("姓名"), new XlsxColumn("性别")]))
+        {
+            writer.AddTitle("短标题");
+            writer.AddTitle(string.Concat(Enumerable.Repeat("高级研修项目", 4)));
+            writer.Complete();
+        }
+
+        using var workbook = new PrintReadyWorkbook(output.ToArray());
+        workbook.AssertEverySheetPrintReady();
+        var heights = workbook.Worksheet(0).Descendants<Row>().Take(2).Select(r => r.Height!.Value).ToList();
+        Assert.True(heights[1] > 2 * heights[0], $"{heights[0]} pt for one line, {heights[1]} pt for a title several times wider than the sheet.");
+        Assert.True(workbook.WrapsText("A2"));
+    }
+
+    [Fact]
+    public void Dates_are_serial_numbers_with_a_Chinese_date_format_and_blank_cells_keep_their_border()
+    {
+        var output = new MemoryStream();
+        XlsxColumn[] columns = [new("姓名"), new("完成日期", XlsxCellKind.Date), new("提交时间", XlsxCellKind.DateTime), new("备注")];
+        using (var writer = new XlsxSheetWriter(output, "名单", columns))
+        {
+            writer.AddRow(["张三", "2025-09-19", "2025-06-02 14:30", null]);
+            writer.AddRow(["李四", "待定", string.Empty]);
+            writer.Complete();
+        }
+
+        using var workbook = new PrintReadyWorkbook(output.ToArray());
+        workbook.AssertEverySheetPrintReady();
+        Assert.Equal(new DateTime(2025, 9, 19), workbook.DateOf("B2"));
+        Assert.Equal(new DateTime(2025, 6, 2, 14, 30, 0), workbook.DateOf("C2"), TimeSpan.FromSeconds(1));
+        Assert.Equal("yyyy\"年\"m\"月\"d\"日\"", workbook.NumberFormatOf("B2"));
+        Assert.Equal("yyyy\"年\"m\"月\"d\"日\" hh:mm", workbook.NumberFormatOf("C2"));
+        Assert.Equal(CellValues.InlineString, workbook.Cell("B3").DataType?.Value);
+        Assert.Equal("待定", workbook.Cell("B3").InnerText);
+        Assert.All(["D2", "C3", "D3"], blank =>
+        {
+            Assert.Null(workbook.Cell(blank).CellValue);
+            Assert.True(workbook.IsBordered(workbook.Cell(blank)));
+        });
     }
 
     [Fact]
@@ -207,7 +282,7 @@ public class XlsxTests
         using (var writer = new XlsxSheetWriter(output, "学员名单", Columns))
         {
             writer.AddTitle("人工智能高级研修项目学员名单（项目编号：2024-GJYX-037）");
-            writer.AddTitle("日期：2024 年 6 月 20 日");
+            writer.AddLine("日期：2024 年 6 月 20 日");
             for (var i = 1; i <= rows; i++)
                 writer.AddRow([i.ToString(), "张三", IdNumber, "山东省济南市历下区某某科技有限公司", "13800138000", "24.5"]);
             writer.AddFooter("填表人：赵六");

@@ -14,7 +14,7 @@ public static class EnrollmentListSheet
     public static readonly IReadOnlyList<XlsxColumn> Columns =
     [
         new("序号", XlsxCellKind.Number), new("姓名"), new("性别"), new("身份证号"), new("单位名称"), new("工作单位"), new("职务"),
-        new("职称"), new("手机"), new("电子邮箱"), new("提交时间"), new("状态"), new("不予录取原因"),
+        new("职称"), new("手机"), new("电子邮箱"), new("提交时间", XlsxCellKind.DateTime), new("状态"), new("不予录取原因"),
     ];
 
     public static void Write(Stream output, PlanProject project, IEnumerable<EnrollmentReceipt> receipts)
@@ -29,7 +29,7 @@ public static class EnrollmentListSheet
             [
                 (++number).ToString(CultureInfo.InvariantCulture), form.Name, form.Gender.ToChinese(), receipt.IdNumber.Masked,
                 form.UnitName, form.WorkUnit, form.Position, form.ProfessionalTitle, form.Mobile, form.Email,
-                receipt.SubmittedAt.ToOffset(PortalClock.ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                receipt.SubmittedAt.ToOffset(PortalClock.ChinaOffset).ToString(XlsxColumn.DateTimeFormat, CultureInfo.InvariantCulture),
                 receipt.Status.ToChinese(), receipt.DecisionReason,
             ]);
         }

@@ -16,13 +16,13 @@ public static class HoursListSheet
     public static readonly IReadOnlyList<XlsxColumn> Columns =
     [
         new("姓名"), new("身份证号"), new("项目编号"), new("项目名称"), new("完成学时", XlsxCellKind.Number), new("培训证书编号"),
-        new("完成日期"),
+        new("完成日期", XlsxCellKind.Date),
     ];
 
     /// <param name="filing">Its end date is the completion date.</param>
     public static void Write(Stream output, PlanProject project, Filing? filing, IEnumerable<RosterEntry> entries)
     {
-        var completed = filing?.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var completed = filing?.EndDate?.ToString(XlsxColumn.DateFormat, CultureInfo.InvariantCulture);
         using var writer = new XlsxSheetWriter(output, "学时名单", Columns);
         foreach (var entry in entries.Where(e => e.Passed))
         {

@@ -14,7 +14,7 @@ public static class ProjectListSheet
     public static readonly IReadOnlyList<XlsxColumn> Columns =
     [
         new("计划年度", XlsxCellKind.Number), new("项目编号"), new("项目名称"), new("专业领域"), new("申报单位"), new("承办单位"),
-        new("所在市"), new("状态"), new("下一截止事项"), new("截止日期"), new("说明"),
+        new("所在市"), new("状态"), new("下一截止事项"), new("截止日期", XlsxCellKind.Date), new("说明"),
     ];
 
     public static void Write(Stream output, IEnumerable<ProjectListRow> rows, DateOnly today)
@@ -29,7 +29,7 @@ public static class ProjectListSheet
                 row.Project.Year.ToString(CultureInfo.InvariantCulture), row.Project.ProjectNumber, row.Project.Name, row.Project.Field,
                 row.Project.ApplicantName, row.Project.HostName, row.Project.HostCity, row.Progress.StatusLabel,
                 deadline is null ? null : DeadlineText.Label(deadline.Kind),
-                deadline?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                deadline?.Date.ToString(XlsxColumn.DateFormat, CultureInfo.InvariantCulture),
                 deadline is null ? null : DeadlineText.Describe(deadline),
             ]);
         }

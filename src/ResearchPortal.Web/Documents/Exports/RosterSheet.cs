@@ -42,8 +42,8 @@ public static class RosterSheet
     {
         using var writer = new XlsxSheetWriter(output, "学员名单", Columns);
         writer.AddTitle(RosterPdf.Title(project));
-        writer.AddTitle($"组织实施部门、单位：{host.Name}（盖章）");
-        writer.AddTitle($"日期：{FormText.Date(date)}");
+        writer.AddLine($"组织实施部门、单位：{host.Name}（盖章）");
+        writer.AddLine($"日期：{FormText.Date(date)}");
         foreach (var entry in entries)
         {
             writer.AddRow(

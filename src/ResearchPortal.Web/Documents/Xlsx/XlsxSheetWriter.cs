@@ -9,33 +9,58 @@ namespace ResearchPortal.Web.Documents.Xlsx;
 /// <summary>
 /// Writes a workbook SAX-style, so memory stays flat however many rows: each worksheet goes through
 /// OpenXmlWriter straight into a streaming zip entry (the SDK's package API would buffer whole parts in memory).
-/// Layout of a sheet: title lines merged across the columns, a frozen header row, rows, then footer lines.
-/// <see cref="AddSheet"/> finishes the current sheet and starts the next.
+/// Layout of a sheet: title lines (large, centred) and form lines (left-aligned, e.g. "日期："), each merged across the
+/// columns; a frozen header row; the rows, every cell bordered; then footer lines (e.g. "填表人：").
+/// Every sheet prints on A4 landscape, one page wide, with the header row repeated on each page and
+/// "第 n 页，共 m 页" in the footer. <see cref="AddSheet"/> finishes the current sheet and starts the next.
 /// Column widths come from the header and the first <c>widthSampleRows</c> rows, which are held back until then
 /// because the widths precede the data in the file.
 /// </summary>
 public sealed class XlsxSheetWriter : IDisposable
 {
+    /// <summary>The widest a column gets, in characters (15 Chinese ones): longer values wrap.</summary>
+    public const double MaxWidth = 30;
+
+    /// <summary>Centre of the page footer: "第 1 页，共 3 页".</summary>
+    public const string PageFooter = "&C第 &P 页，共 &N 页";
+
     private const double MinWidth = 6;
-    private const double MaxWidth = 60;
+    private const double BodyFontSize = 11;
+    private const double TitleFontSize = 16;
+
+    /// <summary>Row height per line of text, in points per point of font size (宋体 11 pt rows are about 15 pt).</summary>
+    private const double LineSpacing = 1.4;
+    private const uint A4 = 9;
     private const uint TitleStyle = 1;
     private const uint HeaderStyle = 2;
     private const uint TextStyle = 3;
     private const uint NumberStyle = 4;
-    private const uint FooterStyle = 5;
+    private const uint LineStyle = 5;
+    private const uint DateStyle = 6;
+    private const uint DateTimeStyle = 7;
+    private const uint DateFormatId = 164;
+    private const uint DateTimeFormatId = 165;
+    private const string DateDisplay = "yyyy\"年\"m\"月\"d\"日\"";
+
+    /// <summary>Day 0 of spreadsheet serial dates (1900 date system, as Excel counts past February 1900).</summary>
+    private static readonly DateOnly SerialEpoch = new(1899, 12, 30);
 
     private readonly ZipArchive archive;
     private readonly int widthSampleRows;
     private readonly List<string> sheetNames = [];
-    private readonly List<string> titles = [];
+    private readonly List<uint> headerRows = [];
+    private readonly List<(string Text, uint Style)> linesAboveHeader = [];
     private readonly List<string?[]> heldRows = [];
     private readonly List<string> mergedRanges = [];
     private readonly List<OpenXmlAttribute> attributes = [];
     private IReadOnlyList<XlsxColumn> columns = [];
     private string[] columnNames = [];
+    private uint[] dataStyles = [];
+    private double[] widths = [];
     private Stream? sheetStream;
     private OpenXmlWriter? writer;
     private uint rowIndex;
+    private string rowNumber = string.Empty;
     private bool footerStarted;
 
     public XlsxSheetWriter(Stream output, string sheetName, IReadOnlyList<XlsxColumn> columns, int widthSampleRows = 200)
@@ -52,13 +77,11 @@ public sealed class XlsxSheetWriter : IDisposable
         BeginSheet(sheetName, columns);
     }
 
-    /// <summary>A line above the header, merged across all columns; only before the first row.</summary>
-    public void AddTitle(string text)
-    {
-        if (writer is not null || heldRows.Count > 0)
-            throw new InvalidOperationException("Titles come before the rows.");
-        titles.Add(text);
-    }
+    /// <summary>A title above the header: large, bold, centred over all columns; only before the first row.</summary>
+    public void AddTitle(string text) => AddAboveHeader(text, TitleStyle);
+
+    /// <summary>A form line above the header, left-aligned across all columns (e.g. "日期："); only before the first row.</summary>
+    public void AddLine(string text) => AddAboveHeader(text, LineStyle);
 
     /// <summary>One data row; values are matched to the columns by position, null or empty leaves the cell blank.</summary>
     public void AddRow(IReadOnlyList<string?> values)
@@ -75,13 +98,13 @@ public sealed class XlsxSheetWriter : IDisposable
         WriteDataRow(values);
     }
 
-    /// <summary>A line below the rows, merged across all columns (e.g. "填表人：").</summary>
+    /// <summary>A form line below the rows, left-aligned across all columns (e.g. "填表人：").</summary>
     public void AddFooter(string text)
     {
         if (writer is null)
             StartSheet();
         footerStarted = true;
-        WriteMergedLine(text, FooterStyle);
+        WriteMergedLine(text, LineStyle);
     }
 
     /// <summary>Finishes the workbook; the output stream then holds the complete .xlsx file.</summary>
@@ -100,13 +123,21 @@ public sealed class XlsxSheetWriter : IDisposable
         archive.Dispose();
     }
 
+    private void AddAboveHeader(string text, uint style)
+    {
+        if (writer is not null || heldRows.Count > 0)
+            throw new InvalidOperationException("Titles and lines above the header come before the rows.");
+        linesAboveHeader.Add((text, style));
+    }
+
     private void BeginSheet(string sheetName, IReadOnlyList<XlsxColumn> sheetColumns)
     {
         if (sheetColumns.Count == 0)
             throw new ArgumentException("At least one column is required.", nameof(sheetColumns));
         columns = sheetColumns;
         columnNames = [.. Enumerable.Range(1, sheetColumns.Count).Select(ColumnName)];
-        titles.Clear();
+        dataStyles = [.. sheetColumns.Select(c => DataStyle(c.Kind))];
+        linesAboveHeader.Clear();
         mergedRanges.Clear();
         rowIndex = 0;
         footerStarted = false;
@@ -121,6 +152,16 @@ public sealed class XlsxSheetWriter : IDisposable
         w.WriteEndElement(); // sheetData
         if (mergedRanges.Count > 0)
             w.WriteElement(new MergeCells(mergedRanges.Select(r => new MergeCell { Reference = r })));
+        w.WriteElement(new PrintOptions { HorizontalCentered = true });
+        w.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.7, Header = 0.3, Footer = 0.3 });
+        w.WriteElement(new PageSetup
+        {
+            PaperSize = A4,
+            Orientation = OrientationValues.Landscape,
+            FitToWidth = 1,
+            FitToHeight = 0, // as many pages down as the rows need
+        });
+        w.WriteElement(new HeaderFooter(new OddFooter(PageFooter)));
         w.WriteEndElement(); // worksheet
         w.Close();
         w.Dispose();
@@ -133,10 +174,13 @@ public sealed class XlsxSheetWriter : IDisposable
 
     private void StartSheet()
     {
-        var headerRow = (uint)titles.Count + 1;
+        var headerRow = (uint)linesAboveHeader.Count + 1;
+        headerRows.Add(headerRow);
+        widths = [.. columns.Select((c, i) => Math.Clamp(c.Width ?? FitWidth(i), MinWidth, MaxWidth))];
         sheetStream = archive.CreateEntry(SheetPath(sheetNames.Count), CompressionLevel.Fastest).Open();
         writer = OpenXmlWriter.Create(sheetStream);
         writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         writer.WriteElement(new SheetViews(new SheetView(
             new Pane
             {
@@ -147,73 +191,122 @@ public sealed class XlsxSheetWriter : IDisposable
             },
             new Selection { Pane = PaneValues.BottomLeft })
         { WorkbookViewId = 0 }));
-        writer.WriteElement(new Columns(columns.Select((c, i) => new Column
+        writer.WriteElement(new Columns(widths.Select((width, i) => new Column
         {
             Min = (uint)i + 1,
             Max = (uint)i + 1,
-            Width = c.Width ?? FitWidth(i),
+            Width = width,
             CustomWidth = true,
         })));
         writer.WriteStartElement(new SheetData());
-        foreach (var title in titles)
-            WriteMergedLine(title, TitleStyle);
-        WriteRow(columns.Select(c => c.Header).ToArray(), _ => HeaderStyle, _ => XlsxCellKind.Text);
+        foreach (var (text, style) in linesAboveHeader)
+            WriteMergedLine(text, style);
+        StartRow();
+        for (var i = 0; i < columns.Count; i++)
+            WriteCell(i, columns[i].Header, XlsxCellKind.Text, HeaderStyle);
+        writer.WriteEndElement();
         foreach (var row in heldRows)
             WriteDataRow(row);
         heldRows.Clear();
     }
 
-    private double FitWidth(int column)
+    private double FitWidth(int column) => columns[column].Kind switch
     {
-        var widest = heldRows.Select(r => column < r.Length ? r[column] : null)
-            .Append(columns[column].Header)
-            .Max(v => string.IsNullOrEmpty(v) ? 0 : CjkText.DisplayWidth(v));
-        return Math.Clamp(widest + 2, MinWidth, MaxWidth);
+        // Held values are ISO text; the cell shows the longer Chinese form.
+        XlsxCellKind.Date => Widest(column, "2025年12月31日"),
+        XlsxCellKind.DateTime => Widest(column, "2025年12月31日 23:59"),
+        _ => Widest(column, heldRows.Select(r => column < r.Length ? r[column] : null)),
+    };
+
+    private double Widest(int column, params IEnumerable<string?> values) =>
+        values.Append(columns[column].Header).Max(v => string.IsNullOrEmpty(v) ? 0 : CjkText.DisplayWidth(v)) + 2;
+
+    private static uint DataStyle(XlsxCellKind kind) => kind switch
+    {
+        XlsxCellKind.Number => NumberStyle,
+        XlsxCellKind.Date => DateStyle,
+        XlsxCellKind.DateTime => DateTimeStyle,
+        _ => TextStyle,
+    };
+
+    /// <summary>Every column gets a cell, blank ones too, so the printed grid has no holes.</summary>
+    private void WriteDataRow(IReadOnlyList<string?> values)
+    {
+        StartRow();
+        for (var i = 0; i < columns.Count; i++)
+            WriteCell(i, i < values.Count ? values[i] : null, columns[i].Kind, dataStyles[i]);
+        writer!.WriteEndElement();
     }
 
-    private void WriteDataRow(IReadOnlyList<string?> values) =>
-        WriteRow(values, i => columns[i].Kind == XlsxCellKind.Number ? NumberStyle : TextStyle, i => columns[i].Kind);
-
+    /// <summary>A line merged across the columns, its row as high as its font and the lines it wraps to need
+    /// (a spreadsheet does not grow merged rows by itself).</summary>
     private void WriteMergedLine(string text, uint style)
     {
-        WriteRow([text], _ => style, _ => XlsxCellKind.Text);
+        var fontSize = style == TitleStyle ? TitleFontSize : BodyFontSize;
+        var characters = CjkText.DisplayWidth(text) * fontSize / BodyFontSize;
+        var lines = Math.Max(1, Math.Ceiling(characters / (widths.Sum() - 1)));
+        StartRow(height: Math.Round(lines * fontSize * LineSpacing + 4, 1));
+        WriteCell(0, text, XlsxCellKind.Text, style);
+        writer!.WriteEndElement();
         if (columns.Count > 1)
             mergedRanges.Add($"A{rowIndex}:{columnNames[^1]}{rowIndex}");
     }
 
-    private void WriteRow(IReadOnlyList<string?> values, Func<int, uint> style, Func<int, XlsxCellKind> kind)
+    private void StartRow(double? height = null)
     {
-        var w = writer!;
         rowIndex++;
-        var rowNumber = rowIndex.ToString(CultureInfo.InvariantCulture);
+        rowNumber = rowIndex.ToString(CultureInfo.InvariantCulture);
         attributes.Clear();
         attributes.Add(new OpenXmlAttribute("r", string.Empty, rowNumber));
-        w.WriteStartElement(new Row(), attributes);
-        for (var i = 0; i < Math.Min(values.Count, columns.Count); i++)
+        if (height is { } points)
         {
-            var value = values[i];
-            if (string.IsNullOrEmpty(value))
-                continue;
-            attributes.Clear();
-            attributes.Add(new OpenXmlAttribute("r", string.Empty, columnNames[i] + rowNumber));
-            attributes.Add(new OpenXmlAttribute("s", string.Empty, style(i).ToString(CultureInfo.InvariantCulture)));
-            if (kind(i) == XlsxCellKind.Number && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            {
-                w.WriteStartElement(new Cell(), attributes);
-                w.WriteElement(new CellValue(number.ToString("R", CultureInfo.InvariantCulture)));
-            }
-            else
-            {
-                attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
-                w.WriteStartElement(new Cell(), attributes);
-                var text = new Text(XmlSafe(FormulaGuard.Neutralize(value)));
-                if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
-                    text.Space = SpaceProcessingModeValues.Preserve;
-                w.WriteElement(new InlineString(text));
-            }
-            w.WriteEndElement();
+            attributes.Add(new OpenXmlAttribute("ht", string.Empty, points.ToString(CultureInfo.InvariantCulture)));
+            attributes.Add(new OpenXmlAttribute("customHeight", string.Empty, "1"));
+        }
+        writer!.WriteStartElement(new Row(), attributes);
+    }
+
+    private void WriteCell(int column, string? value, XlsxCellKind kind, uint style)
+    {
+        var w = writer!;
+        attributes.Clear();
+        attributes.Add(new OpenXmlAttribute("r", string.Empty, columnNames[column] + rowNumber));
+        attributes.Add(new OpenXmlAttribute("s", string.Empty, style.ToString(CultureInfo.InvariantCulture)));
+        if (string.IsNullOrEmpty(value))
+        {
+            w.WriteStartElement(new Cell(), attributes);
+        }
+        else if (NumericValue(value, kind) is { } number)
+        {
+            w.WriteStartElement(new Cell(), attributes);
+            w.WriteElement(new CellValue(number.ToString("R", CultureInfo.InvariantCulture)));
+        }
+        else
+        {
+            attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
+            w.WriteStartElement(new Cell(), attributes);
+            var text = new Text(XmlSafe(FormulaGuard.Neutralize(value)));
+            if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+                text.Space = SpaceProcessingModeValues.Preserve;
+            w.WriteElement(new InlineString(text));
         }
         w.WriteEndElement();
+    }
+
+    /// <summary>The number a cell stores: the value itself, or a date's serial (days since <see cref="SerialEpoch"/>,
+    /// the time of day as the fraction); null keeps it text.</summary>
+    private static double? NumericValue(string value, XlsxCellKind kind)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        return kind switch
+        {
+            XlsxCellKind.Number when double.TryParse(value, NumberStyles.Float, invariant, out var number) => number,
+            XlsxCellKind.Date when DateOnly.TryParseExact(value, XlsxColumn.DateFormat, invariant, DateTimeStyles.None, out var date) =>
+                date.DayNumber - SerialEpoch.DayNumber,
+            XlsxCellKind.DateTime when DateTime.TryParseExact(value, XlsxColumn.DateTimeFormat, invariant, DateTimeStyles.None, out var time) =>
+                time.ToOADate(),
+            _ => null,
+        };
     }
 
     /// <summary>Drops control characters XML cannot carry (they would make the whole file unreadable).</summary>
@@ -269,9 +362,24 @@ public sealed class XlsxSheetWriter : IDisposable
             </Relationships>
             """);
         using (var workbook = archive.CreateEntry("xl/workbook.xml").Open())
-            new Workbook(new Sheets(numbers.Select(n => new Sheet { Name = sheetNames[n - 1], SheetId = (uint)n, Id = $"rId{n}" }))).Save(workbook);
+        {
+            new Workbook(
+                new Sheets(numbers.Select(n => new Sheet { Name = sheetNames[n - 1], SheetId = (uint)n, Id = $"rId{n}" })),
+                new DefinedNames(numbers.Select(n => PrintTitles(n - 1)))).Save(workbook);
+        }
         using (var styles = archive.CreateEntry("xl/styles.xml").Open())
             CreateStylesheet().Save(styles);
+    }
+
+    /// <summary>The header row, repeated at the top of every printed page.</summary>
+    private DefinedName PrintTitles(int sheet)
+    {
+        var row = headerRows[sheet].ToString(CultureInfo.InvariantCulture);
+        return new DefinedName($"'{sheetNames[sheet].Replace("'", "''", StringComparison.Ordinal)}'!${row}:${row}")
+        {
+            Name = "_xlnm.Print_Titles",
+            LocalSheetId = (uint)sheet,
+        };
     }
 
     private void WriteEntry(string path, string xml)
@@ -288,11 +396,25 @@ public sealed class XlsxSheetWriter : IDisposable
             new TopBorder { Style = BorderStyleValues.Thin },
             new BottomBorder { Style = BorderStyleValues.Thin },
             new DiagonalBorder());
+        Alignment Centred() => new() { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true };
+        Alignment Middle(bool wrap) => new() { Vertical = VerticalAlignmentValues.Center, WrapText = wrap };
+        CellFormat Bordered(uint numberFormat, Alignment alignment) => new()
+        {
+            NumberFormatId = numberFormat,
+            BorderId = 1,
+            ApplyNumberFormat = numberFormat != 0,
+            ApplyBorder = true,
+            ApplyAlignment = true,
+            Alignment = alignment,
+        };
         return new Stylesheet(
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = DateDisplay },
+                new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = DateDisplay + " hh:mm" }),
             new DocumentFormat.OpenXml.Spreadsheet.Fonts(
-                new Font(new FontSize { Val = 11 }, new FontName { Val = "宋体" }),
-                new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "宋体" }),
-                new Font(new Bold(), new FontSize { Val = 16 }, new FontName { Val = "宋体" })),
+                new Font(new FontSize { Val = BodyFontSize }, new FontName { Val = "宋体" }),
+                new Font(new Bold(), new FontSize { Val = BodyFontSize }, new FontName { Val = "宋体" }),
+                new Font(new Bold(), new FontSize { Val = TitleFontSize }, new FontName { Val = "宋体" })),
             new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
                 new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
@@ -300,12 +422,21 @@ public sealed class XlsxSheetWriter : IDisposable
             new CellFormats(
                 new CellFormat(),
                 // Title: large bold, centred over the merged columns.
-                new CellFormat { FontId = 2, ApplyFont = true, Alignment = new Alignment { Horizontal = HorizontalAlignmentValues.Center } },
+                new CellFormat { FontId = 2, ApplyFont = true, ApplyAlignment = true, Alignment = Centred() },
                 // Header: bold, bordered, centred.
-                new CellFormat { FontId = 1, BorderId = 1, ApplyFont = true, ApplyBorder = true, Alignment = new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true } },
-                // Text: number format "@" so Excel keeps edited ID numbers as text.
-                new CellFormat { NumberFormatId = 49, BorderId = 1, ApplyNumberFormat = true, ApplyBorder = true },
-                new CellFormat { BorderId = 1, ApplyBorder = true },
-                new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true }));
+                new CellFormat { FontId = 1, BorderId = 1, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true, Alignment = Centred() },
+                // Text: number format "@" so Excel keeps edited ID numbers as text; wraps where the column is capped.
+                Bordered(49, Middle(wrap: true)),
+                Bordered(0, Middle(wrap: false)),
+                // Form line: left-aligned across the merged columns.
+                new CellFormat
+                {
+                    NumberFormatId = 49,
+                    ApplyNumberFormat = true,
+                    ApplyAlignment = true,
+                    Alignment = new Alignment { Horizontal = HorizontalAlignmentValues.Left, Vertical = VerticalAlignmentValues.Center, WrapText = true },
+                },
+                Bordered(DateFormatId, Middle(wrap: false)),
+                Bordered(DateTimeFormatId, Middle(wrap: false))));
     }
 }

@@ -1,8 +1,13 @@
 using System.Net;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Documents.Exports;
+using ResearchPortal.Web.Documents.Imports;
+using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Pages.Spreadsheets;
+using ResearchPortal.Web.Tests.Documents;
 using ResearchPortal.Web.Tests.Pages.Roster;
 using ResearchPortal.Web.Tests.Web;
 using static ResearchPortal.Web.Tests.Builders.TestData;
@@ -37,6 +42,12 @@ public sealed class ExportTests(PortalApp app) : SharedPortalTests
         Assert.Equal(["填表人：王老师", $"工作单位、职务：{graph.Host.Name}", "联系电话：0531-88888888"], rows[^3..]);
         Assert.All(Downloads.CellsWithText(file, first.IdNumber.Value), cell => Assert.Equal("inlineStr", (string?)cell.Attribute("t")));
         Assert.All(Downloads.CellsWithText(file, "13900000000"), cell => Assert.Equal("inlineStr", (string?)cell.Attribute("t")));
+        using var workbook = new PrintReadyWorkbook(file);
+        workbook.AssertEverySheetPrintReady();
+        Assert.Equal(4u, workbook.HeaderRow(0));
+        Assert.Equal(HorizontalAlignmentValues.Center, workbook.AlignmentOf("A1"));
+        Assert.All(["A2", "A3", "A7", "A8", "A9"], line => Assert.Equal(HorizontalAlignmentValues.Left, workbook.AlignmentOf(line)));
+        Assert.True(workbook.IsBordered(workbook.Cell("J5")), "The empty 培训证书编号 cell keeps its border.");
         await AssertAuditedAsync(graph, ProjectModel.RosterAction);
     }
 
@@ -47,14 +58,16 @@ public sealed class ExportTests(PortalApp app) : SharedPortalTests
         var certificate = await PassFirstTraineeAsync(graph);
         using var reviewer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Reviewer));
 
-        var sheet = await Downloads.ReadXlsxAsync(await reviewer.GetAsync($"/Spreadsheets/Project/Hours?{graph.Query}"));
+        var response = await reviewer.GetAsync($"/Spreadsheets/Project/Hours?{graph.Query}");
 
+        var sheet = await Downloads.ReadXlsxAsync(response);
+        Assert.Equal("姓名|身份证号|项目编号|项目名称|完成学时|培训证书编号|完成日期", Downloads.Joined(sheet.Rows[0]));
         Assert.Equal(
-            [
-                "姓名|身份证号|项目编号|项目名称|完成学时|培训证书编号|完成日期",
-                $"学员01|{graph.Entries[0].IdNumber.Value}|{graph.Project.ProjectNumber}|{graph.Project.Name}|24|{certificate}|2025-09-19",
-            ],
-            sheet.Rows.Select(Downloads.Joined));
+            ["学员01", graph.Entries[0].IdNumber.Value, graph.Project.ProjectNumber, graph.Project.Name, "24", certificate],
+            Assert.Single(sheet.Rows.Skip(1)).Cells.Take(6));
+        using var workbook = new PrintReadyWorkbook(await Downloads.XlsxBytesAsync(response));
+        workbook.AssertEverySheetPrintReady();
+        Assert.Equal(new DateTime(2025, 9, 19), workbook.DateOf("G2"));
         await AssertAuditedAsync(graph, ProjectModel.HoursAction);
     }
 
@@ -71,12 +84,18 @@ public sealed class ExportTests(PortalApp app) : SharedPortalTests
 
         using var client = await graph.HostOrganizerAsync(app);
 
-        var sheet = await Downloads.ReadXlsxAsync(await client.GetAsync($"/Spreadsheets/Project/Enrollments?{graph.Query}"));
+        var response = await client.GetAsync($"/Spreadsheets/Project/Enrollments?{graph.Query}");
 
+        var sheet = await Downloads.ReadXlsxAsync(response);
         var row = sheet.Rows[^1].Cells;
         Assert.Equal(["1", "孙报名", "女", receipt.IdNumber.Masked], row.Take(4));
         Assert.Equal("待审核", row[11]);
         Assert.DoesNotContain(sheet.Rows, r => r.Cells.Contains(receipt.IdNumber.Value));
+        using var workbook = new PrintReadyWorkbook(await Downloads.XlsxBytesAsync(response));
+        workbook.AssertEverySheetPrintReady();
+        var submitted = receipt.SubmittedAt.ToOffset(PortalClock.ChinaOffset).DateTime;
+        Assert.Equal(submitted, workbook.DateOf($"K{sheet.Rows[^1].Number}"), TimeSpan.FromMinutes(1)); // shown to the minute
+        Assert.Contains("hh:mm", workbook.NumberFormatOf($"K{sheet.Rows[^1].Number}"));
     }
 
     [Fact]
@@ -86,12 +105,38 @@ public sealed class ExportTests(PortalApp app) : SharedPortalTests
         using var reviewer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Reviewer));
         using var organizer = await graph.HostOrganizerAsync(app);
 
-        var sheet = await Downloads.ReadXlsxAsync(await reviewer.GetAsync("/Spreadsheets/AllProjects?year=2025"));
+        var response = await reviewer.GetAsync("/Spreadsheets/AllProjects?year=2025");
         var forbidden = await organizer.GetAsync("/Spreadsheets/AllProjects");
 
-        var row = sheet.Rows.Single(r => r.Cells.Count > 1 && r.Cells[1] == graph.Project.ProjectNumber).Cells;
-        Assert.Equal([graph.Applicant.Name, graph.Host.Name, "济南", "报名中", "开班", "2025-09-15"], row.Skip(4).Take(6));
+        var sheet = await Downloads.ReadXlsxAsync(response);
+        var row = sheet.Rows.Single(r => r.Cells.Count > 1 && r.Cells[1] == graph.Project.ProjectNumber);
+        Assert.Equal([graph.Applicant.Name, graph.Host.Name, "济南", "报名中", "开班"], row.Cells.Skip(4).Take(5));
+        using var workbook = new PrintReadyWorkbook(await Downloads.XlsxBytesAsync(response));
+        workbook.AssertEverySheetPrintReady();
+        Assert.Equal(new DateTime(2025, 9, 15), workbook.DateOf($"J{row.Number}"));
         Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task Import_templates_are_print_ready_and_read_back_as_the_header_the_import_expects()
+    {
+        var graph = await RosterGraph.SaveAsync(app, 0);
+        using var organizer = await graph.HostOrganizerAsync(app);
+        using var reviewer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Reviewer));
+
+        foreach (var (client, url, columns) in new[]
+        {
+            (organizer, "/Spreadsheets/ImportRoster?handler=Template", RosterSheet.Columns),
+            (reviewer, "/Spreadsheets/ImportProjects?handler=Template", PlanProjectImport.TemplateColumns),
+        })
+        {
+            var response = await client.GetAsync(url);
+
+            Assert.Equal(columns.Select(c => c.Header), Assert.Single((await Downloads.ReadXlsxAsync(response)).Rows).Cells);
+            using var workbook = new PrintReadyWorkbook(await Downloads.XlsxBytesAsync(response));
+            workbook.AssertEverySheetPrintReady();
+            Assert.Equal(1u, workbook.HeaderRow(0));
+        }
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Tests.Documents;
 using ResearchPortal.Web.Tests.Pages.Spreadsheets;
 using ResearchPortal.Web.Tests.Web;
 
@@ -71,6 +72,8 @@ public sealed class StatisticsPageTests(StatisticsPortal portal) : IClassFixture
 
         var workbook = await Downloads.XlsxBytesAsync(await reviewer.GetAsync($"/Statistics?handler=Xlsx&year={StatisticsScenario.Year}"));
 
+        using (var printed = new PrintReadyWorkbook(workbook))
+            printed.AssertEverySheetPrintReady();
         using var document = SpreadsheetDocument.Open(new MemoryStream(workbook), isEditable: false);
         var part = document.WorkbookPart!;
         var sheets = part.Workbook.Sheets!.Elements<Sheet>().ToList();
