@@ -1,4 +1,5 @@
 using ResearchPortal.Domain.Calendar;
+using ResearchPortal.Domain.Rules;
 
 namespace ResearchPortal.Domain.Projects;
 
@@ -20,6 +21,16 @@ public sealed record NextDeadline(
 {
     public bool IsOverdue => WorkingDaysOverdue > 0;
 
+    /// <summary>The date alone, provisional only when the date itself is (<see cref="IsProvisional"/> also counts the
+    /// working days to it): what a mail names as the due date.</summary>
+    public CalendarDate Due { get; init; } = new(Date, IsProvisional);
+
+    /// <summary>The date is behind us (a weekend after a Friday deadline included, before any working day is overdue).</summary>
+    public bool HasPassed { get; init; }
+
+    /// <summary>Not yet passed and at most <see cref="SeminarRules.DueSoonWorkingDays"/> working days away.</summary>
+    public bool IsDueSoon => !HasPassed && WorkingDaysRemaining <= SeminarRules.DueSoonWorkingDays;
+
     /// <summary>The year without a published holiday notice that made the deadline provisional.</summary>
     public int? UnpublishedYear { get; init; }
 
@@ -36,6 +47,8 @@ public sealed record NextDeadline(
             overdue.Count)
         {
             UnpublishedYear = date.UnpublishedYear ?? remaining.UnpublishedYear ?? overdue.UnpublishedYear,
+            Due = date,
+            HasPassed = today > date.Date,
         };
     }
 }

@@ -11,7 +11,7 @@ using ResearchPortal.Web.Infrastructure;
 
 namespace ResearchPortal.Web.Pages.CloseOuts;
 
-/// <summary>申报单位验收意见: the applicant unit's organizer scores the project (0–100, 70 合格).</summary>
+/// <summary>申报单位验收意见: the applicant unit's organizer scores the project (<see cref="Score"/>: the domain's scale and pass mark).</summary>
 [Authorize(Policy = PortalPolicies.Organizer)]
 public sealed class ApplicantScoreModel(PortalDbContext db, ProjectAccess access, AuditLog audit) : PageModel
 {
@@ -97,7 +97,7 @@ public sealed class ApplicantScoreModel(PortalDbContext db, ProjectAccess access
     public sealed class ScoreInput
     {
         [Required(ErrorMessage = "请填写验收评分。")]
-        [Display(Name = "申报单位验收评分（0–100，70 分合格）")]
+        [Display(Name = "申报单位验收评分")]
         public int? Score { get; set; }
 
         public string? Token { get; set; }

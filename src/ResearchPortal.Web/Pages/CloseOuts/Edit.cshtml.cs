@@ -170,14 +170,14 @@ public sealed class EditModel(
         [Display(Name = "联系电话")]
         public string? Phone { get; set; }
 
-        [Display(Name = "研修基本情况及取得的主要效果（500字以内）")]
+        [Display(Name = "研修基本情况及取得的主要效果")]
         public string? Summary { get; set; }
 
-        [Range(SeminarRules.MinScore, SeminarRules.MaxScore, ErrorMessage = "评分应为 0 到 100 之间的整数。")]
-        [Display(Name = "承办单位评估评分（0–100）")]
+        /// <summary>The range is the domain's (<see cref="Score.Create"/>), checked with the rest of the form.</summary>
+        [Display(Name = "承办单位评估评分")]
         public int? HostScore { get; set; }
 
-        [Display(Name = "学员不足 30 人的书面说明")]
+        [Display(Name = "学员人数不足的书面说明")]
         public string? UnderstaffedExplanation { get; set; }
 
         public string? Token { get; set; }
