@@ -6,6 +6,7 @@ using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Domain.PartyGroups;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
+using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Pages.Enrollments;
 using ResearchPortal.Web.Tests.Pages.Roster;
@@ -207,7 +208,38 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : IClassF
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), answer =>
         {
             Assert.Equal(HttpStatusCode.OK, answer.Status);
-            Assert.Contains(ResearchPortal.Web.Pages.Filings.EditModel.ConflictMessage, answer.Html);
+            Assert.Contains(AggregateSave.ConflictMessage, answer.Html);
+            Assert.Contains("号楼", answer.Html); // the loser's typed venue is still in its form
+        });
+    }
+
+    [Fact]
+    public async Task Parallel_first_saves_of_a_close_out_by_host_and_applicant_store_one_close_out_and_tell_the_others()
+    {
+        var graph = await RosterGraph.SaveAsync(app, 1);
+        using var host = await graph.HostOrganizerAsync(app);
+        using var applicant = await graph.ApplicantOrganizerAsync(app);
+        var editUrl = $"/CloseOuts/Edit?{graph.Query}";
+        var scoreUrl = $"/CloseOuts/ApplicantScore?{graph.Query}";
+        var posts = new List<Func<Task<HttpResponseMessage>>>();
+        for (var copy = 0; copy < 5; copy++)
+        {
+            posts.Add(await ArmAsync(host, editUrl + "&handler=Save", new() { ["Input.Report.BasicInformation"] = $"第 {copy} 份初稿", ["Input.ConcurrencyToken"] = "" }, editUrl));
+            posts.Add(await ArmAsync(applicant, scoreUrl, new() { ["Input.Score"] = $"{80 + copy}", ["Input.ConcurrencyToken"] = "" }));
+        }
+
+        var answers = await RaceAsync(posts);
+
+        await using var db = app.NewContext();
+        var stored = await db.CloseOuts.CountAsync(c => c.PlanProjectId == graph.Project.Id);
+        Report("10 parallel first saves of one close-out (5 by the host, 5 applicant scores)", answers, stored);
+        Assert.Equal(1, stored);
+        Assert.Single(answers, a => a.Status == HttpStatusCode.Redirect);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), answer =>
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            Assert.Contains(AggregateSave.ConflictMessage, answer.Html);
+            Assert.True(answer.Html.Contains("份初稿") || answer.Html.Contains("value=\"8"), answer.Html); // its own input kept
         });
     }
 
@@ -217,7 +249,7 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : IClassF
     {
         var loser = Assert.Single(answers, a => a.Status != HttpStatusCode.Redirect);
         Assert.Equal(HttpStatusCode.OK, loser.Status);
-        Assert.True(loser.Html.Contains(EnrollmentReceipt.HandledByOthersMessage) || loser.Html.Contains("报名回执当前状态为"), loser.Html);
+        Assert.True(loser.Html.Contains(AggregateSave.ConflictMessage) || loser.Html.Contains("报名回执当前状态为"), loser.Html);
     }
 
     /// <summary>Reads the form's token now, so the returned post goes out without a page load in the race.</summary>
@@ -246,8 +278,8 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : IClassF
         var counts = list.CountBy(a => (int)a.Status).OrderBy(c => c.Key).Select(c => $"{c.Key}×{c.Value}");
         var messages = new[]
             {
-                EnrollmentReceipt.HandledByOthersMessage, "报名回执当前状态为", NotOwnAnswer, OwnDuplicateAnswer, HostDuplicateAnswer, BusyAnswer,
-                ResearchPortal.Web.Pages.PartyGroups.IndexModel.ConflictMessage, ResearchPortal.Web.Pages.Filings.EditModel.ConflictMessage,
+                "报名回执当前状态为", NotOwnAnswer, OwnDuplicateAnswer, HostDuplicateAnswer, BusyAnswer,
+                ResearchPortal.Web.Pages.PartyGroups.IndexModel.ConflictMessage, AggregateSave.ConflictMessage,
             }
             .Select(message => (message, count: list.Count(a => a.Html.Contains(message))))
             .Where(m => m.count > 0)
