@@ -25,11 +25,8 @@ public sealed record NextDeadline(
     /// working days to it): what a mail names as the due date.</summary>
     public CalendarDate Due { get; init; } = new(Date, IsProvisional);
 
-    /// <summary>The date is behind us (a weekend after a Friday deadline included, before any working day is overdue).</summary>
-    public bool HasPassed { get; init; }
-
-    /// <summary>Not yet passed and at most <see cref="SeminarRules.DueSoonWorkingDays"/> working days away.</summary>
-    public bool IsDueSoon => !HasPassed && WorkingDaysRemaining <= SeminarRules.DueSoonWorkingDays;
+    /// <summary>Not yet overdue (which it is from the day after) and at most <see cref="SeminarRules.DueSoonWorkingDays"/> working days away.</summary>
+    public bool IsDueSoon => !IsOverdue && WorkingDaysRemaining <= SeminarRules.DueSoonWorkingDays;
 
     /// <summary>The year without a published holiday notice that made the deadline provisional.</summary>
     public int? UnpublishedYear { get; init; }
@@ -48,7 +45,6 @@ public sealed record NextDeadline(
         {
             UnpublishedYear = date.UnpublishedYear ?? remaining.UnpublishedYear ?? overdue.UnpublishedYear,
             Due = date,
-            HasPassed = today > date.Date,
         };
     }
 }

@@ -53,7 +53,7 @@ public sealed class DeadlineReminders(
                 sent++;
             }
 
-            ReminderKind? kind = deadline.HasPassed ? ReminderKind.CloseOutOverdue
+            ReminderKind? kind = deadline.IsOverdue ? ReminderKind.CloseOutOverdue
                 : deadline.IsDueSoon ? ReminderKind.CloseOutDueSoon
                 : null;
             if (kind is { } hostReminder && await SendOnceAsync(row.Project, hostReminder, due, cancellationToken))
