@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;

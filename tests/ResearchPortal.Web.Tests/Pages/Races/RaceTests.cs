@@ -185,7 +185,7 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : IClassF
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), answer =>
         {
             Assert.Equal(HttpStatusCode.OK, answer.Status);
-            Assert.Contains(ResearchPortal.Web.Pages.PartyGroups.IndexModel.ConflictMessage, answer.Html);
+            Assert.Contains(AggregateSave.ConflictMessage, answer.Html);
         });
         Assert.Equal(answers.Count(a => a.Status == HttpStatusCode.Redirect), group.Members.Count);
     }
@@ -292,7 +292,7 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : IClassF
         var messages = new[]
             {
                 "报名回执当前状态为", NotOwnAnswer, OwnDuplicateAnswer, HostDuplicateAnswer, BusyAnswer,
-                ResearchPortal.Web.Pages.PartyGroups.IndexModel.ConflictMessage, AggregateSave.ConflictMessage,
+                AggregateSave.ConflictMessage,
             }
             .Select(message => (message, count: list.Count(a => a.Html.Contains(message))))
             .Where(m => m.count > 0)
