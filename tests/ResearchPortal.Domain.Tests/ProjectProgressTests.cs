@@ -139,4 +139,17 @@ public class ProjectProgressTests
     [Fact]
     public void A_filing_of_another_project_is_a_programming_error() =>
         Assert.Throws<ArgumentException>(() => Evaluate(Filing.Start(Guid.CreateVersion7()), null, "2024-09-01"));
+
+    /// <summary>A close-out due Friday 27 September 2024 (Saturday the 28th is a rest day).</summary>
+    [Theory]
+    [InlineData("2024-09-23", false, false)] // 4 working days left
+    [InlineData("2024-09-24", true, false)] // 3 left: the reminder window opens
+    [InlineData("2024-09-27", true, false)] // the day itself
+    [InlineData("2024-09-28", false, true)] // the rest day after it: overdue, no longer "due soon"
+    public void A_deadline_is_due_soon_within_three_working_days_until_it_passes(string today, bool dueSoon, bool overdue)
+    {
+        var deadline = NextDeadline.On(DeadlineKind.CloseOut, new(D("2024-09-27"), false), D(today), WorkDays);
+
+        Assert.Equal((dueSoon, overdue), (deadline.IsDueSoon, deadline.IsOverdue));
+    }
 }

@@ -35,7 +35,17 @@ public sealed class CloseOut
     public const int ReportItemMaxLength = 10000;
     public const int ContactMaxLength = 50;
     public const int ExplanationMaxLength = 2000;
-    public const int CommentMaxLength = ReviewedRecord.CommentMaxLength;
+    public const int CommentMaxLength = ReviewWorkflowRules.CommentMaxLength;
+
+    /// <summary>The review workflow shared with the filing; 已验收 is the decision.</summary>
+    public static readonly ReviewWorkflow<CloseOutStatus> Workflow = new("CloseOut", "结业材料", status => status switch
+    {
+        CloseOutStatus.Draft => ReviewStage.Draft,
+        CloseOutStatus.Submitted => ReviewStage.Submitted,
+        CloseOutStatus.Returned => ReviewStage.Returned,
+        CloseOutStatus.Accepted => ReviewStage.Decided,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    }, status => status.ToChinese());
 
     private readonly List<CloseOutTransition> _transitions = [];
 
@@ -95,12 +105,12 @@ public sealed class CloseOut
         && ResubmitBy is { } resubmitBy
         && SubmissionDays(_transitions).LastOrDefault() > resubmitBy;
 
-    public bool IsEditable => Status is CloseOutStatus.Draft or CloseOutStatus.Returned;
+    public bool IsEditable => Workflow.IsEditable(Status);
 
     /// <summary>The day (in China) of the first submission among <paramref name="transitions"/>, oldest first; for
     /// queries that read the transitions without the close-out.</summary>
     public static DateOnly? FirstSubmissionDay(IEnumerable<CloseOutTransition> transitions) =>
-        SubmissionDays(transitions).Cast<DateOnly?>().FirstOrDefault();
+        Workflow.FirstSubmissionDay(transitions.Select(transition => (transition.To, transition.At)));
 
     public static CloseOut Start(Guid planProjectId) =>
         new() { Id = Guid.CreateVersion7(), PlanProjectId = planProjectId, Status = CloseOutStatus.Draft };
@@ -188,9 +198,9 @@ public sealed class CloseOut
     /// <summary>What would stop <see cref="Submit"/> today, without submitting: every failure together.</summary>
     public Result CheckSubmission(DateOnly today, DateOnly endDate, int rosterSize)
     {
-        if (!IsEditable)
+        if (Workflow.SubmissionCheck(Status) is { IsFailure: true } refused)
         {
-            return Result.Failure(new Error("CloseOut.InvalidState", $"结业材料当前状态为“{Status.ToChinese()}”，不能提交。", nameof(Status)));
+            return refused;
         }
 
         var errors = new ErrorCollector()
@@ -247,24 +257,22 @@ public sealed class CloseOut
             : text;
     }
 
-    private static IEnumerable<DateOnly> SubmissionDays(IEnumerable<CloseOutTransition> transitions) => transitions
-        .Where(transition => transition.To == CloseOutStatus.Submitted)
-        .Select(transition => ChineseDate.DayOf(transition.At));
+    private static IEnumerable<DateOnly> SubmissionDays(IEnumerable<CloseOutTransition> transitions) =>
+        Workflow.SubmissionDays(transitions.Select(transition => (transition.To, transition.At)));
 
-    private ErrorCollector EditableCheck() =>
-        ReviewedRecord.EditableCheck(IsEditable, "CloseOut", "结业材料", Status.ToChinese());
+    private ErrorCollector EditableCheck() => new ErrorCollector().AddRange(Workflow.EditableCheck(Status).Errors);
 
     private ErrorCollector ReviewCheck(string? comment, bool commentRequired) =>
-        ReviewedRecord.DecisionCheck(Status == CloseOutStatus.Submitted, "CloseOut", "结业材料", Status.ToChinese(), comment, commentRequired);
+        new ErrorCollector().AddRange(Workflow.DecisionCheck(Status, comment, commentRequired).Errors);
 
     private void MoveTo(CloseOutStatus to, Actor actor, DateTimeOffset now, string? comment)
     {
-        var cleanComment = Text.Optional(comment);
-        _transitions.Add(new CloseOutTransition(Status, to, actor.UserId, actor.DisplayName, now, cleanComment));
+        var step = Workflow.Move(Status, to, comment);
+        _transitions.Add(new CloseOutTransition(step.From, step.To, actor.UserId, actor.DisplayName, now, step.Comment));
         Status = to;
-        if (to != CloseOutStatus.Submitted)
+        if (step.IsDecision)
         {
-            LastReviewComment = cleanComment;
+            LastReviewComment = step.Comment;
         }
     }
 }

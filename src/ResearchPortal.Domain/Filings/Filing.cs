@@ -12,7 +12,17 @@ public sealed class Filing
     public const int VenueMaxLength = 200;
     public const int ContactMaxLength = 50;
     public const int SessionTextMaxLength = 200;
-    public const int CommentMaxLength = ReviewedRecord.CommentMaxLength;
+    public const int CommentMaxLength = ReviewWorkflowRules.CommentMaxLength;
+
+    /// <summary>The review workflow shared with the close-out; 已备案 is the decision.</summary>
+    public static readonly ReviewWorkflow<FilingStatus> Workflow = new("Filing", "备案", status => status switch
+    {
+        FilingStatus.Draft => ReviewStage.Draft,
+        FilingStatus.Submitted => ReviewStage.Submitted,
+        FilingStatus.Returned => ReviewStage.Returned,
+        FilingStatus.Approved => ReviewStage.Decided,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    }, status => status.ToChinese());
 
     /// <summary>Ends a late refusal a reviewer may waive (see <see cref="AllowLateSubmission"/>).</summary>
     private const string AskReviewer = "如确需提交，请联系省人社厅专技处审核员准予逾期提交。";
@@ -76,14 +86,12 @@ public sealed class Filing
 
     public IReadOnlyList<FilingTransition> Transitions => _transitions;
 
-    public bool IsEditable => Status is FilingStatus.Draft or FilingStatus.Returned;
+    public bool IsEditable => Workflow.IsEditable(Status);
 
     /// <summary>The day (in China) of the first submission among <paramref name="transitions"/>, oldest first; for
     /// queries that read the transitions without the filing.</summary>
-    public static DateOnly? FirstSubmissionDay(IEnumerable<FilingTransition> transitions) => transitions
-        .Where(transition => transition.To == FilingStatus.Submitted)
-        .Select(transition => (DateOnly?)ChineseDate.DayOf(transition.At))
-        .FirstOrDefault();
+    public static DateOnly? FirstSubmissionDay(IEnumerable<FilingTransition> transitions) =>
+        Workflow.FirstSubmissionDay(transitions.Select(transition => (transition.To, transition.At)));
 
     public static Filing Start(Guid planProjectId) =>
         new() { Id = Guid.CreateVersion7(), PlanProjectId = planProjectId, Status = FilingStatus.Draft };
@@ -155,9 +163,9 @@ public sealed class Filing
     /// <summary>What would stop <see cref="Submit"/> today, without submitting: every failure together.</summary>
     public Result CheckSubmission(DateOnly today, PlanYear planYear, WorkingDayCalendar calendar)
     {
-        if (!IsEditable)
+        if (Workflow.SubmissionCheck(Status) is { IsFailure: true } refused)
         {
-            return Result.Failure(new Error("Filing.InvalidState", $"备案当前状态为“{Status.ToChinese()}”，不能提交。", nameof(Status)));
+            return refused;
         }
 
         var errors = new ErrorCollector()
@@ -347,20 +355,19 @@ public sealed class Filing
 
     private sealed record LateRefusal(Error Error, bool MayBeAllowed);
 
-    private ErrorCollector EditableCheck() =>
-        ReviewedRecord.EditableCheck(IsEditable, "Filing", "备案", Status.ToChinese());
+    private ErrorCollector EditableCheck() => new ErrorCollector().AddRange(Workflow.EditableCheck(Status).Errors);
 
     private ErrorCollector ReviewCheck(string? comment, bool commentRequired) =>
-        ReviewedRecord.DecisionCheck(Status == FilingStatus.Submitted, "Filing", "备案", Status.ToChinese(), comment, commentRequired);
+        new ErrorCollector().AddRange(Workflow.DecisionCheck(Status, comment, commentRequired).Errors);
 
     private void MoveTo(FilingStatus to, Actor actor, DateTimeOffset now, string? comment)
     {
-        var cleanComment = Text.Optional(comment);
-        _transitions.Add(new FilingTransition(Status, to, actor.UserId, actor.DisplayName, now, cleanComment));
+        var step = Workflow.Move(Status, to, comment);
+        _transitions.Add(new FilingTransition(step.From, step.To, actor.UserId, actor.DisplayName, now, step.Comment));
         Status = to;
-        if (to != FilingStatus.Submitted)
+        if (step.IsDecision)
         {
-            LastReviewComment = cleanComment;
+            LastReviewComment = step.Comment;
         }
     }
 }

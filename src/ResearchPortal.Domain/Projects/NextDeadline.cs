@@ -1,4 +1,5 @@
 using ResearchPortal.Domain.Calendar;
+using ResearchPortal.Domain.Rules;
 
 namespace ResearchPortal.Domain.Projects;
 
@@ -20,6 +21,13 @@ public sealed record NextDeadline(
 {
     public bool IsOverdue => WorkingDaysOverdue > 0;
 
+    /// <summary>The date alone, provisional only when the date itself is (<see cref="IsProvisional"/> also counts the
+    /// working days to it): what a mail names as the due date.</summary>
+    public CalendarDate Due { get; init; } = new(Date, IsProvisional);
+
+    /// <summary>Not yet overdue (which it is from the day after) and at most <see cref="SeminarRules.DueSoonWorkingDays"/> working days away.</summary>
+    public bool IsDueSoon => !IsOverdue && WorkingDaysRemaining <= SeminarRules.DueSoonWorkingDays;
+
     /// <summary>The year without a published holiday notice that made the deadline provisional.</summary>
     public int? UnpublishedYear { get; init; }
 
@@ -36,6 +44,7 @@ public sealed record NextDeadline(
             overdue.Count)
         {
             UnpublishedYear = date.UnpublishedYear ?? remaining.UnpublishedYear ?? overdue.UnpublishedYear,
+            Due = date,
         };
     }
 }

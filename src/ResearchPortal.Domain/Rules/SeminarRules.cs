@@ -20,6 +20,10 @@ public static class SeminarRules
     /// <summary>研修项目结束后 15 个工作日内 hand in the close-out documents.</summary>
     public const int CloseOutWorkingDays = 15;
 
+    /// <summary>The portal's own reminder window (not the notice's): the host is reminded of a close-out due within
+    /// this many working days.</summary>
+    public const int DueSoonWorkingDays = 3;
+
     /// <summary>推荐成果数量不超过学员人数的 20%.</summary>
     public const int OutcomeCapPercent = 20;
 

@@ -78,7 +78,7 @@ public sealed class DeadButtonTests(DemoPortal portal, ITestOutputHelper output)
         var map = await PageHandlerMap.LoadAsync(portal.App.Services);
         var page = new Uri(portal.BaseAddress, "/CloseOuts/Edit");
         var projectId = Guid.NewGuid();
-        string[] fields = [PageHandlerMap.AntiforgeryField, "Input.Token"];
+        string[] fields = [PageHandlerMap.AntiforgeryField, "Input.ConcurrencyToken"];
         FormSubmission Post(string address, params string[] with) =>
             new(page, "按钮", "post", new Uri(portal.BaseAddress, address), fields.Concat(with).ToHashSet());
 

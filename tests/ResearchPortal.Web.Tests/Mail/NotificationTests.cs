@@ -60,7 +60,7 @@ public sealed class NotificationTests
         Assert.Equal(HttpStatusCode.Redirect, (await host.PostFormAsync($"{url}&handler=Save", new()
         {
             ["Input.ResponsiblePerson"] = "王负责人",
-            ["Input.Token"] = await TokenAsync(host, url),
+            ["Input.ConcurrencyToken"] = await TokenAsync(host, url),
         }, url)).StatusCode);
         await RunDailyJobAsync(app);
 
@@ -254,14 +254,14 @@ public sealed class NotificationTests
         fields["Input.Phone"] = "0531-88888888";
         fields["Input.Summary"] = "研修按计划完成，效果良好。";
         fields["Input.HostScore"] = "88";
-        fields["Input.Token"] = await TokenAsync(host, $"/CloseOuts/Edit?{graph.Query}");
+        fields["Input.ConcurrencyToken"] = await TokenAsync(host, $"/CloseOuts/Edit?{graph.Query}");
         return fields;
     }
 
     private static async Task<string> TokenAsync(PortalClient client, string url)
     {
-        var match = Regex.Match(await client.GetPageAsync(url), "name=\"Input.Token\" value=\"([^\"]*)\"");
-        Assert.True(match.Success, $"No Input.Token field on {url}.");
+        var match = Regex.Match(await client.GetPageAsync(url), "name=\"Input.ConcurrencyToken\" value=\"([^\"]*)\"");
+        Assert.True(match.Success, $"No Input.ConcurrencyToken field on {url}.");
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 }

@@ -4,20 +4,20 @@ using ResearchPortal.Domain.Calendar;
 using ResearchPortal.Domain.CloseOuts;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Plans;
+using ResearchPortal.Domain.Projects;
 using ResearchPortal.Web.Data;
 
 namespace ResearchPortal.Web.Infrastructure.Mail;
 
 /// <summary>
-/// Reminders about a close-out: to the host unit when it falls due within 3 working days and once it is overdue; to
+/// Reminders about a close-out: to the host unit when it falls due soon and once it is overdue (what is due and when:
+/// the domain's <see cref="ProjectProgress"/> and <see cref="NextDeadline.IsDueSoon"/>); to
 /// the applicant unit for its acceptance score once the seminar has ended (or the host starts the close-out). Each is
 /// sent once per project and due date (<see cref="SentReminder"/>), however often this runs.
 /// </summary>
 public sealed class DeadlineReminders(
     PortalDbContext db, CalendarService calendars, PortalClock clock, PortalNotifications notifications)
 {
-    public const int DueSoonWorkingDays = 3;
-
     /// <summary>Queues what is due today in the outbox; returns how many reminders were committed.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
@@ -31,20 +31,30 @@ public sealed class DeadlineReminders(
             join closeOut in db.CloseOuts on project.Id equals closeOut.PlanProjectId into closeOuts
             from closeOut in closeOuts.DefaultIfEmpty()
             where closeOut == null || closeOut.Status == CloseOutStatus.Draft || closeOut.Status == CloseOutStatus.Returned
-            select new { Project = project, filing.Dates!.End, Scored = closeOut != null && closeOut.Acceptance.ApplicantScore != null })
+            select new
+            {
+                Project = project,
+                Facts = new ProgressFacts(filing.Status, filing.Dates!.Start, filing.Dates!.End, closeOut == null ? null : closeOut.Status),
+                Scored = closeOut != null && closeOut.Acceptance.ApplicantScore != null,
+            })
             .ToListAsync(cancellationToken);
 
         var sent = 0;
         foreach (var row in owed)
         {
-            var due = CloseOutDeadlines.DueDate(row.End, calendar);
+            if (ProjectProgress.Evaluate(row.Facts, today, calendar).NextDeadline is not { Kind: DeadlineKind.CloseOut } deadline)
+            {
+                continue;
+            }
+
+            var due = deadline.Due;
             if (!row.Scored && await SendOnceAsync(row.Project, ReminderKind.ApplicantScoreNeeded, due, cancellationToken))
             {
                 sent++;
             }
 
-            ReminderKind? kind = today > due.Date ? ReminderKind.CloseOutOverdue
-                : calendar.WorkingDaysBetween(today, due.Date).Count <= DueSoonWorkingDays ? ReminderKind.CloseOutDueSoon
+            ReminderKind? kind = deadline.IsOverdue ? ReminderKind.CloseOutOverdue
+                : deadline.IsDueSoon ? ReminderKind.CloseOutDueSoon
                 : null;
             if (kind is { } hostReminder && await SendOnceAsync(row.Project, hostReminder, due, cancellationToken))
             {

@@ -11,7 +11,7 @@ using ResearchPortal.Web.Infrastructure;
 
 namespace ResearchPortal.Web.Pages.CloseOuts;
 
-/// <summary>申报单位验收意见: the applicant unit's organizer scores the project (0–100, 70 合格).</summary>
+/// <summary>申报单位验收意见: the applicant unit's organizer scores the project (<see cref="Score"/>: the domain's scale and pass mark).</summary>
 [Authorize(Policy = PortalPolicies.Organizer)]
 public sealed class ApplicantScoreModel(PortalDbContext db, ProjectAccess access, AuditLog audit) : PageModel
 {
@@ -30,7 +30,7 @@ public sealed class ApplicantScoreModel(PortalDbContext db, ProjectAccess access
         }
 
         Input.Score = CloseOut?.Acceptance.ApplicantScore?.Value;
-        Input.Token = CloseOut is null ? string.Empty : ConcurrencyToken.Read(db, CloseOut);
+        Input.ConcurrencyToken = CloseOut is null ? string.Empty : ConcurrencyToken.Read(db, CloseOut);
         return Page();
     }
 
@@ -39,6 +39,11 @@ public sealed class ApplicantScoreModel(PortalDbContext db, ProjectAccess access
         if (!await LoadAsync(projectId))
         {
             return NotFound();
+        }
+
+        if (CloseOut is { IsEditable: false })
+        {
+            return NotEditable(projectId);
         }
 
         if (!ModelState.IsValid)
@@ -51,36 +56,30 @@ public sealed class ApplicantScoreModel(PortalDbContext db, ProjectAccess access
         var closeOut = CloseOut ?? db.CloseOuts.Add(CloseOut.Start(projectId)).Entity;
         if (CloseOut is not null)
         {
-            ConcurrencyToken.Expect(db, closeOut, Input.Token);
+            ConcurrencyToken.Expect(db, closeOut, Input.ConcurrencyToken);
         }
 
         var result = score.IsSuccess ? closeOut.SetApplicantScore(score.Value) : score;
         if (result.IsFailure)
         {
-            // A close-out already submitted reports its status: that belongs in the summary.
-            result.Errors.ToList().ForEach(error => ModelState.AddModelError(
-                error.Field == nameof(ScoreInput.Score) ? $"{nameof(Input)}.{nameof(ScoreInput.Score)}" : string.Empty, error.Message));
+            ModelState.AddDomainErrors(result, nameof(Input));
             return Page();
         }
 
         audit.Record(User.ToActor(), AuditActions.CloseOutApplicantScored, Project.ProjectNumber, projectId, score.Value.ToString());
-        try
+        if (!await db.TrySaveAsync(ModelState))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
+            // The typed score stays in the form; the close-out shown beside it is the stored one.
             await LoadAsync(projectId);
-            ModelState.Clear();
-            Input = new ScoreInput { Score = CloseOut?.Acceptance.ApplicantScore?.Value, Token = CloseOut is null ? string.Empty : ConcurrencyToken.Read(db, CloseOut) };
-            ModelState.AddModelError(string.Empty, "此记录已被他人修改，下面显示的是当前内容，请核对后重新保存。");
-            return Page();
+            return CloseOut is { IsEditable: false } ? NotEditable(projectId) : Page();
         }
 
         TempData["StatusMessage"] = $"已保存申报单位验收评分：{score.Value}。";
         return RedirectToPage(new { projectId });
     }
+
+    private IActionResult NotEditable(Guid projectId) =>
+        this.NotEditable(CloseOut.Workflow.EditableCheck(CloseOut!.Status), pageName: null, new { projectId });
 
     private async Task<bool> LoadAsync(Guid projectId)
     {
@@ -97,9 +96,9 @@ public sealed class ApplicantScoreModel(PortalDbContext db, ProjectAccess access
     public sealed class ScoreInput
     {
         [Required(ErrorMessage = "请填写验收评分。")]
-        [Display(Name = "申报单位验收评分（0–100，70 分合格）")]
+        [Display(Name = "申报单位验收评分")]
         public int? Score { get; set; }
 
-        public string? Token { get; set; }
+        public string? ConcurrencyToken { get; set; }
     }
 }

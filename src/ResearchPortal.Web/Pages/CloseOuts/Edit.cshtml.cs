@@ -21,6 +21,8 @@ public sealed class EditModel(
     PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock, CalendarService calendars,
     PortalNotifications notifications, DeadlineReminders reminders) : PageModel
 {
+    public const string NoDatesMessage = "项目尚未备案研修日期，暂不能填写结业材料。";
+
     private static readonly HashSet<string> ReportFields = SelfEvaluationSections.AllItems.Select(i => i.FieldName).ToHashSet();
 
     public PlanProject Project { get; private set; } = null!;
@@ -56,15 +58,21 @@ public sealed class EditModel(
 
     private async Task<IActionResult> SaveAsync(Guid projectId, bool submit)
     {
-        if (!await LoadAsync(projectId) || !CanEdit)
+        // Reviewers only read the close-out.
+        if (!await LoadAsync(projectId) || User.IsReviewer())
         {
             return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            return NotEditable(projectId);
         }
 
         var closeOut = CloseOut ?? db.CloseOuts.Add(CloseOut.Start(projectId)).Entity;
         if (CloseOut is not null)
         {
-            ConcurrencyToken.Expect(db, closeOut, Input.Token);
+            ConcurrencyToken.Expect(db, closeOut, Input.ConcurrencyToken);
         }
 
         var hostScore = Input.HostScore is { } value ? Score.Create(value, nameof(CloseOutInput.HostScore)) : null;
@@ -99,19 +107,11 @@ public sealed class EditModel(
             await notifications.CloseOutSubmittedAsync(Project);
         }
 
-        try
+        if (!await db.TrySaveAsync(ModelState))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException exception) when (exception.IsLostRace())
-        {
-            // Show what is stored now; the user's text stays only in the browser's history, nothing is overwritten.
-            db.ChangeTracker.Clear();
+            // What was typed stays in the form; the status shown beside it is the stored one.
             await LoadAsync(projectId);
-            Input = CloseOutInput.From(CloseOut, CloseOut is null ? string.Empty : ConcurrencyToken.Read(db, CloseOut));
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, "此记录已被他人修改，下面显示的是当前内容，请核对后重新填写。");
-            return Page();
+            return CanEdit ? Page() : NotEditable(projectId);
         }
 
         if (!submit && closeOut.Acceptance.ApplicantScore is null)
@@ -123,6 +123,13 @@ public sealed class EditModel(
         TempData["StatusMessage"] = submit ? "结业材料已提交，等待省人社厅审核。" : "已保存草稿。";
         return RedirectToPage(new { projectId });
     }
+
+    private IActionResult NotEditable(Guid projectId) => this.NotEditable(
+        CloseOut is { IsEditable: false } closed
+            ? CloseOut.Workflow.EditableCheck(closed.Status)
+            : Result.Failure(new Error("CloseOut.NoDates", NoDatesMessage, "Status")),
+        pageName: null,
+        new { projectId });
 
     /// <summary>Report items sit under Input.Report, the rest of the form under Input; errors about the whole
     /// close-out (status, timing, the applicant's score) go to the summary.</summary>
@@ -170,17 +177,17 @@ public sealed class EditModel(
         [Display(Name = "联系电话")]
         public string? Phone { get; set; }
 
-        [Display(Name = "研修基本情况及取得的主要效果（500字以内）")]
+        [Display(Name = "研修基本情况及取得的主要效果")]
         public string? Summary { get; set; }
 
-        [Range(SeminarRules.MinScore, SeminarRules.MaxScore, ErrorMessage = "评分应为 0 到 100 之间的整数。")]
-        [Display(Name = "承办单位评估评分（0–100）")]
+        /// <summary>The range is the domain's (<see cref="Score.Create"/>), checked with the rest of the form.</summary>
+        [Display(Name = "承办单位评估评分")]
         public int? HostScore { get; set; }
 
-        [Display(Name = "学员不足 30 人的书面说明")]
+        [Display(Name = "学员人数不足的书面说明")]
         public string? UnderstaffedExplanation { get; set; }
 
-        public string? Token { get; set; }
+        public string? ConcurrencyToken { get; set; }
 
         public static CloseOutInput From(CloseOut? closeOut, string token) => closeOut is null
             ? new CloseOutInput()
@@ -192,7 +199,7 @@ public sealed class EditModel(
                 Summary = closeOut.Acceptance.Summary,
                 HostScore = closeOut.Acceptance.HostScore?.Value,
                 UnderstaffedExplanation = closeOut.UnderstaffedExplanation,
-                Token = token,
+                ConcurrencyToken = token,
             };
     }
 }

@@ -188,6 +188,12 @@ public sealed class QueueModel(
             return NotFound();
         }
 
+        if (!outcome.Decided && outcome.Result.IsStateRefusal() && !IsHtmx)
+        {
+            // Decided or withdrawn meanwhile; htmx swaps in the row as it now is, with the reason beside it.
+            return this.NotEditable(outcome.Result, pageName: null, ListRouteValues(new { projectId = project.Id, status = StatusFilter?.Key }));
+        }
+
         if (!outcome.Decided)
         {
             ModelState.AddDomainErrors(outcome.Result, nameof(Decision));

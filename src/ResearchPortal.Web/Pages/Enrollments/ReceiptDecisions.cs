@@ -121,7 +121,7 @@ public sealed class ReceiptDecisions(PortalDbContext db, AuditLog audit, PortalC
                 if (attempt == Attempts)
                 {
                     return new DecisionReport(receipts.Select(r => Outcome.Refused(r.Receipt, Result.Failure(new Error(
-                        "Concurrency", EnrollmentReceipt.HandledByOthersMessage, nameof(EnrollmentReceipt.Status))))).ToList());
+                        "Concurrency", AggregateSave.ConflictMessage, nameof(EnrollmentReceipt.Status))))).ToList());
                 }
             }
         }

@@ -30,8 +30,6 @@ public sealed class EditModel(
 
     public const string PartlySavedNote = "草稿已保存，但以下填写有误的内容未保存，请修改后再次保存。";
 
-    public const string ConflictMessage = "此记录已被他人修改。下面显示的是当前保存的内容，您刚才的修改没有保存，请核对后重新填写。";
-
     /// <summary>Uploads of this request stored under a cleaned name, told in the success message.</summary>
     private readonly List<string> _renamedFiles = [];
 
@@ -91,13 +89,14 @@ public sealed class EditModel(
 
         if (Filing is { IsEditable: false })
         {
-            return RedirectToPage("Details", new { projectId });
+            return NotEditable();
         }
 
         // A form rendered from an older version (or before a colleague created the filing) must not overwrite it.
-        if (Filing is not null && Input.ConcurrencyToken != ConcurrencyToken.Read(db, Filing))
+        if (Filing is not null && db.IsStale(Filing, Input.ConcurrencyToken, ModelState))
         {
-            return ShowConflict();
+            await ShowDateFactsAsync();
+            return Page();
         }
 
         // One round: what was typed wrong (format or rule) is reported together with what still stops submission,
@@ -128,15 +127,17 @@ public sealed class EditModel(
             await notifications.FilingSubmittedAsync(Project);
         }
 
-        try
+        if (!await db.TrySaveAsync(ModelState))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException exception) when (exception.IsLostRace())
-        {
-            db.ChangeTracker.Clear();
-            Filing = await db.Filings.SingleAsync(f => f.PlanProjectId == projectId);
-            return ShowConflict();
+            // What was typed stays in the form; the filing shown beside it is the stored one.
+            await LoadAsync(projectId);
+            if (Filing is { IsEditable: false })
+            {
+                return NotEditable();
+            }
+
+            await ShowDateFactsAsync();
+            return Page();
         }
 
         if (!typedCorrectly || submission is { IsFailure: true })
@@ -233,7 +234,7 @@ public sealed class EditModel(
 
         if (Filing is { IsEditable: false })
         {
-            return RedirectToPage("Details", new { projectId });
+            return NotEditable();
         }
 
         edit(Input.ExpertSessions);
@@ -265,19 +266,8 @@ public sealed class EditModel(
         }
     }
 
-    private IActionResult ShowConflict()
-    {
-        if (!Filing!.IsEditable)
-        {
-            TempData["StatusMessage"] = $"此记录已被他人修改：备案当前状态为“{Filing.Status.ToChinese()}”，不能再修改。";
-            return RedirectToPage("Details", new { projectId = Project.Id });
-        }
-
-        ModelState.Clear();
-        ShowStored();
-        ModelState.AddModelError(string.Empty, ConflictMessage);
-        return Page();
-    }
+    private IActionResult NotEditable() =>
+        this.NotEditable(Filing.Workflow.EditableCheck(Filing!.Status), "Details", new { projectId = Project.Id });
 
     /// <summary>The checked file, or null when none was chosen or it was refused (the refusal goes next to the field).</summary>
     private async Task<StoredFile?> ReadUploadAsync(IFormFile? file, FilingAttachmentKind kind)

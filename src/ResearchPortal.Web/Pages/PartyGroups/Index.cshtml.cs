@@ -18,8 +18,6 @@ namespace ResearchPortal.Web.Pages.PartyGroups;
 [Authorize(Roles = HostOrReviewer.Roles)]
 public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock) : PageModel
 {
-    public const string ConflictMessage = "班委和临时党小组刚被他人修改，下面显示的是当前内容，请核对后重新提交。";
-
     public PlanProject Project { get; private set; } = null!;
 
     /// <summary>Null until the first member or activity is added.</summary>
@@ -108,16 +106,10 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         }
 
         audit.Record(User.ToActor(), auditAction, Project.ProjectNumber, Project.Id, details);
-        try
+        if (!await db.TrySaveAsync(ModelState))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException exception) when (exception.IsLostRace())
-        {
-            // Someone else started the group (or changed it) at the same moment: show what is stored now.
-            db.ChangeTracker.Clear();
+            // Someone else started the group (or changed it) at the same moment: the stored group beside the kept input.
             await LoadAsync(projectId);
-            ModelState.AddModelError(string.Empty, ConflictMessage);
             return Page();
         }
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
@@ -18,8 +17,6 @@ public abstract class ReviewDecisionPageModel<TRecord>(PortalDbContext db, Proje
     : PageModel
     where TRecord : class
 {
-    public const string ConflictMessage = "此记录已被他人修改，下方为当前内容，请确认后重新操作。";
-
     [BindProperty(SupportsGet = true)]
     public Guid ProjectId { get; set; }
 
@@ -89,9 +86,15 @@ public abstract class ReviewDecisionPageModel<TRecord>(PortalDbContext db, Proje
 
         var actor = User.ToActor();
         var result = decide(Record, actor, clock.Now);
+        if (result.IsStateRefusal())
+        {
+            // Decided, returned or resubmitted meanwhile: the page shows where it stands now.
+            return this.NotEditable(result, pageName: null, new { projectId = ProjectId });
+        }
+
         if (result.IsFailure)
         {
-            // Error.Field is the record's property (LastReviewComment, Status); the page shows those keys.
+            // Error.Field is the record's property (LastReviewComment, ResubmitBy); the page shows those keys.
             ModelState.AddDomainErrors(result);
             return Page();
         }
@@ -99,18 +102,10 @@ public abstract class ReviewDecisionPageModel<TRecord>(PortalDbContext db, Proje
         ConcurrencyToken.Expect(db, Record, Input.ConcurrencyToken);
         audit.Record(actor, auditAction, Reviewed.Title, ProjectId, auditDetails ?? (string.IsNullOrWhiteSpace(Input.Comment) ? null : Input.Comment.Trim()));
         await notify(); // queued with the decision: mailed only if it is saved
-        try
+        if (!await db.TrySaveAsync(ModelState))
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Show what is stored now and the new version; the reviewer's comment stays in the box.
-            db.ChangeTracker.Clear();
+            // The record shown is the stored one; the reviewer's comment stays in the box.
             await LoadAsync();
-            ModelState.Remove($"{nameof(Input)}.{nameof(ReviewDecisionInput.ConcurrencyToken)}");
-            Input.ConcurrencyToken = ConcurrencyToken.Read(db, Record);
-            ModelState.AddModelError(string.Empty, ConflictMessage);
             return Page();
         }
 

@@ -24,11 +24,6 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
 {
     public const string StatusKey = "status";
 
-    public const string ConflictMessage = "此记录已被他人修改，下表显示的是当前数据，请核对后重新保存。";
-
-    /// <summary>One row of a bulk save lost to someone else's change: it is reported and keeps the other user's values.</summary>
-    public const string RowConflictMessage = "此记录已被他人修改，未保存；下表显示的是当前数据。";
-
     public const string RevokeConfirmation = "确定撤销该证书编号？撤销后不可恢复。";
 
     /// <summary>The status filter's URL values and labels.</summary>
@@ -165,7 +160,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
 
         audit.Record(User.ToActor(), AuditActions.RosterCertificatesAssigned, Project.ProjectNumber, Project.Id,
             $"{numbered.Count} 人：{numbered[0].CertificateNumber} 至 {numbered[^1].CertificateNumber}");
-        if (!await TrySaveAsync())
+        if (!await db.TrySaveAsync(ModelState))
         {
             return await PageAsync();
         }
@@ -193,11 +188,10 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             return await PageAsync();
         }
 
-        ConcurrencyToken.Expect(db, entry, revocation.Token);
+        ConcurrencyToken.Expect(db, entry, revocation.ConcurrencyToken);
         audit.Record(User.ToActor(), AuditActions.CertificateRevoked, $"{number} {entry.Name}", Project.Id, $"撤销原因：{entry.RevokedCertificates[^1].Reason}");
-        if (!await TrySaveAsync())
+        if (!await db.TrySaveAsync(ModelState))
         {
-            RevokingEntryId = null;
             return await PageAsync();
         }
 
@@ -233,6 +227,11 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         if (!await LoadProjectAsync(projectId) || !CanEdit)
         {
             return NotFound();
+        }
+
+        if (ResultsClosedReason is { } closed)
+        {
+            return this.NotEditable(Result.Failure(new Error("Roster.ResultsClosed", closed, "Status")), pageName: null, ListRouteValues(new { projectId, status = StatusFilter }));
         }
 
         var outcome = await RecordResultsAsync();
@@ -282,9 +281,9 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
                 {
                     outcome.Failures.Add(new(entry.Id, entry.Name, entry.Sequence, errors, row));
                 }
-                else if (ConcurrencyToken.Read(db, entry) != row.Token)
+                else if (ConcurrencyToken.Read(db, entry) != row.ConcurrencyToken)
                 {
-                    outcome.Failures.Add(new(entry.Id, entry.Name, entry.Sequence, [RowConflictMessage], Input: null));
+                    outcome.Failures.Add(new(entry.Id, entry.Name, entry.Sequence, [AggregateSave.ConflictMessage], row));
                 }
                 else if (entry.RecordResult(row.CompletedHours!.Value, row.Passed, Filing!, clock.Today) is { IsFailure: true } refused)
                 {
@@ -303,9 +302,17 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
                 await db.SaveChangesAsync();
                 return outcome;
             }
-            catch (DbUpdateException exception) when (exception.IsLostRace() && attempt < 3)
+            catch (DbUpdateException exception) when (exception.IsLostRace())
             {
                 db.ChangeTracker.Clear();
+                if (attempt == 3)
+                {
+                    // Still losing: nothing was saved, and every changed row says so with what was typed.
+                    var lost = new BulkOutcome();
+                    lost.Failures.AddRange(changed.Where(r => entries.ContainsKey(r.Row.EntryId)).Select(r =>
+                        new RowFailure(r.Row.EntryId, entries[r.Row.EntryId].Name, entries[r.Row.EntryId].Sequence, [AggregateSave.ConflictMessage], r.Row)));
+                    return lost;
+                }
             }
         }
     }
@@ -322,22 +329,6 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
     {
         await LoadListAsync();
         return Page();
-    }
-
-    /// <summary>Saves; on a concurrent change shows the current rows instead of the user's, overwriting nothing.</summary>
-    private async Task<bool> TrySaveAsync()
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-            return true;
-        }
-        catch (DbUpdateException exception) when (exception.IsLostRace())
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, ConflictMessage);
-            return false;
-        }
     }
 
     private async Task<bool> LoadProjectAsync(Guid projectId)
@@ -462,7 +453,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         public bool ShownPassed { get; set; }
 
         [Display(Name = "版本")]
-        public string? Token { get; set; }
+        public string? ConcurrencyToken { get; set; }
 
         public bool IsChanged => CompletedHours != ShownHours || Passed != ShownPassed;
     }
@@ -483,7 +474,8 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         [Display(Name = "撤销原因")]
         public string? Reason { get; set; }
 
-        public string? Token { get; set; }
+        [Display(Name = "版本")]
+        public string? ConcurrencyToken { get; set; }
     }
 
     public sealed class CertificateInput

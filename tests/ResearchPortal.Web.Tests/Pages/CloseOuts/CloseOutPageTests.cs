@@ -79,7 +79,7 @@ public sealed class CloseOutPageTests : IAsyncLifetime
         fields["Input.Phone"] = "0531-88888888";
         fields["Input.Summary"] = "研修按计划完成，效果良好。";
         fields["Input.HostScore"] = "88";
-        fields["Input.Token"] = token;
+        fields["Input.ConcurrencyToken"] = token;
 
         var response = await host.PostFormAsync($"{editUrl}&handler=Submit", fields, formPage: editUrl);
 
@@ -97,7 +97,7 @@ public sealed class CloseOutPageTests : IAsyncLifetime
         var graph = await RosterGraph.SaveAsync(_app, 30);
         using var applicant = await graph.ApplicantOrganizerAsync(_app);
         var scoreUrl = $"/CloseOuts/ApplicantScore?{graph.Query}";
-        var scored = await applicant.PostFormAsync(scoreUrl, new() { ["Input.Score"] = "85", ["Input.Token"] = "" });
+        var scored = await applicant.PostFormAsync(scoreUrl, new() { ["Input.Score"] = "85", ["Input.ConcurrencyToken"] = "" });
         Assert.Equal(HttpStatusCode.Redirect, scored.StatusCode);
 
         await using (var db = _app.NewContext())
@@ -110,7 +110,7 @@ public sealed class CloseOutPageTests : IAsyncLifetime
         var saved = await host.PostFormAsync($"{editUrl}&handler=Save", new()
         {
             ["Input.Report.BasicInformation"] = "首次保存的草稿。",
-            ["Input.Token"] = "",
+            ["Input.ConcurrencyToken"] = "",
         }, formPage: editUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -146,8 +146,8 @@ public sealed class CloseOutPageTests : IAsyncLifetime
     private static async Task<string> TokenFieldAsync(PortalClient client, string url)
     {
         var html = await client.GetPageAsync(url);
-        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"Input.Token\" value=\"([^\"]*)\"");
-        Assert.True(match.Success, "No Input.Token field on the close-out form.");
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"Input.ConcurrencyToken\" value=\"([^\"]*)\"");
+        Assert.True(match.Success, "No Input.ConcurrencyToken field on the close-out form.");
         return match.Groups[1].Value;
     }
 }

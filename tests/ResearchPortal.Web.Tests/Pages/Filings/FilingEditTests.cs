@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Pages.Filings;
 using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Web;
@@ -244,7 +245,7 @@ public sealed class FilingEditTests(PortalApp app) : SharedPortalTests
     }
 
     [Fact]
-    public async Task A_save_from_a_stale_form_shows_the_conflict_and_overwrites_nothing()
+    public async Task A_save_from_a_stale_form_shows_the_conflict_keeps_the_input_and_overwrites_nothing()
     {
         var scenario = await CreateAsync(app, CompleteDraft);
         using var client = await scenario.LoginHostAsync(app);
@@ -262,8 +263,8 @@ public sealed class FilingEditTests(PortalApp app) : SharedPortalTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = Text(await response.Content.ReadAsStringAsync());
-        Assert.Contains(EditModel.ConflictMessage, html);
-        Assert.Contains("value=\"同事改过的地点\"", html);
+        Assert.Contains(AggregateSave.ConflictMessage, html);
+        Assert.Contains("value=\"我的修改\"", html);
         await using var check = app.NewContext();
         Assert.Equal("同事改过的地点", (await check.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id)).Venue);
     }

@@ -27,7 +27,7 @@ public sealed class UnknownHandlerTests : IAsyncLifetime
         using var host = await graph.HostOrganizerAsync(_app);
         var formPage = $"{page}?{graph.Query}";
 
-        var response = await host.PostFormAsync($"{formPage}{handler}", new() { ["Input.Token"] = "" }, formPage);
+        var response = await host.PostFormAsync($"{formPage}{handler}", new() { ["Input.ConcurrencyToken"] = "" }, formPage);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -6,6 +6,7 @@ using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Domain.PartyGroups;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
+using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Pages.Enrollments;
 using ResearchPortal.Web.Tests.Pages.Roster;
@@ -99,6 +100,7 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
     {
         var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         using var host = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id));
+        using var colleague = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, seminar.Host.Id));
         var queue = $"/Enrollments/Queue?projectId={seminar.Project.Id}";
         var tally = new List<(HttpStatusCode Status, string Html)>();
         for (var run = 0; run < 5; run++)
@@ -106,7 +108,7 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
             var trainee = await app.CreateUserAsync(PortalRoles.Trainee);
             var receipt = await SaveReceiptAsync(seminar, trainee.Id);
             var accept = await ArmAsync(host, $"{queue}&handler=Accept", new() { ["Decision.ReceiptId"] = receipt.Id.ToString() }, queue);
-            var decline = await ArmAsync(host, $"{queue}&handler=Decline", new()
+            var decline = await ArmAsync(colleague, $"{queue}&handler=Decline", new()
             {
                 ["Decision.ReceiptId"] = receipt.Id.ToString(),
                 ["Decision.DecisionReason"] = "名额已满。",
@@ -118,8 +120,9 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
             await using var db = app.NewContext();
             var stored = await db.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id);
             var onRoster = await db.RosterEntries.AnyAsync(e => e.ReceiptId == receipt.Id);
-            Assert.Single(answers, a => a.Status == HttpStatusCode.Redirect);
-            AssertLoserSawTheConflict(answers);
+            var acceptWon = stored.Status == ReceiptStatus.Accepted;
+            Assert.Equal(HttpStatusCode.Redirect, answers[acceptWon ? 0 : 1].Status);
+            await AssertLoserWasToldAsync(answers[acceptWon ? 1 : 0], acceptWon ? colleague : host, queue);
             Assert.Equal(stored.Status == ReceiptStatus.Accepted, onRoster);
             Assert.Equal(stored.Status == ReceiptStatus.Declined, stored.DecisionReason is not null);
             Assert.Single(app.Mails(), mail => mail.To == trainee.Email);
@@ -148,8 +151,9 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
             tally.AddRange(answers);
             await using var db = app.NewContext();
             var stored = await db.EnrollmentReceipts.SingleAsync(r => r.Id == receipt.Id);
-            Assert.Single(answers, a => a.Status == HttpStatusCode.Redirect);
-            AssertLoserSawTheConflict(answers);
+            var acceptWon = stored.Status == ReceiptStatus.Accepted;
+            Assert.Equal(HttpStatusCode.Redirect, answers[acceptWon ? 0 : 1].Status);
+            await AssertLoserWasToldAsync(answers[acceptWon ? 1 : 0], acceptWon ? traineeClient : host, acceptWon ? "/Enrollments/Mine" : queue);
             Assert.Equal(stored.Status == ReceiptStatus.Accepted, await db.RosterEntries.AnyAsync(e => e.ReceiptId == receipt.Id));
             Assert.Equal(stored.Status == ReceiptStatus.Accepted ? 1 : 0, app.Mails().Count(mail => mail.To == trainee.Email));
         }
@@ -184,7 +188,7 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), answer =>
         {
             Assert.Equal(HttpStatusCode.OK, answer.Status);
-            Assert.Contains(ResearchPortal.Web.Pages.PartyGroups.IndexModel.ConflictMessage, answer.Html);
+            Assert.Contains(AggregateSave.ConflictMessage, answer.Html);
         });
         Assert.Equal(answers.Count(a => a.Status == HttpStatusCode.Redirect), group.Members.Count);
     }
@@ -210,17 +214,58 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), answer =>
         {
             Assert.Equal(HttpStatusCode.OK, answer.Status);
-            Assert.Contains(ResearchPortal.Web.Pages.Filings.EditModel.ConflictMessage, answer.Html);
+            Assert.Contains(AggregateSave.ConflictMessage, answer.Html);
+            Assert.Contains("号楼", answer.Html); // the loser's typed venue is still in its form
         });
     }
 
-    /// <summary>The loser either lost the save (the conflict message) or loaded the receipt after the winner's
-    /// commit (the domain's state message); both are Chinese messages on a 200 page.</summary>
-    private static void AssertLoserSawTheConflict(IReadOnlyList<(HttpStatusCode Status, string Html)> answers)
+    [Fact]
+    public async Task Parallel_first_saves_of_a_close_out_by_host_and_applicant_store_one_close_out_and_tell_the_others()
     {
-        var loser = Assert.Single(answers, a => a.Status != HttpStatusCode.Redirect);
-        Assert.Equal(HttpStatusCode.OK, loser.Status);
-        Assert.True(loser.Html.Contains(EnrollmentReceipt.HandledByOthersMessage) || loser.Html.Contains("报名回执当前状态为"), loser.Html);
+        var graph = await RosterGraph.SaveAsync(app, 1);
+        using var host = await graph.HostOrganizerAsync(app);
+        using var applicant = await graph.ApplicantOrganizerAsync(app);
+        var editUrl = $"/CloseOuts/Edit?{graph.Query}";
+        var scoreUrl = $"/CloseOuts/ApplicantScore?{graph.Query}";
+        var posts = new List<Func<Task<HttpResponseMessage>>>();
+        for (var copy = 0; copy < 5; copy++)
+        {
+            posts.Add(await ArmAsync(host, editUrl + "&handler=Save", new() { ["Input.Report.BasicInformation"] = $"第 {copy} 份初稿", ["Input.ConcurrencyToken"] = "" }, editUrl));
+            posts.Add(await ArmAsync(applicant, scoreUrl, new() { ["Input.Score"] = $"{80 + copy}", ["Input.ConcurrencyToken"] = "" }));
+        }
+
+        var answers = await RaceAsync(posts);
+
+        await using var db = app.NewContext();
+        var stored = await db.CloseOuts.CountAsync(c => c.PlanProjectId == graph.Project.Id);
+        Report("10 parallel first saves of one close-out (5 by the host, 5 applicant scores)", answers, stored);
+        Assert.Equal(1, stored);
+        Assert.Single(answers, a => a.Status == HttpStatusCode.Redirect);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), answer =>
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            Assert.Contains(AggregateSave.ConflictMessage, answer.Html);
+            Assert.True(answer.Html.Contains("份初稿") || answer.Html.Contains("value=\"8"), answer.Html); // its own input kept
+        });
+    }
+
+    /// <summary>The loser of a race on one receipt either lost the save (the conflict message on its page) or loaded the
+    /// receipt after the winner's commit: the queue then answers with the state (back to the list, the reason in the
+    /// warning line), 我的报名 with the domain's state message on its page.</summary>
+    private static async Task AssertLoserWasToldAsync((HttpStatusCode Status, string Html) answer, PortalClient client, string page)
+    {
+        if (answer.Status == HttpStatusCode.Redirect)
+        {
+            var shown = WebUtility.HtmlDecode(await client.GetPageAsync(page));
+            Assert.Contains("报名回执当前状态为", shown);
+            Assert.Contains(AggregateSave.NotSavedNote, shown);
+            return;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.True(
+            answer.Html.Contains(AggregateSave.ConflictMessage) || answer.Html.Contains(EnrollmentReceipt.HandledByOthersMessage) || answer.Html.Contains("报名回执当前状态为"),
+            answer.Html);
     }
 
     /// <summary>Reads the form's token now, so the returned post goes out without a page load in the race.</summary>
@@ -249,8 +294,8 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
         var counts = list.CountBy(a => (int)a.Status).OrderBy(c => c.Key).Select(c => $"{c.Key}×{c.Value}");
         var messages = new[]
             {
-                EnrollmentReceipt.HandledByOthersMessage, "报名回执当前状态为", NotOwnAnswer, OwnDuplicateAnswer, HostDuplicateAnswer, BusyAnswer,
-                ResearchPortal.Web.Pages.PartyGroups.IndexModel.ConflictMessage, ResearchPortal.Web.Pages.Filings.EditModel.ConflictMessage,
+                "报名回执当前状态为", NotOwnAnswer, OwnDuplicateAnswer, HostDuplicateAnswer, BusyAnswer,
+                AggregateSave.ConflictMessage,
             }
             .Select(message => (message, count: list.Count(a => a.Html.Contains(message))))
             .Where(m => m.count > 0)

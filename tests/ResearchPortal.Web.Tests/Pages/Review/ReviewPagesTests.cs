@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.CloseOuts;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Pages.Review;
@@ -98,7 +99,9 @@ public sealed class ReviewPagesTests(PortalApp app) : SharedPortalTests
         }, formPage: url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("此记录已被他人修改", await response.Content.ReadAsStringAsync());
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(AggregateSave.ConflictMessage, html);
+        Assert.Contains("同意", html); // the comment is kept
         Assert.Equal(FilingStatus.Submitted, (await ReviewData.FilingAsync(app, project.Id)).Status);
     }
 

@@ -14,6 +14,6 @@ internal static class RosterForm
         [$"Input[{index}].Passed"] = passed ? "true" : "false",
         [$"Input[{index}].ShownHours"] = shownHours.ToString(CultureInfo.InvariantCulture),
         [$"Input[{index}].ShownPassed"] = shownPassed ? "true" : "false",
-        [$"Input[{index}].Token"] = token,
+        [$"Input[{index}].ConcurrencyToken"] = token,
     };
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Tests.Web;
 using Xunit.Abstractions;
 using static ResearchPortal.Web.Tests.Builders.TestData;
@@ -181,7 +182,8 @@ public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PageText.ReadAsync(response);
         Assert.Contains("已保存 1 名学员（学员01）；以下学员未保存：", page);
-        Assert.Contains("学员02（序号 2）：此记录已被他人修改，未保存；下表显示的是当前数据。", page);
+        Assert.Contains($"学员02（序号 2）：{AggregateSave.ConflictMessage}", page);
+        Assert.Contains("value=\"20\"", page); // the row lost to the other change keeps what was typed
         Assert.Contains("学员03（序号 3）：完成学时应在 0 到 24.5 学时之间。", page);
         Assert.Contains("value=\"30\"", page); // the refused input is shown back
         Assert.Equal((24m, true), await ResultAsync(graph.Entries[0]));
@@ -200,7 +202,7 @@ public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper
         var response = await PostRowAsync(client, graph, graph.Entries[0], hours: "20", passed: true, staleToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("此记录已被他人修改", await PageText.ReadAsync(response));
+        Assert.Contains(AggregateSave.ConflictMessage, await PageText.ReadAsync(response));
         Assert.Equal(12m, (await ReloadAsync(graph.Entries[0])).CompletedHours);
     }
 
@@ -293,8 +295,7 @@ public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper
 
         Assert.Contains("备案当前状态为“已提交待审核”，备案审核通过后才能登记学时与考核结果。", page);
         Assert.Contains("备案审核通过后才能发放证书编号。", page);
-        Assert.Equal(HttpStatusCode.OK, record.StatusCode);
-        Assert.Contains("备案审核通过后才能登记学时与考核结果", await PageText.ReadAsync(record));
+        Assert.Equal(HttpStatusCode.Redirect, record.StatusCode); // the one answer to a record that cannot be changed yet
         Assert.Equal(HttpStatusCode.OK, certificates.StatusCode);
         Assert.Contains("备案审核通过后才能发放证书编号", await PageText.ReadAsync(certificates));
         var stored = await ReloadAsync(graph.Entries[0]);
@@ -413,7 +414,7 @@ public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper
         await client.PostFormAsync($"/Roster?{graph.Query}&entryId={graph.Entries[0].Id}&handler=Revoke", new()
         {
             ["Revocation.Reason"] = reason,
-            ["Revocation.Token"] = await TokenAsync(graph.Entries[0]),
+            ["Revocation.ConcurrencyToken"] = await TokenAsync(graph.Entries[0]),
         }, formPage: $"/Roster?{graph.Query}");
 
     /// <summary>保存修改 with one row changed from the new roster's 0 hours, not passed.</summary>
