@@ -194,7 +194,7 @@ public partial class PdfFormWriterTests
     }
 
     [Fact]
-    public void Watermark_lies_beneath_the_content_whose_text_keeps_its_order()
+    public void Watermark_leaves_the_text_of_the_content_as_it_was_and_adds_one_line_above_it()
     {
         byte[] Render(bool draft)
         {
@@ -207,9 +207,8 @@ public partial class PdfFormWriterTests
 
         var draft = Render(draft: true);
 
-        using var withMark = PdfDocument.Open(draft);
-        using var without = PdfDocument.Open(Render(draft: false));
-        Assert.Equal("草稿" + Compact(without.GetPage(1).Text), Compact(withMark.GetPage(1).Text));
+        // The diagonal mark's glyphs are not in the text; its small copy in the top margin is, on a line of its own.
+        Assert.Equal(["草稿", .. PdfTools.PageLines(Render(draft: false)).Single()], PdfTools.PageLines(draft).Single());
         Assert.Equal("", PdfTools.QpdfProblems(draft));
     }
 

@@ -75,8 +75,8 @@ public sealed class PdfFormWriter : IDisposable
     }
 
     /// <summary>
-    /// Prints <paramref name="text"/> across every page, diagonally in light grey beneath the content (草稿 on a draft).
-    /// It is drawn first on each page, so the content's text keeps its order after it.
+    /// Prints <paramref name="text"/> across every page, diagonally in light grey beneath the content (草稿 on a draft),
+    /// and small in the top margin. The content's text layer stays as it is without the mark, the margin copy aside.
     /// </summary>
     public PdfFormWriter Watermark(string text)
     {
@@ -283,14 +283,27 @@ public sealed class PdfFormWriter : IDisposable
         y += style.SpaceAfter;
     }
 
-    /// <summary>Centred on the page along its rising diagonal, beneath what is already drawn.</summary>
+    /// <summary>
+    /// The mark centred on the page along its rising diagonal, beneath the content, and once more in small type in the
+    /// top margin. The large one is wrapped in marked content with an empty ActualText, so text extraction (copy,
+    /// search, screen readers, pdftotext) skips its glyphs instead of slotting them into the content's lines; the
+    /// small one is the mark's place in the text.
+    /// </summary>
     private void DrawWatermark(PdfPage page, string text)
     {
-        using var g = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Prepend);
-        var face = PdfFontFace.Get(Math.Min(pageWidth, pageHeight) / 4, bold: true);
-        g.TranslateTransform(pageWidth / 2, pageHeight / 2);
-        g.RotateTransform(-Math.Atan2(pageHeight, pageWidth) * 180 / Math.PI);
-        g.DrawString(text, face.Font, WatermarkBrush, new XPoint(0, 0), XStringFormats.Center);
+        using (var under = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Prepend))
+        {
+            var face = PdfFontFace.Get(Math.Min(pageWidth, pageHeight) / 4, bold: true);
+            under.TranslateTransform(pageWidth / 2, pageHeight / 2);
+            under.RotateTransform(-Math.Atan2(pageHeight, pageWidth) * 180 / Math.PI);
+            under.DrawString(text, face.Font, WatermarkBrush, new XPoint(0, 0), XStringFormats.Center);
+        }
+        var prepended = page.Contents.Elements.GetDictionary(0)!.Stream;
+        prepended.Value = [.. "/Span <</ActualText ()>> BDC\n"u8, .. prepended.Value, .. "\nEMC\n"u8];
+
+        using var over = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+        var label = PdfFontFace.Get(FooterFontSize, bold: true);
+        over.DrawString(text, label.Font, XBrushes.Black, new XRect(margin, margin / 4, ContentWidth, margin / 2), XStringFormats.CenterRight);
     }
 
     private void DrawRow(TableLayout layout, LaidOutRow row, int firstLine, int lineCount, double height)
