@@ -85,6 +85,21 @@ public class FilingTests
     }
 
     [Theory]
+    [InlineData(Filing.ContactMaxLength, true)]
+    [InlineData(Filing.ContactMaxLength + 1, false)]
+    public void Contact_position_is_optional_and_at_most_50_characters(int length, bool accepted)
+    {
+        var filing = Filing.Start(Guid.CreateVersion7());
+
+        var result = filing.UpdateDetails(new FilingDetails(null, null, null, "王老师", null, null, null, []) { ContactPosition = new string('长', length) });
+
+        Assert.Equal(accepted, result.IsSuccess);
+        Assert.Equal(accepted ? length : null, filing.ContactPosition?.Length);
+        if (!accepted)
+            Assert.Equal(nameof(Filing.ContactPosition), Assert.Single(result.Errors).Field);
+    }
+
+    [Theory]
     [InlineData(29, false)]
     [InlineData(30, true)]
     public void Planned_trainees_must_be_at_least_30(int trainees, bool accepted)

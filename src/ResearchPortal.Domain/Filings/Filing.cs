@@ -48,6 +48,9 @@ public sealed class Filing
 
     public string? ContactPerson { get; private set; }
 
+    /// <summary>The contact's 职务, printed with the host unit under 工作单位、职务 on the roster (Annex 4); Annex 2 does not ask for it.</summary>
+    public string? ContactPosition { get; private set; }
+
     public string? OfficePhone { get; private set; }
 
     public string? Mobile { get; private set; }
@@ -103,6 +106,7 @@ public sealed class Filing
         errors
             .MaxLength(details.Venue, VenueMaxLength, nameof(Venue), "办班地点")
             .MaxLength(details.ContactPerson, ContactMaxLength, nameof(ContactPerson), "联系人")
+            .MaxLength(details.ContactPosition, ContactMaxLength, nameof(ContactPosition), "联系人职务")
             .MaxLength(details.OfficePhone, ContactMaxLength, nameof(OfficePhone), "办公电话")
             .When(
                 Text.Optional(details.Mobile) is { } mobile && !ContactFormats.IsMobile(mobile),
@@ -128,6 +132,7 @@ public sealed class Filing
         Venue = Text.Optional(details.Venue);
         Dates = dates;
         ContactPerson = Text.Optional(details.ContactPerson);
+        ContactPosition = Text.Optional(details.ContactPosition);
         OfficePhone = Text.Optional(details.OfficePhone);
         Mobile = Text.Optional(details.Mobile);
         PlannedTraineeCount = details.PlannedTraineeCount;

@@ -36,7 +36,11 @@ public sealed record FilingDetails(
     string? OfficePhone,
     string? Mobile,
     int? PlannedTraineeCount,
-    IReadOnlyList<ExpertSession> ExpertSessions);
+    IReadOnlyList<ExpertSession> ExpertSessions)
+{
+    /// <summary>联系人职务, optional.</summary>
+    public string? ContactPosition { get; init; }
+}
 
 public static class FilingStatusExtensions
 {

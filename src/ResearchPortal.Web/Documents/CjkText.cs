@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ResearchPortal.Web.Documents;
 
 /// <summary>East Asian text rules shared by the PDF line breaker and the spreadsheet column widths.</summary>
-internal static class CjkText
+internal static partial class CjkText
 {
     private const string NoBreakBefore = "，。、；：！？）》」』】〕”’…—·,.;:!?)]}%";
     private const string NoBreakAfter = "（《「『【〔“‘([{";
@@ -44,4 +45,23 @@ internal static class CjkText
     }
 
     private static bool IsIn(string set, Rune rune) => rune.IsBmp && set.Contains((char)rune.Value);
+
+    /// <summary>
+    /// Spans a line must not break inside although their characters would allow it: a date ("2026年11月20日",
+    /// "2025 年 9 月 26 日", "11月20日") and a number with its unit ("24 学时", "30 人", "第 2 页").
+    /// </summary>
+    public static List<Range>? UnbreakableSpans(string text)
+    {
+        List<Range>? spans = null;
+        foreach (var match in UnbreakableSpan().EnumerateMatches(text))
+            (spans ??= []).Add(new Range(match.Index, match.Index + match.Length));
+        return spans;
+    }
+
+    /// <summary>Whether position <paramref name="index"/> (a break before that character) lies inside one of the spans.</summary>
+    public static bool IsInside(List<Range>? spans, int index) =>
+        spans is not null && spans.Exists(span => span.Start.Value < index && index < span.End.Value);
+
+    [GeneratedRegex(@"(?:\d+\s*年\s*)?\d+\s*月(?:\s*\d+\s*日)?|(?:第\s*)?\d+(?:\.\d+)?\s*(?:学时|课时|小时|人次|人|名|天|日|年|个|项|位|次|期|页|份|分|元|岁|%|％)")]
+    private static partial Regex UnbreakableSpan();
 }

@@ -120,6 +120,98 @@ public partial class PdfFormWriterTests
         Assert.Contains("SD2024-037-0001", Compact(page.Text));
     }
 
+    [Fact]
+    public void Dates_and_numbers_with_units_are_never_split_across_lines()
+    {
+        // Shifting the same sentence by one character at a time puts every break position of it at a line end once.
+        const string sentence = "于2026年11月20日开班，共24 学时，学员30人，满分 100 分。";
+        var table = new PdfTable(1, 2);
+        for (var shift = 0; shift <= 16; shift++)
+            table.AddRow(new string('研', shift) + sentence, "");
+        using var writer = new PdfFormWriter(Fonts);
+        writer.Table(table);
+
+        var lines = PdfTools.PageLines(writer.ToArray()).SelectMany(page => page).ToList();
+
+        Assert.True(lines.Count > 2 * 17, "each sentence should wrap in the narrow column");
+        foreach (var whole in new[] { "2026年11月20日", "24学时", "30人", "100分" })
+            Assert.Equal(17, lines.Count(line => line.Contains(whole, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Heading_moves_to_the_next_page_with_its_first_lines()
+    {
+        var paragraph = string.Concat(Enumerable.Repeat("正文第一行的内容，", 20));
+        // Start the heading at every height near the page foot, a few points apart.
+        for (var space = 600; space <= 700; space += 3)
+        {
+            using var writer = new PdfFormWriter(Fonts);
+            writer.Line("开头").Space(space).Text("一、项目概况", PdfTextStyle.Heading).Text("（一）基本情况", PdfTextStyle.Heading).Text(paragraph, PdfTextStyle.IndentedBody);
+
+            using var pdf = PdfDocument.Open(writer.ToArray());
+
+            var headingPage = pdf.GetPages().Single(p => Compact(p.Text).Contains("一、项目概况", StringComparison.Ordinal));
+            var text = Compact(headingPage.Text);
+            Assert.Contains("（一）基本情况", text);
+            // Two lines of it, not one left alone under the headings.
+            Assert.Contains(paragraph[..60], text);
+        }
+    }
+
+    [Fact]
+    public void Lines_kept_together_move_to_the_next_page_together()
+    {
+        for (var space = 600; space <= 700; space += 5)
+        {
+            using var writer = new PdfFormWriter(Fonts);
+            writer.Line("开头").Space(space).KeptTogether("填表人：王老师", "工作单位、职务：山东农业大学、科长", "联系电话：0531-88888888");
+
+            using var pdf = PdfDocument.Open(writer.ToArray());
+
+            var page = Assert.Single(pdf.GetPages(), p => Compact(p.Text).Contains("填表人", StringComparison.Ordinal));
+            Assert.Contains("工作单位、职务：山东农业大学、科长联系电话：0531-88888888", Compact(page.Text));
+        }
+    }
+
+    [Fact]
+    public void Header_in_the_middle_of_a_grid_repeats_until_the_grid_ends_it()
+    {
+        var table = new PdfTable(1, 3).AddRow(PdfCell.Label("项目名称"), "乡村振兴研修班").AddHeader("专家", "题目");
+        for (var i = 1; i <= 60; i++)
+            table.AddRow($"R{i:0000}", "授课题目");
+        table.EndHeader().AddRow(new PdfRow(PdfCell.Label("备案意见"), "同意") { MinHeight = 600 });
+        using var writer = new PdfFormWriter(Fonts);
+        writer.Table(table);
+
+        using var pdf = PdfDocument.Open(writer.ToArray());
+
+        var pages = pdf.GetPages().Select(p => Compact(p.Text)).ToList();
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages.Take(2), page => Assert.Contains("专家题目", page));
+        Assert.Contains("R0060", pages[1]);
+        // The opinion box, on a page of its own, has no expert header above it.
+        Assert.StartsWith("备案意见同意", pages[2]);
+    }
+
+    [Fact]
+    public void Watermark_leaves_the_text_of_the_content_as_it_was_and_adds_one_line_above_it()
+    {
+        byte[] Render(bool draft)
+        {
+            using var writer = new PdfFormWriter(Fonts);
+            if (draft)
+                writer.Watermark("草稿");
+            writer.Title("高级研修项目备案表").Table(new PdfTable(1, 3).AddRow(PdfCell.Label("项目名称"), "乡村振兴研修班")).Line("注：备案请附实施方案和开班通知。");
+            return writer.ToArray();
+        }
+
+        var draft = Render(draft: true);
+
+        // The diagonal mark's glyphs are not in the text; its small copy in the top margin is, on a line of its own.
+        Assert.Equal(["草稿", .. PdfTools.PageLines(Render(draft: false)).Single()], PdfTools.PageLines(draft).Single());
+        Assert.Equal("", PdfTools.QpdfProblems(draft));
+    }
+
     private static string Compact(string text) => Regex.Replace(text, @"\s+", "");
 
     [GeneratedRegex(@"R(\d{4})")]

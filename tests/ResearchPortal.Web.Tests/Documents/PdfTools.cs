@@ -12,6 +12,18 @@ internal static partial class PdfTools
     /// <summary>The text layer as poppler reads it, without whitespace (the layout's gaps are not text).</summary>
     public static string Text(byte[] pdf) => Whitespace().Replace(Run(pdf, "pdftotext", "-enc UTF-8 {0} -").Output, "");
 
+    /// <summary>
+    /// Each page's lines as <c>pdftotext -layout</c> sets them (what a reader sees side by side is one line), without
+    /// whitespace and without empty lines.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> PageLines(byte[] pdf) =>
+    [
+        .. Run(pdf, "pdftotext", "-layout -enc UTF-8 {0} -").Output
+            .Split('\f')
+            .SkipLast(1) // pdftotext ends every page with a form feed
+            .Select(page => (IReadOnlyList<string>)[.. page.Split('\n').Select(line => Whitespace().Replace(line, "")).Where(line => line.Length > 0)]),
+    ];
+
     /// <summary>The names of the fonts embedded as subsets, without the subset tag ("ABCDEF+HanaMinA Regular" → "HanaMinA Regular").</summary>
     public static IReadOnlyList<string> EmbeddedSubsetFonts(byte[] pdf) =>
         [.. SubsetFontLine().Matches(Run(pdf, "pdffonts", "{0}").Output).Select(m => m.Groups["name"].Value).Distinct()];
@@ -23,14 +35,19 @@ internal static partial class PdfTools
         return exitCode == 0 && !output.Contains("WARNING", StringComparison.Ordinal) ? "" : output;
     }
 
-    /// <summary>Renders page 1 at 60 dpi to <c>$RESEARCHPORTAL_ARTIFACTS/pdf-pages/{name}.png</c> and returns its path.</summary>
-    public static string RenderFirstPage(byte[] pdf, string name)
+    /// <summary>
+    /// Renders every page at 60 dpi to <c>$RESEARCHPORTAL_ARTIFACTS/pdf-pages/{name}/page-{n}.png</c> (pdftoppm's
+    /// numbering) and returns the paths in page order.
+    /// </summary>
+    public static IReadOnlyList<string> RenderPages(byte[] pdf, string name)
     {
         var artifacts = Environment.GetEnvironmentVariable("RESEARCHPORTAL_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
-        var folder = Directory.CreateDirectory(Path.Combine(artifacts, "pdf-pages")).FullName;
-        var prefix = Path.Combine(folder, name);
-        Run(pdf, "pdftoppm", $"-png -r 60 -f 1 -l 1 -singlefile {{0}} \"{prefix}\"");
-        return prefix + ".png";
+        var folder = Path.Combine(artifacts, "pdf-pages", name);
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+        Directory.CreateDirectory(folder);
+        Run(pdf, "pdftoppm", $"-png -r 60 {{0}} \"{Path.Combine(folder, "page")}\"");
+        return [.. Directory.GetFiles(folder, "page-*.png").Order()];
     }
 
     private static (int ExitCode, string Output) Run(byte[] pdf, string tool, string argumentsFormat, int[]? acceptExitCodes = null)

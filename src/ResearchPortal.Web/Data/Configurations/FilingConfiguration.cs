@@ -16,6 +16,7 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
         builder.HasIndex(f => f.Status);
         builder.Property(f => f.Venue).HasMaxLength(Filing.VenueMaxLength);
         builder.Property(f => f.ContactPerson).HasMaxLength(Filing.ContactMaxLength);
+        builder.Property(f => f.ContactPosition).HasMaxLength(Filing.ContactMaxLength);
         builder.Property(f => f.OfficePhone).HasMaxLength(Filing.ContactMaxLength);
         builder.Property(f => f.Mobile).HasMaxLength(Filing.ContactMaxLength);
         builder.Property(f => f.LastReviewComment).HasMaxLength(Filing.CommentMaxLength);

@@ -44,8 +44,9 @@ public static class AcceptancePdf
             writer
                 .Title(Title)
                 .Table(table)
-                .Line("注：1. 此表 A4 打印，一式三份，承办单位、申报单位各留一份。")
-                .Line($"　　2. 评分满分为 {SeminarRules.MaxScore} 分，{SeminarRules.PassingScore} 分合格。");
+                .KeptTogether(
+                    "注：1. 此表 A4 打印，一式三份，承办单位、申报单位各留一份。",
+                    $"　　2. 评分满分为 {SeminarRules.MaxScore} 分，{SeminarRules.PassingScore} 分合格。");
         }
 
         return writer.ToArray();

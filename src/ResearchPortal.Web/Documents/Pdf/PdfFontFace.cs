@@ -84,7 +84,8 @@ internal sealed class PdfFontFace
 
     /// <summary>
     /// Breaks text into lines no wider than <paramref name="maxWidth"/>: at explicit newlines, between CJK characters,
-    /// after spaces in Latin runs, and inside a word only when the word alone is wider than the line.
+    /// after spaces in Latin runs, and inside a word only when the word alone is wider than the line. Dates and numbers
+    /// with their units stay on one line (<see cref="CjkText.UnbreakableSpans"/>) unless one alone is wider than the line.
     /// </summary>
     public void Wrap(string text, double maxWidth, double firstLineIndent, List<TextLine> lines)
     {
@@ -103,11 +104,12 @@ internal sealed class PdfFontFace
         var width = 0d;
         var breakAt = -1;
         var previous = default(Rune);
+        var unbreakable = CjkText.UnbreakableSpans(text);
         var i = 0;
         while (i < text.Length)
         {
             Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length);
-            if (i > lineStart && CjkText.CanBreakBetween(previous, rune))
+            if (i > lineStart && CjkText.CanBreakBetween(previous, rune) && !CjkText.IsInside(unbreakable, i))
                 breakAt = i;
             var runeWidth = Width(rune);
             if (width + runeWidth > available && i > lineStart)

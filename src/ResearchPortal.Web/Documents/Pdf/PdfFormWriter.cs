@@ -8,7 +8,8 @@ namespace ResearchPortal.Web.Documents.Pdf;
 /// <summary>
 /// Lays out A4 forms top to bottom: lines, paragraphs, bordered tables and QR codes, flowing onto new pages as needed.
 /// Sections restart page numbering, so one file can hold several copies or one form per person;
-/// a section longer than one page gets "第 N 页 共 M 页" in its footers.
+/// a section longer than one page gets "第 N 页 共 M 页" in its footers. A heading (<see cref="PdfTextStyle.KeepWithNext"/>)
+/// waits for what follows it and goes to the next page with its first lines rather than stand alone at a page foot.
 /// </summary>
 public sealed class PdfFormWriter : IDisposable
 {
@@ -20,6 +21,7 @@ public sealed class PdfFormWriter : IDisposable
     private const double FrameGap = 4;
     private static readonly XPen BorderPen = new(XColors.Black, 0.75);
     private static readonly XPen FramePen = new(XColors.Black, 2.5);
+    private static readonly XBrush WatermarkBrush = new XSolidBrush(XColor.FromArgb(0xD9, 0xD9, 0xD9));
 
     private readonly PdfDocument document = new();
     private readonly double margin;
@@ -27,8 +29,10 @@ public sealed class PdfFormWriter : IDisposable
     private readonly List<List<PdfPage>> sections = [[]];
     private readonly double pageWidth;
     private readonly double pageHeight;
+    private readonly List<TextBlock> held = [];
     private XGraphics? graphics;
     private double y;
+    private string? watermark;
 
     /// <exception cref="PdfFontMissingException">No Chinese font is available.</exception>
     public PdfFormWriter(PdfFontOptions fontOptions, PdfPageSetup? setup = null, string? documentTitle = null)
@@ -62,6 +66,24 @@ public sealed class PdfFormWriter : IDisposable
     /// <summary>A paragraph wrapped to the text width; it continues on the next page when it runs over.</summary>
     public PdfFormWriter Text(string text, PdfTextStyle style) => Block(text, style, null);
 
+    /// <summary>Lines set as one block, moved whole to the next page rather than split (a 填表人 / 日期 / 盖章 block).</summary>
+    public PdfFormWriter KeptTogether(params string[] lines)
+    {
+        held.AddRange(lines.Select(line => LayOut(line, PdfTextStyle.Body, null)));
+        PlaceHeld(0);
+        return this;
+    }
+
+    /// <summary>
+    /// Prints <paramref name="text"/> across every page, diagonally in light grey beneath the content (草稿 on a draft),
+    /// and small in the top margin. The content's text layer stays as it is without the mark, the margin copy aside.
+    /// </summary>
+    public PdfFormWriter Watermark(string text)
+    {
+        watermark = text;
+        return this;
+    }
+
     public PdfFormWriter Paragraphs(IEnumerable<string> paragraphs, PdfTextStyle? style = null)
     {
         foreach (var paragraph in paragraphs)
@@ -71,6 +93,7 @@ public sealed class PdfFormWriter : IDisposable
 
     public PdfFormWriter Space(double points)
     {
+        PlaceHeld(points);
         y += points;
         return this;
     }
@@ -78,6 +101,7 @@ public sealed class PdfFormWriter : IDisposable
     /// <param name="asVector">Draw the modules as squares rather than embed an image (<see cref="PdfQrCode.DrawVector"/>).</param>
     public PdfFormWriter QrCode(string payload, double sizePoints, PdfAlign align = PdfAlign.Right, bool asVector = false)
     {
+        PlaceHeld(sizePoints);
         EnsureSpace(sizePoints);
         var area = new XRect(AlignedX(margin, ContentWidth, sizePoints, align), y, sizePoints, sizePoints);
         if (asVector)
@@ -91,6 +115,7 @@ public sealed class PdfFormWriter : IDisposable
     /// <summary>Continues on a fresh page within the same section.</summary>
     public PdfFormWriter NewPage()
     {
+        PlaceHeld(0);
         StartPage();
         return this;
     }
@@ -98,6 +123,7 @@ public sealed class PdfFormWriter : IDisposable
     /// <summary>Starts a separately numbered part on a fresh page (e.g. the next copy or the next person's form).</summary>
     public PdfFormWriter NewSection()
     {
+        PlaceHeld(0);
         if (sections[^1].Count > 0)
         {
             sections.Add([]);
@@ -110,7 +136,15 @@ public sealed class PdfFormWriter : IDisposable
     public PdfFormWriter Table(PdfTable table)
     {
         var layout = new TableLayout(table, margin, ContentWidth);
-        var header = table.Rows.Take(table.HeaderRowCount).Select(layout.Layout).ToList();
+        foreach (var band in table.Bands)
+            Band(layout, [.. band.Header.Select(layout.Layout)], band.Body);
+        y += SpaceAfterTable;
+        return this;
+    }
+
+    /// <summary>Draws body rows below their header, repeating the header on each page they continue on.</summary>
+    private void Band(TableLayout layout, List<LaidOutRow> header, List<PdfRow> body)
+    {
         var headerHeight = header.Sum(r => r.Height);
         var freshPageCapacity = Bottom - margin - headerHeight;
         var bodyTop = 0d;
@@ -129,10 +163,12 @@ public sealed class PdfFormWriter : IDisposable
         }
 
         // Keep the header together with the first row rather than alone at the foot of a page.
-        var firstRowHeight = table.Rows.Count > table.HeaderRowCount ? layout.Layout(table.Rows[table.HeaderRowCount]).Height : 0;
-        EnsureSpace(headerHeight + Math.Min(firstRowHeight, freshPageCapacity));
+        var firstRowHeight = body.Count > 0 ? layout.Layout(body[0]).Height : 0;
+        var start = headerHeight + Math.Min(firstRowHeight, freshPageCapacity);
+        PlaceHeld(start);
+        EnsureSpace(start);
         DrawHeader();
-        foreach (var row in table.Rows.Skip(table.HeaderRowCount).Select(layout.Layout))
+        foreach (var row in body.Select(layout.Layout))
         {
             var firstLine = 0;
             while (true)
@@ -159,13 +195,12 @@ public sealed class PdfFormWriter : IDisposable
                 ContinueOnNewPage();
             }
         }
-        y += SpaceAfterTable;
-        return this;
     }
 
     /// <summary>Finishes the document: numbers the pages of multi-page sections and returns the PDF file.</summary>
     public byte[] ToArray()
     {
+        PlaceHeld(0);
         graphics?.Dispose();
         graphics = null;
         if (document.PageCount == 0)
@@ -180,6 +215,11 @@ public sealed class PdfFormWriter : IDisposable
                 g.DrawString($"第 {i + 1} 页 共 {pages.Count} 页", footer.Font, XBrushes.Black, area, XStringFormats.Center);
             }
         }
+        if (watermark is not null)
+        {
+            foreach (var page in document.Pages)
+                DrawWatermark(page, watermark);
+        }
         return PdfFileOutput.Save(document);
     }
 
@@ -191,25 +231,79 @@ public sealed class PdfFormWriter : IDisposable
 
     private PdfFormWriter Block(string text, PdfTextStyle style, string? rightText)
     {
+        var block = LayOut(text, style, rightText);
+        if (style.KeepWithNext)
+        {
+            held.Add(block);
+            return this;
+        }
+        PlaceHeld(block.FirstLinesHeight);
+        Draw(block);
+        return this;
+    }
+
+    private TextBlock LayOut(string text, PdfTextStyle style, string? rightText)
+    {
         var face = PdfFontFace.Get(style.FontSize, style.Bold);
-        var indent = style.FirstLineIndentChars * style.FontSize;
         var rightWidth = rightText is null ? 0 : face.Width(rightText) + style.FontSize;
         var lines = new List<TextLine>();
-        face.Wrap(text, ContentWidth - rightWidth, indent, lines);
-        var lineHeight = face.LineHeight * style.LineSpacing;
-        var leading = (lineHeight - face.LineHeight) / 2;
+        face.Wrap(text, ContentWidth - rightWidth, style.FirstLineIndentChars * style.FontSize, lines);
+        return new TextBlock(style, face, lines, rightText, rightWidth);
+    }
+
+    /// <summary>
+    /// Draws the held headings (and kept-together lines), first moving to a new page unless they fit on this one
+    /// together with <paramref name="following"/> points of what comes after them.
+    /// </summary>
+    private void PlaceHeld(double following)
+    {
+        if (held.Count == 0)
+            return;
+        EnsureSpace(held.Sum(block => block.Height) + following);
+        foreach (var block in held)
+            Draw(block);
+        held.Clear();
+    }
+
+    private void Draw(TextBlock block)
+    {
+        var (style, face, lines) = (block.Style, block.Face, block.Lines);
+        var indent = style.FirstLineIndentChars * style.FontSize;
+        var leading = (block.LineHeight - face.LineHeight) / 2;
         for (var i = 0; i < lines.Count; i++)
         {
-            EnsureSpace(lineHeight);
+            EnsureSpace(block.LineHeight);
             var lineIndent = i == 0 ? indent : 0;
-            var x = AlignedX(margin + lineIndent, ContentWidth - rightWidth - lineIndent, lines[i].Width, style.Align);
+            var x = AlignedX(margin + lineIndent, ContentWidth - block.RightWidth - lineIndent, lines[i].Width, style.Align);
             face.Draw(Graphics, lines[i].Text, x, y + leading);
-            if (i == 0 && rightText is not null)
-                face.Draw(Graphics, rightText, pageWidth - margin - face.Width(rightText), y + leading);
-            y += lineHeight;
+            if (i == 0 && block.RightText is not null)
+                face.Draw(Graphics, block.RightText, pageWidth - margin - face.Width(block.RightText), y + leading);
+            y += block.LineHeight;
         }
         y += style.SpaceAfter;
-        return this;
+    }
+
+    /// <summary>
+    /// The mark centred on the page along its rising diagonal, beneath the content, and once more in small type in the
+    /// top margin. The large one is wrapped in marked content with an empty ActualText, so text extraction (copy,
+    /// search, screen readers, pdftotext) skips its glyphs instead of slotting them into the content's lines; the
+    /// small one is the mark's place in the text.
+    /// </summary>
+    private void DrawWatermark(PdfPage page, string text)
+    {
+        using (var under = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Prepend))
+        {
+            var face = PdfFontFace.Get(Math.Min(pageWidth, pageHeight) / 4, bold: true);
+            under.TranslateTransform(pageWidth / 2, pageHeight / 2);
+            under.RotateTransform(-Math.Atan2(pageHeight, pageWidth) * 180 / Math.PI);
+            under.DrawString(text, face.Font, WatermarkBrush, new XPoint(0, 0), XStringFormats.Center);
+        }
+        var prepended = page.Contents.Elements.GetDictionary(0)!.Stream;
+        prepended.Value = [.. "/Span <</ActualText ()>> BDC\n"u8, .. prepended.Value, .. "\nEMC\n"u8];
+
+        using var over = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+        var label = PdfFontFace.Get(FooterFontSize, bold: true);
+        over.DrawString(text, label.Font, XBrushes.Black, new XRect(margin, margin / 4, ContentWidth, margin / 2), XStringFormats.CenterRight);
     }
 
     private void DrawRow(TableLayout layout, LaidOutRow row, int firstLine, int lineCount, double height)
@@ -285,6 +379,17 @@ public sealed class PdfFormWriter : IDisposable
         g.DrawRectangle(FramePen, outer, outer, pageWidth - 2 * outer, pageHeight - 2 * outer);
         var inner = outer + FrameGap;
         g.DrawRectangle(BorderPen, inner, inner, pageWidth - 2 * inner, pageHeight - 2 * inner);
+    }
+
+    /// <summary>A line or paragraph wrapped to the text width, not yet placed on a page.</summary>
+    private sealed record TextBlock(PdfTextStyle Style, PdfFontFace Face, List<TextLine> Lines, string? RightText, double RightWidth)
+    {
+        public double LineHeight => Face.LineHeight * Style.LineSpacing;
+
+        public double Height => Lines.Count * LineHeight + Style.SpaceAfter;
+
+        /// <summary>The first two lines, so a heading above a paragraph never leaves one line of it behind.</summary>
+        public double FirstLinesHeight => Math.Min(2, Lines.Count) * LineHeight;
     }
 
     private sealed record LaidOutCell(PdfCell Cell, PdfFontFace Face, double X, double Width, List<TextLine> Lines, List<TextLine> SignOffLines);

@@ -36,11 +36,13 @@ public sealed class PdfRow(params IReadOnlyList<PdfCell> cells)
 
 /// <summary>
 /// A bordered table: a list of columns followed by a header grid or label/value grid (Annex 2, 3, 6) with column spans.
-/// Header rows are repeated at the top of every page the table continues on.
+/// Header rows are repeated at the top of every page their rows continue on. A header may also start part-way down,
+/// as the expert list inside the Annex 2 grid: it then repeats above the rows after it until the next header or
+/// <see cref="EndHeader"/>.
 /// </summary>
 public sealed class PdfTable
 {
-    private readonly List<PdfRow> rows = [];
+    private readonly List<PdfTableBand> bands = [new()];
 
     /// <param name="columnWeights">Relative column widths; the table spans the page's text width.</param>
     public PdfTable(params double[] columnWeights)
@@ -52,19 +54,30 @@ public sealed class PdfTable
 
     public IReadOnlyList<double> ColumnWeights { get; }
 
-    public IReadOnlyList<PdfRow> Rows => rows;
-
-    public int HeaderRowCount { get; private set; }
+    /// <summary>The table's rows in order, in runs that share a repeated header (the first run's may be empty).</summary>
+    internal IReadOnlyList<PdfTableBand> Bands => bands;
 
     public double FontSize { get; init; } = 10.5;
 
-    /// <summary>Adds a bold centred header row, repeated on each page; header rows come before any body row.</summary>
-    public PdfTable AddHeader(params string[] labels)
+    /// <summary>Adds a bold centred header row, repeated on each page the rows after it continue on.</summary>
+    public PdfTable AddHeader(params string[] labels) =>
+        AddHeader(new PdfRow([.. labels.Select(l => PdfCell.Label(l) with { Bold = true })]));
+
+    /// <summary>Adds a header row as given; consecutive header rows repeat together.</summary>
+    public PdfTable AddHeader(PdfRow row)
     {
-        if (HeaderRowCount != rows.Count)
-            throw new InvalidOperationException("Header rows must precede the body rows.");
-        AddRow(new PdfRow([.. labels.Select(l => PdfCell.Label(l) with { Bold = true })]));
-        HeaderRowCount++;
+        CheckSpan(row);
+        if (bands[^1].Body.Count > 0)
+            bands.Add(new PdfTableBand());
+        bands[^1].Header.Add(row);
+        return this;
+    }
+
+    /// <summary>Rows added after this repeat no header (e.g. the opinion box below a list).</summary>
+    public PdfTable EndHeader()
+    {
+        if (bands[^1].Header.Count > 0)
+            bands.Add(new PdfTableBand());
         return this;
     }
 
@@ -72,10 +85,23 @@ public sealed class PdfTable
 
     public PdfTable AddRow(PdfRow row)
     {
+        CheckSpan(row);
+        bands[^1].Body.Add(row);
+        return this;
+    }
+
+    private void CheckSpan(PdfRow row)
+    {
         var span = row.Cells.Sum(c => c.ColSpan);
         if (span != ColumnWeights.Count || row.Cells.Any(c => c.ColSpan < 1))
             throw new ArgumentException($"Row spans {span} columns; the table has {ColumnWeights.Count}.", nameof(row));
-        rows.Add(row);
-        return this;
     }
+}
+
+/// <summary>Body rows and the header rows drawn above them on each page they are on.</summary>
+internal sealed class PdfTableBand
+{
+    public List<PdfRow> Header { get; } = [];
+
+    public List<PdfRow> Body { get; } = [];
 }

@@ -8,6 +8,9 @@ public sealed record PdfTextStyle(double FontSize = 12, bool Bold = false, PdfAl
 
     public double SpaceAfter { get; init; } = 4;
 
+    /// <summary>Kept on one page with the first lines of what follows (headings).</summary>
+    public bool KeepWithNext { get; init; }
+
     /// <summary>Line pitch as a multiple of the font's line height; the CJK face's own leading is tight for body text.</summary>
     public double LineSpacing { get; init; } = 1.2;
 
@@ -17,7 +20,7 @@ public sealed record PdfTextStyle(double FontSize = 12, bool Bold = false, PdfAl
 
     public static PdfTextStyle Body { get; } = new();
 
-    public static PdfTextStyle Heading { get; } = new(12, true) { SpaceAfter = 6 };
+    public static PdfTextStyle Heading { get; } = new(12, true) { SpaceAfter = 6, KeepWithNext = true };
 
     public static PdfTextStyle IndentedBody { get; } = new() { FirstLineIndentChars = 2 };
 }

@@ -22,6 +22,9 @@ public sealed class FilingInput
     [Display(Name = "联系人")]
     public string? ContactPerson { get; set; }
 
+    [Display(Name = "联系人职务")]
+    public string? ContactPosition { get; set; }
+
     [Display(Name = "办公电话")]
     public string? OfficePhone { get; set; }
 
@@ -54,6 +57,7 @@ public sealed class FilingInput
         StartDate = filing.StartDate,
         EndDate = filing.EndDate,
         ContactPerson = filing.ContactPerson,
+        ContactPosition = filing.ContactPosition,
         OfficePhone = filing.OfficePhone,
         Mobile = filing.Mobile,
         PlannedTraineeCount = filing.PlannedTraineeCount,
@@ -75,6 +79,7 @@ public sealed class FilingInput
             StartDate = datesFailed ? stored.StartDate : typed.StartDate,
             EndDate = datesFailed ? stored.EndDate : typed.EndDate,
             ContactPerson = failed.Contains(nameof(ContactPerson)) ? stored.ContactPerson : typed.ContactPerson,
+            ContactPosition = failed.Contains(nameof(ContactPosition)) ? stored.ContactPosition : typed.ContactPosition,
             OfficePhone = failed.Contains(nameof(OfficePhone)) ? stored.OfficePhone : typed.OfficePhone,
             Mobile = failed.Contains(nameof(Mobile)) ? stored.Mobile : typed.Mobile,
             PlannedTraineeCount = failed.Contains(nameof(PlannedTraineeCount)) ? stored.PlannedTraineeCount : typed.PlannedTraineeCount,
@@ -98,7 +103,10 @@ public sealed class FilingInput
         OfficePhone,
         Mobile,
         PlannedTraineeCount,
-        ExpertSessions.Where(session => !session.IsBlank).Select(session => session.ToSession()).ToList());
+        ExpertSessions.Where(session => !session.IsBlank).Select(session => session.ToSession()).ToList())
+    {
+        ContactPosition = ContactPosition,
+    };
 }
 
 public sealed class ExpertSessionInput

@@ -9,7 +9,7 @@ namespace ResearchPortal.Web.Tests.Documents.Forms;
 /// Every form with names from CJK Extension A (刘䶮, U+4DAE), Extension B (𠮷田花子, U+20BB7) and Extension C (张𪜶, U+2A736),
 /// which WenQuanYi lacks: poppler reads them back exactly, the fallback fonts are embedded as subsets (HanaMinA has 䶮 and 𠮷,
 /// only HanaMinB has 𪜶), and qpdf finds the file clean.
-/// Page 1 of each goes to artifacts/pdf-pages/ to look at.
+/// Every page of each goes to artifacts/pdf-pages/ to look at.
 /// </summary>
 public class RareCharacterFormTests
 {
@@ -31,7 +31,9 @@ public class RareCharacterFormTests
         Assert.Contains(ExtensionCName, text);
         Assert.Equal(["WenQuanYi Micro Hei", "HanaMinA Regular", "HanaMinB Regular"], PdfTools.EmbeddedSubsetFonts(pdf).Order(MainFaceFirst));
         Assert.Equal("", PdfTools.QpdfProblems(pdf));
-        Assert.True(new FileInfo(PdfTools.RenderFirstPage(pdf, form)).Length > 0);
+        var pages = PdfTools.RenderPages(pdf, form);
+        Assert.NotEmpty(pages);
+        Assert.All(pages, page => Assert.True(new FileInfo(page).Length > 0));
     }
 
     [Fact]

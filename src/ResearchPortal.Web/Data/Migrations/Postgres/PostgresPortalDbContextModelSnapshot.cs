@@ -566,6 +566,10 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("ContactPosition")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("LastReviewComment")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

@@ -551,6 +551,10 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactPosition")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastReviewComment")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
