@@ -75,9 +75,8 @@ public sealed class IndexModel(PortalDbContext db, SignedCertificateCheck signat
 
     public async Task<IActionResult> OnPostUploadAsync()
     {
-        // The look-up's fields are not part of this form.
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Input), StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
+        // The look-up's fields are not part of this form (bound without their prefix when absent, hence all of them).
+        ModelState.Clear();
         if (await ReadUploadAsync() is not { } pdf)
             return Page();
 

@@ -54,6 +54,7 @@ public sealed class CertificateUploadTests(PortalApp app) : IClassFixture<Portal
 
         Assert.Contains("签名有效", html);
         Assert.Contains("证书有效", html);
+        Assert.DoesNotContain("请修改以下问题后重新提交", html); // the look-up's empty fields are not this form's errors
         Assert.Contains(Masking.Name("刘学员"), html);
         Assert.DoesNotContain("刘学员", html);
         Assert.Contains(graph.Project.ProjectNumber, html);
@@ -103,6 +104,7 @@ public sealed class CertificateUploadTests(PortalApp app) : IClassFixture<Portal
         Assert.Contains("2025年9月30日", html);
         Assert.DoesNotContain("学员冒名参训", html);
         Assert.DoesNotContain("证书有效", html);
+        Assert.Contains("该文件含 2 份证书", both);
         Assert.Contains("已撤销", both);
         Assert.Contains("与记录不符", both);
         Assert.DoesNotContain("学员贰", both);
