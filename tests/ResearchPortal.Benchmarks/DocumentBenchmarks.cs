@@ -48,10 +48,13 @@ public class CertificatesPdfBenchmark
     public int Certificates { get; set; }
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => _certificates = Sample(Certificates);
+
+    /// <summary>The certificates of a sample roster of that size, all passed and numbered.</summary>
+    internal static IReadOnlyList<IssuedCertificate> Sample(int size)
     {
-        var roster = SampleRoster.Create(Certificates);
-        _certificates =
+        var roster = SampleRoster.Create(size);
+        return
         [
             .. roster.Entries.Select(entry => new IssuedCertificate
             {

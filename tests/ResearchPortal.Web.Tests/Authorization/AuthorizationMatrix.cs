@@ -83,6 +83,7 @@ public static class AuthorizationMatrix
         Get("/Seminars/Notice", null, s => $"/Seminars/Notice?projectId={s.ProjectId}", Everyone),
         Get("/Verify/Index", null, _ => "/Verify?number=X", Everyone),
         Post("/Verify/Index", null, _ => "/Verify", Everyone),
+        Post("/Verify/Index", "Upload", _ => "/Verify?handler=Upload", Everyone),          // no file → 200 with the error
 
         // ── Organizer and reviewer dashboard ──────────────────────────────────────────────────────
         Get("/Projects/Index", null, _ => "/Projects", "L F F A A A A"),                   // each sees only own units' rows

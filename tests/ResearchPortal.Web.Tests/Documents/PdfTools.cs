@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ResearchPortal.Web.Tests.Documents;
 
 /// <summary>
-/// Checks a PDF with the tools a reader's machine has: poppler's pdftotext, pdffonts and pdftoppm, and qpdf
+/// Checks a PDF with the tools a reader's machine has: poppler's pdftotext, pdffonts, pdfsig and pdftoppm, and qpdf
 /// (test.sh installs poppler-utils and qpdf). Each call writes the file to a temporary folder.
 /// </summary>
 internal static partial class PdfTools
@@ -34,6 +34,9 @@ internal static partial class PdfTools
         var (exitCode, output) = Run(pdf, "qpdf", "--check {0}", acceptExitCodes: [0, 2, 3]);
         return exitCode == 0 && !output.Contains("WARNING", StringComparison.Ordinal) ? "" : output;
     }
+
+    /// <summary>pdfsig's report of the file's signatures ("Signature Validation: Signature is Valid." when intact).</summary>
+    public static string SignatureReport(byte[] pdf) => Run(pdf, "pdfsig", "{0}", acceptExitCodes: [0, 1, 2]).Output;
 
     /// <summary>
     /// Renders every page at 60 dpi to <c>$RESEARCHPORTAL_ARTIFACTS/pdf-pages/{name}/page-{n}.png</c> (pdftoppm's

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using ResearchPortal.Web.Documents.Certificates.Signing;
 using ResearchPortal.Web.Documents.Fonts;
 using ResearchPortal.Web.Documents.Forms;
 using ResearchPortal.Web.Documents.Pdf;
@@ -25,21 +26,21 @@ public static class CertificatePdf
     public static string VerificationLink(string baseUrl, string number) =>
         $"{baseUrl.TrimEnd('/')}/Verify?number={Uri.EscapeDataString(number)}";
 
-    /// <summary>All certificates in one file, one page each.</summary>
+    /// <summary>All certificates in one file, one page each, signed by <paramref name="signer"/> (none: the layout tests).</summary>
     /// <exception cref="PdfFontMissingException">No Chinese font is available.</exception>
-    public static byte[] Render(IReadOnlyList<IssuedCertificate> certificates, string baseUrl, PdfFontOptions fonts)
+    public static byte[] Render(IReadOnlyList<IssuedCertificate> certificates, string baseUrl, PdfFontOptions fonts, CertificateSigner? signer = null)
     {
         if (certificates.Count == 0)
             throw new ArgumentException("At least one certificate is needed.", nameof(certificates));
         using var writer = new PdfFormWriter(fonts, Page, $"{certificates[0].ProjectNumber} {Title}");
         foreach (var certificate in certificates)
             Write(writer.NewSection(), certificate, baseUrl);
-        return writer.ToArray();
+        return signer is null ? writer.ToArray() : signer.Sign(writer.ToArray(), certificates);
     }
 
     /// <summary>A ZIP with one PDF per holder, named "证书编号-姓名.pdf".</summary>
     /// <exception cref="PdfFontMissingException">No Chinese font is available.</exception>
-    public static byte[] RenderZip(IEnumerable<IssuedCertificate> certificates, string baseUrl, PdfFontOptions fonts)
+    public static byte[] RenderZip(IEnumerable<IssuedCertificate> certificates, string baseUrl, PdfFontOptions fonts, CertificateSigner? signer = null)
     {
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
@@ -48,7 +49,7 @@ public static class CertificatePdf
             {
                 // PDF streams are already compressed; storing them saves time and costs almost no space.
                 using var entry = zip.CreateEntry(certificate.FileName, CompressionLevel.NoCompression).Open();
-                entry.Write(Render([certificate], baseUrl, fonts));
+                entry.Write(Render([certificate], baseUrl, fonts, signer));
             }
         }
 

@@ -1,4 +1,5 @@
 using ResearchPortal.Web.Documents.Certificates;
+using ResearchPortal.Web.Documents.Certificates.Signing;
 using ResearchPortal.Web.Documents.Fonts;
 
 namespace ResearchPortal.Web.Documents.Forms;
@@ -9,6 +10,7 @@ public static class DocumentsServiceCollectionExtensions
     public static IServiceCollection AddPortalDocuments(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PdfFontOptions>(configuration.GetSection(PdfFontOptions.SectionName));
+        services.AddCertificateSigning(configuration);
         return services;
     }
 }

@@ -6,13 +6,14 @@ using Microsoft.Extensions.Options;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Certificates;
+using ResearchPortal.Web.Documents.Certificates.Signing;
 using ResearchPortal.Web.Documents.Fonts;
 
 namespace ResearchPortal.Web.Pages.Documents;
 
 /// <summary>The signed-in trainee's own 结业证书; anyone else's looks missing.</summary>
 [Authorize]
-public sealed class CertificateModel(PortalDbContext db, IOptions<PublicUrlOptions> publicUrl, IOptions<PdfFontOptions> fonts)
+public sealed class CertificateModel(PortalDbContext db, IOptions<PublicUrlOptions> publicUrl, IOptions<PdfFontOptions> fonts, CertificateSigner signer)
     : DocumentDownloadModel(fonts)
 {
     public async Task<IActionResult> OnGetAsync(Guid entryId)
@@ -24,6 +25,6 @@ public sealed class CertificateModel(PortalDbContext db, IOptions<PublicUrlOptio
         }
 
         var baseUrl = publicUrl.Value.PublicBaseUrl; // never the request's Host, which a client chooses
-        return await DownloadAsync(() => CertificatePdf.Render([certificate], baseUrl, Fonts), certificate.FileName);
+        return await DownloadAsync(() => CertificatePdf.Render([certificate], baseUrl, Fonts, signer), certificate.FileName);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Certificates;
+using ResearchPortal.Web.Documents.Certificates.Signing;
 using ResearchPortal.Web.Documents.Fonts;
 
 namespace ResearchPortal.Web.Pages.Documents;
@@ -13,7 +14,7 @@ namespace ResearchPortal.Web.Pages.Documents;
 /// <summary>A project's 结业证书 for the host unit and reviewers: one PDF (one page each) or, with handler=Zip, one PDF per holder.</summary>
 [Authorize]
 public sealed class CertificatesModel(
-    PortalDbContext db, ProjectAccess access, IOptions<PublicUrlOptions> publicUrl, IOptions<PdfFontOptions> fonts)
+    PortalDbContext db, ProjectAccess access, IOptions<PublicUrlOptions> publicUrl, IOptions<PdfFontOptions> fonts, CertificateSigner signer)
     : DocumentDownloadModel(fonts)
 {
     public Task<IActionResult> OnGetAsync(Guid projectId) => DownloadCertificatesAsync(projectId, CertificatePdf.Render, "pdf", PdfContentType);
@@ -21,7 +22,7 @@ public sealed class CertificatesModel(
     public Task<IActionResult> OnGetZipAsync(Guid projectId) => DownloadCertificatesAsync(projectId, CertificatePdf.RenderZip, "zip", ZipContentType);
 
     private async Task<IActionResult> DownloadCertificatesAsync(
-        Guid projectId, Func<IReadOnlyList<IssuedCertificate>, string, PdfFontOptions, byte[]> render, string extension, string contentType)
+        Guid projectId, Func<IReadOnlyList<IssuedCertificate>, string, PdfFontOptions, CertificateSigner, byte[]> render, string extension, string contentType)
     {
         if (await access.FindAsync(User, projectId, HostOrReviewer.Operation(User)) is not { } project)
         {
@@ -35,6 +36,6 @@ public sealed class CertificatesModel(
         }
 
         var baseUrl = publicUrl.Value.PublicBaseUrl; // never the request's Host, which a client chooses
-        return await DownloadAsync(() => render(certificates, baseUrl, Fonts), $"{project.ProjectNumber}-结业证书.{extension}", contentType);
+        return await DownloadAsync(() => render(certificates, baseUrl, Fonts, signer), $"{project.ProjectNumber}-结业证书.{extension}", contentType);
     }
 }

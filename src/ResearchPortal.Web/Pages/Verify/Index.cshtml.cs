@@ -7,6 +7,8 @@ using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Documents.Certificates;
+using ResearchPortal.Web.Documents.Certificates.Signing;
+using ResearchPortal.Web.Infrastructure.Uploads;
 
 namespace ResearchPortal.Web.Pages.Verify;
 
@@ -16,11 +18,16 @@ namespace ResearchPortal.Web.Pages.Verify;
 /// The QR code on the certificate opens it with <c>?number=</c> filled in; the name is typed by the verifier.
 /// Numbers are stored normalized, so the typed number is normalized the same way (case, full-width characters,
 /// surrounding spaces) and matched exactly on an index. A revoked number answers 已撤销 with its date, never the reason.
+/// A downloaded certificate PDF can be uploaded instead (handler Upload): its signature is checked
+/// (<see cref="SignedCertificateCheck"/>), then each certificate it states against the records, shown as the look-up
+/// shows them. Both count against the same per-address limit (every POST of this page).
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(PortalDbContext db, SignedCertificateCheck signatureCheck) : PageModel
 {
     public const string NoMatch = "未查到匹配的证书，请核对证书编号和姓名。";
+
+    private static readonly byte[] PdfHeader = "%PDF"u8.ToArray();
 
     [BindProperty]
     public VerificationInput Input { get; set; } = new();
@@ -33,6 +40,16 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     /// <summary>True after a look-up that did not match.</summary>
     public bool NoMatchFound { get; private set; }
+
+    [BindProperty]
+    [Display(Name = "证书 PDF 文件")]
+    public IFormFile? CertificateFile { get; set; }
+
+    /// <summary>Set after an upload was checked.</summary>
+    public SignatureCheckResult? Signature { get; private set; }
+
+    /// <summary>The certificates a validly signed upload states, with their records.</summary>
+    public IReadOnlyList<ClaimedCertificate> Claimed { get; private set; } = [];
 
     public void OnGet(string? number) => Input.Number = number?.Trim() ?? string.Empty;
 
@@ -54,6 +71,38 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
                 .SingleOrDefaultAsync(r => r.Number == number);
         NoMatchFound = Certificate is null && Revoked is null;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync()
+    {
+        // The look-up's fields are not part of this form (bound without their prefix when absent, hence all of them).
+        ModelState.Clear();
+        if (await ReadUploadAsync() is not { } pdf)
+            return Page();
+
+        Signature = signatureCheck.Check(pdf);
+        Claimed = Signature.Status == SignatureStatus.Valid ? await ClaimedCertificate.LoadAsync(db, Signature.Claims) : [];
+        return Page();
+    }
+
+    /// <summary>The uploaded file's bytes, or null with the reason next to the field.</summary>
+    private async Task<byte[]?> ReadUploadAsync()
+    {
+        if (CertificateFile is null || CertificateFile.Length == 0)
+            return Refuse("请选择要查验的证书 PDF 文件。");
+        if (CertificateFile.Length > UploadedDocument.MaxBytes)
+            return Refuse($"文件不能超过 {UploadedDocument.MaxBytes / 1024 / 1024} MB。");
+
+        using var buffer = new MemoryStream((int)CertificateFile.Length);
+        await CertificateFile.CopyToAsync(buffer);
+        var content = buffer.ToArray();
+        return content.AsSpan().StartsWith(PdfHeader) ? content : Refuse("只能上传 PDF 文件（按文件内容判断），请选择从本平台下载的结业证书。");
+    }
+
+    private byte[]? Refuse(string message)
+    {
+        ModelState.AddModelError(nameof(CertificateFile), message);
+        return null;
     }
 
     public sealed class VerificationInput
