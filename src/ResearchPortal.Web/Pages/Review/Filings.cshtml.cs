@@ -35,11 +35,15 @@ public sealed class FilingsModel(PortalDbContext db, CalendarService calendars) 
     public async Task OnGetAsync()
     {
         var search = SearchLower;
+
+        // Left joins although every filing has its project and unit: PostgreSQL leaves out those the count does not use.
         var rows =
             from filing in db.Filings.AsNoTracking()
             where filing.Status == FilingStatus.Submitted
-            join project in db.PlanProjects on filing.PlanProjectId equals project.Id
-            join host in db.Organizations on project.HostOrganizationId equals host.Id
+            join project in db.PlanProjects on filing.PlanProjectId equals project.Id into projects
+            from project in projects.DefaultIfEmpty()
+            join host in db.Organizations on project.HostOrganizationId equals host.Id into hosts
+            from host in hosts.DefaultIfEmpty()
             where Year == null || project.Year == Year
             where City == null || City == string.Empty || host.City == City
             where search == null || project.ProjectNumber.ToLower().Contains(search) || project.Name.ToLower().Contains(search)
