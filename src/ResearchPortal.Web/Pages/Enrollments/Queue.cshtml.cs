@@ -231,8 +231,9 @@ public sealed class QueueModel(
         return Partial("_QueueDecision", this);
     }
 
-    /// <summary>A fixed number of commands whatever the queue's size: the seminar and its accepted count, the counts,
-    /// and one page of projected rows (masked ID numbers come from their column).</summary>
+    /// <summary>A fixed number of commands whatever the queue's size: the seminar and its accepted count, the list's
+    /// count by status (and the project's waiting count when a filter is set), and one page of projected rows (masked
+    /// ID numbers come from their column).</summary>
     private async Task LoadAsync(PlanProject project)
     {
         Project = project;
@@ -240,17 +241,11 @@ public sealed class QueueModel(
         var receipts = db.EnrollmentReceipts.Where(r => r.PlanProjectId == project.Id);
         var filtered = Filter(receipts);
 
-        // The three counts in one command, each from the (PlanProjectId, Status, SubmittedAt) index.
-        var counts = await db.PlanProjects.Where(p => p.Id == project.Id)
-            .Select(_ => new QueueSize
-            {
-                Pending = receipts.Count(r => r.Status == ReceiptStatus.Submitted),
-                Total = filtered.Count(),
-                Waiting = filtered.Count(r => r.Status == ReceiptStatus.Submitted),
-            })
-            .SingleAsync();
-        Pending = counts.Pending;
-        Rows = await PageOfRowsAsync(filtered, counts);
+        // One pass over the list: its size and how many of it wait.
+        var byStatus = await filtered.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
+        var size = new QueueSize(byStatus.Sum(s => s.Count), byStatus.Where(s => s.Status == ReceiptStatus.Submitted).Sum(s => s.Count));
+        Pending = IsFiltered ? await receipts.CountAsync(r => r.Status == ReceiptStatus.Submitted) : size.Waiting;
+        Rows = await PageOfRowsAsync(filtered, size);
         SetUrls();
     }
 
@@ -369,15 +364,8 @@ public sealed class QueueModel(
         public bool AlreadyOnRoster { get; init; }
     }
 
-    /// <summary>The project's waiting receipts, and the filtered list's size and how many of it wait.</summary>
-    private sealed class QueueSize
-    {
-        public int Pending { get; init; }
-
-        public int Total { get; init; }
-
-        public int Waiting { get; init; }
-    }
+    /// <summary>The (filtered) list's size and how many of it wait.</summary>
+    private sealed record QueueSize(int Total, int Waiting);
 
     public sealed record QueueCounts(int Planned, int Accepted, int SeatsLeft, int Pending, bool OutOfBand);
 }

@@ -11,7 +11,7 @@ namespace ResearchPortal.Web.Pages.Review;
 
 /// <summary>备案审核: submitted filings, the earliest class first; searched, filtered, sorted and paged in SQL.</summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
-public sealed class FilingsModel(PortalDbContext db, CalendarService calendars) : ListPageModel
+public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, SharedListFilterOptions filterOptions) : ListPageModel
 {
     private static readonly SortOrder<QueueItem> s_sorted = new SortOrder<QueueItem>("start", row => row.ProjectId)
         .By("start", row => row.StartDate, row => row.ProjectNumber)
@@ -67,7 +67,7 @@ public sealed class FilingsModel(PortalDbContext db, CalendarService calendars) 
         Filings = await s_sorted.Apply(rows, Sort).ToPagedListAsync(PageNumber);
         var calendar = await calendars.LoadAsync();
         LatestFilingDates = Filings.Items.ToDictionary(row => row.ProjectId, row => FilingDeadlines.LatestFilingDate(row.StartDate, calendar));
-        Options = await ListFilterOptions.LoadAsync(db);
+        Options = await filterOptions.LoadAsync(db);
     }
 
     /// <summary>A submitted filing as the queue shows it: no attachments, comments or history beyond the return count.</summary>
