@@ -48,6 +48,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddSingleton<SharedCalendar>();
         services.AddScoped<CalendarService>();
+        services.AddSingleton<SharedListFilterOptions>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddOptions<DatabaseStartupOptions>()

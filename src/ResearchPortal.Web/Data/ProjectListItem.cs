@@ -47,11 +47,17 @@ public sealed class ProjectListItem
 
 public static class ProjectListQueries
 {
-    /// <summary>Every plan project as a <see cref="ProjectListItem"/>, one joined query.</summary>
+    /// <summary>
+    /// Every plan project as a <see cref="ProjectListItem"/>, one joined query. Every project has both units, yet they are
+    /// left joins: PostgreSQL leaves out a left join on a unique key whose columns a query does not use, so a list's
+    /// count reads the projects alone.
+    /// </summary>
     public static IQueryable<ProjectListItem> ProjectListItems(this PortalDbContext db) =>
         from project in db.PlanProjects
-        join host in db.Organizations on project.HostOrganizationId equals host.Id
-        join applicant in db.Organizations on project.ApplicantOrganizationId equals applicant.Id
+        join host in db.Organizations on project.HostOrganizationId equals host.Id into hosts
+        from host in hosts.DefaultIfEmpty()
+        join applicant in db.Organizations on project.ApplicantOrganizationId equals applicant.Id into applicants
+        from applicant in applicants.DefaultIfEmpty()
         join filing in db.Filings on project.Id equals filing.PlanProjectId into filings
         from filing in filings.DefaultIfEmpty()
         join closeOut in db.CloseOuts on project.Id equals closeOut.PlanProjectId into closeOuts

@@ -18,6 +18,9 @@ internal sealed class EnrollmentReceiptConfiguration : IEntityTypeConfiguration<
         // Finds a person's receipts for a project, whatever their state.
         builder.HasIndex(nameof(EnrollmentReceipt.PlanProjectId), IdNumberMapping.HashProperty);
 
+        // The enrollment queue: its counts by status, and the waiting receipts first come, first served.
+        builder.HasIndex(r => new { r.PlanProjectId, r.Status, r.SubmittedAt });
+
         // One live receipt per person and project, even when two submissions race past the domain's check; a
         // declined or withdrawn receipt may be followed by a new one. The same SQL filter works on both providers.
         builder.HasIndex([nameof(EnrollmentReceipt.PlanProjectId), IdNumberMapping.HashProperty], LivePerPersonIndex)

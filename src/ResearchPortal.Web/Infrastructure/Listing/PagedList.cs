@@ -53,6 +53,15 @@ public static class PagedListExtensions
         return new PagedList<T>(items, page, pageSize, total);
     }
 
+    /// <summary>One SQL command for the page of a list already counted (together with other counts, in one command).</summary>
+    public static async Task<PagedList<T>> ToCountedPagedListAsync<T>(
+        this IQueryable<T> query, int pageNumber, int totalCount, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var page = ClampPage(pageNumber, pageSize, totalCount);
+        var items = totalCount == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new PagedList<T>(items, page, pageSize, totalCount);
+    }
+
     /// <summary>One page of rows already in memory, for a list whose order is only known after evaluating in C#.</summary>
     public static PagedList<T> ToPagedList<T>(this IReadOnlyList<T> rows, int pageNumber, int pageSize = ListPageModel.DefaultPageSize)
     {

@@ -59,6 +59,13 @@ public sealed class SortOrder<T>
         return _tieBreaker(order(query, descending));
     }
 
+    /// <summary>Whether <paramref name="sort"/> (from the URL) leaves the list in its default order.</summary>
+    public bool IsDefault(string? sort)
+    {
+        var key = Parse(sort).Key;
+        return !_columns.ContainsKey(key) || string.Equals(key, Parse(_defaultSort).Key, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static (string Key, bool Descending) Parse(string? sort) =>
         string.IsNullOrWhiteSpace(sort) ? (string.Empty, false)
         : sort.StartsWith('-') ? (sort[1..], true)

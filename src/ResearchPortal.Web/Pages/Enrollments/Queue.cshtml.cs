@@ -237,27 +237,58 @@ public sealed class QueueModel(
         return Partial("_QueueDecision", this);
     }
 
-    /// <summary>A fixed number of commands whatever the queue's size: the seminar and its accepted count, the pending
-    /// count, and the filtered count and one page of projected rows (masked ID numbers come from their column).</summary>
+    /// <summary>A fixed number of commands whatever the queue's size: the seminar and its accepted count, the list's
+    /// count by status (and the project's waiting count when a filter is set), and one page of projected rows (masked
+    /// ID numbers come from their column).</summary>
     private async Task LoadAsync(PlanProject project)
     {
         Project = project;
         Seminar = await PublishedSeminars.FindAsync(db, project.Id);
         var receipts = db.EnrollmentReceipts.Where(r => r.PlanProjectId == project.Id);
-        Pending = await receipts.CountAsync(r => r.Status == ReceiptStatus.Submitted);
-        Rows = await PageOfRowsAsync(Filter(receipts));
+        var filtered = Filter(receipts);
+
+        // One pass over the list: its size and how many of it wait.
+        var byStatus = await filtered.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
+        var size = new QueueSize(byStatus.Sum(s => s.Count), byStatus.Where(s => s.Status == ReceiptStatus.Submitted).Sum(s => s.Count));
+        Pending = IsFiltered ? await receipts.CountAsync(r => r.Status == ReceiptStatus.Submitted) : size.Waiting;
+        Rows = await PageOfRowsAsync(filtered, size);
         SetUrls();
     }
 
-    /// <summary>The count, then the page: the database sorts only the receipts' ids and sort keys (thousands of them
-    /// in a big queue) and reads the ~20 form columns of the page's rows alone, in the same command.</summary>
-    private async Task<PagedList<QueueRow>> PageOfRowsAsync(IQueryable<EnrollmentReceipt> receipts)
+    /// <summary>
+    /// The page's rows, read after the database picked their ids. In the queue's own order the ids come from two parts,
+    /// each in index order — the waiting receipts oldest first, then the decided ones newest first — with the page's
+    /// share of each worked out from the counts, so the database never sorts the whole queue; another order sorts the
+    /// receipts' ids and sort keys. Either way the ~20 form columns are read for the page's rows alone.
+    /// </summary>
+    private async Task<PagedList<QueueRow>> PageOfRowsAsync(IQueryable<EnrollmentReceipt> receipts, QueueSize counts)
     {
-        var total = await receipts.CountAsync();
-        var page = PagedListExtensions.ClampPage(PageNumber, DefaultPageSize, total);
-        var pageIds = Sorts.Apply(AsRows(receipts), Sort).Select(r => r.Id).Skip((page - 1) * DefaultPageSize).Take(DefaultPageSize);
-        var rows = total == 0 ? [] : await Sorts.Apply(AsRows(db.EnrollmentReceipts.Where(r => pageIds.Contains(r.Id))), Sort).ToListAsync();
-        return new PagedList<QueueRow>(rows, page, DefaultPageSize, total);
+        var page = PagedListExtensions.ClampPage(PageNumber, DefaultPageSize, counts.Total);
+        if (counts.Total == 0)
+        {
+            return new PagedList<QueueRow>([], page, DefaultPageSize, 0);
+        }
+
+        var skip = (page - 1) * DefaultPageSize;
+        IQueryable<Guid> pageIds;
+        if (Sorts.IsDefault(Sort))
+        {
+            var waitingTake = Math.Clamp(counts.Waiting - skip, 0, DefaultPageSize);
+            var waiting = receipts.Where(r => r.Status == ReceiptStatus.Submitted)
+                .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+                .Skip(Math.Min(skip, counts.Waiting)).Take(waitingTake).Select(r => r.Id);
+            var decided = receipts.Where(r => r.Status != ReceiptStatus.Submitted)
+                .OrderByDescending(r => r.DecidedAt ?? r.WithdrawnAt ?? r.SubmittedAt).ThenBy(r => r.Id)
+                .Skip(Math.Max(0, skip - counts.Waiting)).Take(DefaultPageSize - waitingTake).Select(r => r.Id);
+            pageIds = waiting.Concat(decided);
+        }
+        else
+        {
+            pageIds = Sorts.Apply(AsRows(receipts), Sort).Select(r => r.Id).Skip(skip).Take(DefaultPageSize);
+        }
+
+        var rows = await Sorts.Apply(AsRows(db.EnrollmentReceipts.Where(r => pageIds.Contains(r.Id))), Sort).ToListAsync();
+        return new PagedList<QueueRow>(rows, page, DefaultPageSize, counts.Total);
     }
 
     private void SetUrls()
@@ -338,6 +369,9 @@ public sealed class QueueModel(
         /// <summary>The person is already on the roster (e.g. typed in by the organizer).</summary>
         public bool AlreadyOnRoster { get; init; }
     }
+
+    /// <summary>The (filtered) list's size and how many of it wait.</summary>
+    private sealed record QueueSize(int Total, int Waiting);
 
     public sealed record QueueCounts(int Planned, int Accepted, int SeatsLeft, int Pending, bool OutOfBand);
 }

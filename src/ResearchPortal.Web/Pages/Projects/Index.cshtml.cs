@@ -14,7 +14,7 @@ namespace ResearchPortal.Web.Pages.Projects;
 /// deadline in words is worked out for the page's rows only.
 /// </summary>
 [Authorize(Roles = PortalRoles.Organizer + "," + PortalRoles.Reviewer)]
-public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarService calendars) : ListPageModel
+public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarService calendars, SharedListFilterOptions filterOptions) : ListPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -45,7 +45,7 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarSe
         Projects = new PagedList<ProjectPageRow>(
             page.Items.Select(row => new ProjectPageRow(row, ProjectProgress.Evaluate(row.Facts, today, calendar))).ToList(),
             page.PageNumber, page.PageSize, page.TotalCount);
-        Options = await ListFilterOptions.LoadAsync(db);
+        Options = await filterOptions.LoadAsync(db);
     }
 
     /// <summary>The organizer's unit's part in a project; reviewers see no role column.</summary>

@@ -13,7 +13,7 @@ namespace ResearchPortal.Web.Pages.Review;
 /// searched, filtered, sorted and paged in SQL, without the report's long texts.
 /// </summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
-public sealed class CloseOutsModel(PortalDbContext db) : ListPageModel
+public sealed class CloseOutsModel(PortalDbContext db, SharedListFilterOptions filterOptions) : ListPageModel
 {
     private static readonly SortOrder<QueueItem> s_sorted = new SortOrder<QueueItem>("submitted", row => row.ProjectId)
         .By("submitted", row => row.SubmittedAt)
@@ -62,7 +62,7 @@ public sealed class CloseOutsModel(PortalDbContext db) : ListPageModel
             };
 
         CloseOuts = await s_sorted.Apply(rows, Sort).ToPagedListAsync(PageNumber);
-        Options = await ListFilterOptions.LoadAsync(db);
+        Options = await filterOptions.LoadAsync(db);
     }
 
     /// <summary>A submitted close-out as the queue shows it: dates, roster size, score and the submission's flags.</summary>

@@ -11,7 +11,7 @@ namespace ResearchPortal.Web.Pages.Review;
 
 /// <summary>备案审核: submitted filings, the earliest class first; searched, filtered, sorted and paged in SQL.</summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
-public sealed class FilingsModel(PortalDbContext db, CalendarService calendars) : ListPageModel
+public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, SharedListFilterOptions filterOptions) : ListPageModel
 {
     private static readonly SortOrder<QueueItem> s_sorted = new SortOrder<QueueItem>("start", row => row.ProjectId)
         .By("start", row => row.StartDate, row => row.ProjectNumber)
@@ -35,11 +35,15 @@ public sealed class FilingsModel(PortalDbContext db, CalendarService calendars) 
     public async Task OnGetAsync()
     {
         var search = SearchLower;
+
+        // Left joins although every filing has its project and unit: PostgreSQL leaves out those the count does not use.
         var rows =
             from filing in db.Filings.AsNoTracking()
             where filing.Status == FilingStatus.Submitted
-            join project in db.PlanProjects on filing.PlanProjectId equals project.Id
-            join host in db.Organizations on project.HostOrganizationId equals host.Id
+            join project in db.PlanProjects on filing.PlanProjectId equals project.Id into projects
+            from project in projects.DefaultIfEmpty()
+            join host in db.Organizations on project.HostOrganizationId equals host.Id into hosts
+            from host in hosts.DefaultIfEmpty()
             where Year == null || project.Year == Year
             where City == null || City == string.Empty || host.City == City
             where search == null || project.ProjectNumber.ToLower().Contains(search) || project.Name.ToLower().Contains(search)
@@ -63,7 +67,7 @@ public sealed class FilingsModel(PortalDbContext db, CalendarService calendars) 
         Filings = await s_sorted.Apply(rows, Sort).ToPagedListAsync(PageNumber);
         var calendar = await calendars.LoadAsync();
         LatestFilingDates = Filings.Items.ToDictionary(row => row.ProjectId, row => FilingDeadlines.LatestFilingDate(row.StartDate, calendar));
-        Options = await ListFilterOptions.LoadAsync(db);
+        Options = await filterOptions.LoadAsync(db);
     }
 
     /// <summary>A submitted filing as the queue shows it: no attachments, comments or history beyond the return count.</summary>

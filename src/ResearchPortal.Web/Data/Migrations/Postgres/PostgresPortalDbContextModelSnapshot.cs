@@ -540,6 +540,8 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PlanProjectId", "IdNumberHash");
 
+                    b.HasIndex("PlanProjectId", "Status", "SubmittedAt");
+
                     b.HasIndex(new[] { "PlanProjectId", "IdNumberHash" }, "IX_EnrollmentReceipts_LivePerPerson")
                         .IsUnique()
                         .HasFilter("\"Status\" IN ('Submitted', 'Accepted')");
@@ -856,7 +858,8 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("HostOrganizationId");
 
                     b.HasIndex("Year", "ProjectNumber")
-                        .IsUnique();
+                        .IsUnique()
+                        .IsDescending(true, false);
 
                     b.ToTable("PlanProjects");
                 });

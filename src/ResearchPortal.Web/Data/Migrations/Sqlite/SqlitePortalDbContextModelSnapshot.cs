@@ -525,6 +525,8 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PlanProjectId", "IdNumberHash");
 
+                    b.HasIndex("PlanProjectId", "Status", "SubmittedAt");
+
                     b.HasIndex(new[] { "PlanProjectId", "IdNumberHash" }, "IX_EnrollmentReceipts_LivePerPerson")
                         .IsUnique()
                         .HasFilter("\"Status\" IN ('Submitted', 'Accepted')");
@@ -839,7 +841,8 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("HostOrganizationId");
 
                     b.HasIndex("Year", "ProjectNumber")
-                        .IsUnique();
+                        .IsUnique()
+                        .IsDescending(true, false);
 
                     b.ToTable("PlanProjects");
                 });
