@@ -63,7 +63,7 @@ public sealed class ApplicantScoreModel(PortalDbContext db, ProjectAccess access
             return Page();
         }
 
-        audit.Record(User.ToActor(), AuditActions.CloseOutApplicantScored, Project.ProjectNumber, projectId, score.Value.ToString());
+        audit.Record(User.ToActor(), AuditActions.CloseOutApplicantScored, AuditSubjects.Project(Project), projectId, score.Value.ToString());
         try
         {
             await db.SaveChangesAsync();

@@ -15,7 +15,7 @@ using ResearchPortal.Web.Infrastructure;
 namespace ResearchPortal.Web.Pages.PartyGroups;
 
 /// <summary>班委 and 临时党小组: members with their roles, and the activities they organized.</summary>
-[Authorize(Roles = HostOrReviewer.Roles)]
+[Authorize(Policy = PortalPolicies.OrganizerOrReviewer)]
 public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock) : PageModel
 {
     public const string ConflictMessage = "班委和临时党小组刚被他人修改，下面显示的是当前内容，请核对后重新提交。";
@@ -107,7 +107,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             return Page();
         }
 
-        audit.Record(User.ToActor(), auditAction, Project.ProjectNumber, Project.Id, details);
+        audit.Record(User.ToActor(), auditAction, AuditSubjects.Project(Project), Project.Id, details);
         try
         {
             await db.SaveChangesAsync();
