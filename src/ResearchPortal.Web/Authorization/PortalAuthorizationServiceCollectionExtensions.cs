@@ -12,7 +12,8 @@ public static class PortalAuthorizationServiceCollectionExtensions
             .AddPolicy(PortalPolicies.Reviewer, policy => policy.RequireRole(PortalRoles.Reviewer))
             .AddPolicy(PortalPolicies.Organizer, policy => policy.RequireRole(PortalRoles.Organizer))
             .AddPolicy(PortalPolicies.Trainee, policy => policy.RequireRole(PortalRoles.Trainee))
-            .AddPolicy(PortalPolicies.OrganizerOrReviewer, policy => policy.RequireRole(PortalRoles.Organizer, PortalRoles.Reviewer));
+            .AddPolicy(PortalPolicies.OrganizerOrReviewer, policy => policy.RequireRole(PortalRoles.Organizer, PortalRoles.Reviewer))
+            .AddPolicy(PortalPolicies.SignedIn, policy => policy.RequireAuthenticatedUser());
         services.AddSingleton<IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<ProjectAccess>();
         return services;

@@ -13,7 +13,7 @@ public static class AccountAudit
 
     public static Actor ActorOf(PortalUser? user) => user is null ? new(string.Empty, UnknownAccountName) : new(user.Id, user.DisplayName);
 
-    public static string SubjectOf(PortalUser? user) => user is null ? UnknownAccountName : $"{user.DisplayName}（{user.Email}）";
+    public static string SubjectOf(PortalUser? user) => user is null ? UnknownAccountName : AuditSubjects.Account(user.DisplayName, user.Email);
 
     public static string Source(HttpContext context) => $"来源地址 {TooManyRequests.ClientAddress(context)}";
 }

@@ -14,7 +14,6 @@ namespace ResearchPortal.Web.Infrastructure;
 /// </summary>
 public sealed class ExportAuditFilter(AuditLog auditLog, PortalDbContext db) : IAsyncPageFilter
 {
-    public const string Action = AuditActions.ExportDownload;
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -29,7 +28,7 @@ public sealed class ExportAuditFilter(AuditLog auditLog, PortalDbContext db) : I
 
         var request = executed.HttpContext.Request;
         var projectId = Guid.TryParse(request.Query["projectId"], CultureInfo.InvariantCulture, out var id) ? id : (Guid?)null;
-        auditLog.Record(user.ToActor(), Action, $"{request.Path}{request.QueryString}", projectId, FileName(executed.Result));
+        auditLog.Record(user.ToActor(), AuditActions.ExportDownload, $"{request.Path}{request.QueryString}", projectId, FileName(executed.Result));
         await db.SaveChangesAsync();
     }
 

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ResearchPortal.Web.Authorization.Throttling;
 using ResearchPortal.Web.Data;
-using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Infrastructure.Uploads;
 
 namespace ResearchPortal.Web.Pages;

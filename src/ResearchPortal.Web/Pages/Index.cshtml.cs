@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResearchPortal.Web.Authorization;
 using ResearchPortal.Web.Data;
@@ -7,6 +8,7 @@ using ResearchPortal.Web.Pages.Home;
 namespace ResearchPortal.Web.Pages;
 
 /// <summary>The home page; a signed-in user also sees 待办, what waits for them.</summary>
+[AllowAnonymous]
 public class IndexModel(PortalDbContext db, CalendarService calendars, PortalClock clock) : PageModel
 {
     /// <summary>Null for visitors (nothing to show); empty when nothing waits.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using ResearchPortal.Web.Authorization.Throttling;
-using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Tests.Persistence;
 using ResearchPortal.Web.Tests.Pages.Errors;
 using ResearchPortal.Web.Tests.Pages.Verify;

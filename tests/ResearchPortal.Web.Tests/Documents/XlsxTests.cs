@@ -268,6 +268,66 @@ public class XlsxTests
         AssertRefused(result, XlsxReadError.TooManyRows, "最多 10 行");
     }
 
+    [Fact]
+    public async Task Too_many_columns_are_refused()
+    {
+        var result = await XlsxReader.ReadAsync(new MemoryStream(WriteRoster(rows: 2)), new XlsxReadLimits { MaxColumns = 5 });
+
+        AssertRefused(result, XlsxReadError.TooManyColumns, "最多 5 列");
+    }
+
+    [Fact]
+    public async Task Zip_without_a_workbook_is_refused_as_not_xlsx()
+    {
+        var output = new MemoryStream();
+        using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = new StreamWriter(archive.CreateEntry("学员名单.csv").Open());
+            entry.Write("姓名,身份证号\n张三,370102199001011234");
+        }
+
+        var result = await XlsxReader.ReadAsync(new MemoryStream(output.ToArray()));
+
+        AssertRefused(result, XlsxReadError.NotXlsx, "不是 Excel 工作簿");
+    }
+
+    [Fact]
+    public async Task Sheet_whose_zip_header_understates_its_size_does_not_expand_beyond_it()
+    {
+        var file = WriteRoster(rows: 2000);
+        UnderstateUncompressedSize(file, "xl/worksheets/sheet1.xml", bytes: 200);
+
+        var result = await XlsxReader.ReadAsync(new MemoryStream(file));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Error, new XlsxReadError?[] { XlsxReadError.Corrupt, XlsxReadError.ExpandsTooLarge });
+        Assert.Empty(result.Rows);
+    }
+
+    [Fact]
+    public async Task Phonetic_runs_are_left_out_of_shared_strings()
+    {
+        var file = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(file, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var strings = workbook.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new SharedStringTable(new SharedStringItem(new Text("张三"), new PhoneticRun(new Text("ちょうさん")) { BaseTextStartIndex = 0, EndingBaseIndex = 2 }));
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            sheetPart.Worksheet = new Worksheet(new SheetData(
+                new Row(new Cell { CellReference = "A1", DataType = CellValues.SharedString, CellValue = new CellValue("0") },
+                        new Cell { CellReference = "B1", CellValue = new CellValue("3.70102199001011E+17") }) { RowIndex = 1 }));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Name = "Sheet1", SheetId = 1, Id = workbook.GetIdOfPart(sheetPart) }));
+        }
+        file.Position = 0;
+
+        var result = await XlsxReader.ReadAsync(file);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(["张三", "3.70102199001011E+17"], Assert.Single(result.Rows).Cells); // the import names the mangled number
+    }
+
     private static void AssertRefused(XlsxReadResult result, XlsxReadError error, string message)
     {
         Assert.False(result.Succeeded);
@@ -296,6 +356,29 @@ public class XlsxTests
         using var archive = new ZipArchive(new MemoryStream(file));
         using var sheet = archive.GetEntry("xl/worksheets/sheet1.xml")!.Open();
         return XDocument.Load(sheet);
+    }
+
+    /// <summary>Rewrites an entry's uncompressed size in its local header and the central directory, as a zip bomb would.</summary>
+    private static void UnderstateUncompressedSize(byte[] zip, string entryName, uint bytes)
+    {
+        var name = Encoding.UTF8.GetBytes(entryName);
+        var patched = 0;
+        for (var i = 0; i + 46 < zip.Length; i++)
+        {
+            var signature = BitConverter.ToUInt32(zip, i);
+            var (sizeAt, nameAt) = signature switch
+            {
+                0x04034b50 => (22, 30), // local file header
+                0x02014b50 => (24, 46), // central directory header
+                _ => (-1, -1),
+            };
+            if (sizeAt < 0 || !zip.AsSpan(i + nameAt).StartsWith(name))
+                continue;
+            if (signature == 0x02014b50 || BitConverter.ToUInt32(zip, i + sizeAt) != 0)
+                BitConverter.TryWriteBytes(zip.AsSpan(i + sizeAt, 4), bytes);
+            patched++;
+        }
+        Assert.Equal(2, patched);
     }
 
     private static byte[] ZipOfZeros(int megabytes)

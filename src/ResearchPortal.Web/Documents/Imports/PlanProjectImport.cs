@@ -14,7 +14,6 @@ namespace ResearchPortal.Web.Documents.Imports;
 /// </summary>
 public sealed class PlanProjectImport(PortalDbContext db, AuditLog audit)
 {
-    public const string Action = AuditActions.PlanProjectsImported;
     public const string ProjectNumber = "项目编号";
     public const string Name = "项目名称";
     public const string Field = "专业领域";
@@ -84,7 +83,7 @@ public sealed class PlanProjectImport(PortalDbContext db, AuditLog audit)
 
         db.Organizations.AddRange(units.Created);
         db.PlanProjects.AddRange(projects);
-        audit.Record(actor, Action, $"{year.Year} 年度计划", details: $"导入 {projects.Count} 个项目，新建 {units.Created.Count} 个单位");
+        audit.Record(actor, AuditActions.PlanProjectsImported, AuditSubjects.PlanYear(year.Year), details: $"导入 {projects.Count} 个项目，新建 {units.Created.Count} 个单位");
         return await ImportStore.SaveAsync(db, projects.Count, cancellationToken);
     }
 

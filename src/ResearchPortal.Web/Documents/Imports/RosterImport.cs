@@ -24,7 +24,6 @@ namespace ResearchPortal.Web.Documents.Imports;
 /// </summary>
 public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, AuditLog audit)
 {
-    public const string Action = AuditActions.RosterImported;
 
     public static readonly IReadOnlyList<string> RequiredColumns =
     [
@@ -84,7 +83,7 @@ public sealed class RosterImport(PortalDbContext db, IdNumberLookup lookup, Audi
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.RosterEntries.AddRange(rows.Entries);
 
-        audit.Record(actor, Action, $"{project.ProjectNumber} {project.Name}", project.Id, $"导入 {rows.Entries.Count} 名学员");
+        audit.Record(actor, AuditActions.RosterImported, AuditSubjects.Project(project), project.Id, $"导入 {rows.Entries.Count} 名学员");
         return await ImportStore.SaveAsync(db, rows.Entries.Count, cancellationToken);
     }
 

@@ -12,7 +12,7 @@ namespace ResearchPortal.Web.Pages.Account;
 /// 修改密码 for every signed-in user; the one page a user whose password a reviewer set is sent to until it is changed.
 /// Changing renews the security stamp, so other sessions end; this one is signed in again.
 /// </summary>
-[Authorize]
+[Authorize(Policy = PortalPolicies.SignedIn)]
 public sealed class ChangePasswordModel(
     UserManager<PortalUser> userManager, SignInManager<PortalUser> signInManager, AuditLog auditLog, PortalDbContext db) : PageModel
 {

@@ -57,7 +57,7 @@ public sealed class AccountIdNumberModel(PortalDbContext db, UserManager<PortalU
             return Page();
         }
 
-        audit.Record(User.ToActor(), AuditActions.AccountIdNumberChanged, $"{Account.DisplayName}（{Account.Email}）",
+        audit.Record(User.ToActor(), AuditActions.AccountIdNumberChanged, AuditSubjects.Account(Account.DisplayName, Account.Email),
             details: $"{previous} → {Bound.IdNumber.Masked}；更正原因：{Input.Reason!.Trim()}");
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = $"账号 {Account.Email} 绑定的身份证号已更正为 {Bound.IdNumber.Masked}。";

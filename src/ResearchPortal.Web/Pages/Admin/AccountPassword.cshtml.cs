@@ -53,7 +53,7 @@ public sealed class AccountPasswordModel(PortalDbContext db, UserManager<PortalU
             return Page();
         }
 
-        audit.Record(User.ToActor(), AuditActions.AccountPasswordReset, $"{Account.DisplayName}（{Account.Email}）");
+        audit.Record(User.ToActor(), AuditActions.AccountPasswordReset, AuditSubjects.Account(Account.DisplayName, Account.Email));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         TempData["StatusMessage"] = $"账号 {Account.Email} 的密码已重置。";

@@ -81,7 +81,7 @@ public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> us
             return Page();
         }
 
-        audit.Record(User.ToActor(), AuditActions.AccountCreated, $"{user.DisplayName}（{email}）", details: RoleName(Input.Role!));
+        audit.Record(User.ToActor(), AuditActions.AccountCreated, AuditSubjects.Account(user.DisplayName, email), details: RoleName(Input.Role!));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         TempData["StatusMessage"] = $"已创建{RoleName(Input.Role!)}账号 {email}。";
@@ -118,7 +118,7 @@ public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> us
         user.IsDisabled = disabled;
         // A new security stamp invalidates the cookies already issued, so a disabled user's sessions end.
         await users.UpdateSecurityStampAsync(user);
-        audit.Record(User.ToActor(), disabled ? AuditActions.AccountDisabled : AuditActions.AccountEnabled, $"{user.DisplayName}（{user.Email}）");
+        audit.Record(User.ToActor(), disabled ? AuditActions.AccountDisabled : AuditActions.AccountEnabled, AuditSubjects.Account(user.DisplayName, user.Email));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         TempData["StatusMessage"] = $"账号 {user.Email} 已{(disabled ? "停用" : "启用")}。";

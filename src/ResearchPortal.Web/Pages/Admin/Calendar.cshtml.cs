@@ -85,7 +85,7 @@ public sealed class CalendarModel(PortalDbContext db, AuditLog audit, PortalCloc
         }
 
         db.HolidayCalendarYears.Add(created.Value);
-        audit.Record(User.ToActor(), AuditActions.CalendarYearCreated, $"{created.Value.Year} 年节假日安排", details: created.Value.Notice);
+        audit.Record(User.ToActor(), AuditActions.CalendarYearCreated, AuditSubjects.CalendarYear(created.Value.Year), details: created.Value.Notice);
         await db.SaveChangesAsync();
         calendars.Changed();
         TempData["StatusMessage"] = $"已新增 {created.Value.Year} 年，请录入节假日和调休上班日，全部录入后标记为已公布。";
@@ -114,7 +114,7 @@ public sealed class CalendarModel(PortalDbContext db, AuditLog audit, PortalCloc
             return Page();
         }
 
-        audit.Record(User.ToActor(), auditAction, $"{year.Year} 年节假日安排", details: details());
+        audit.Record(User.ToActor(), auditAction, AuditSubjects.CalendarYear(year.Year), details: details());
         await db.SaveChangesAsync();
         calendars.Changed();
         TempData["StatusMessage"] = "节假日安排已更新。";

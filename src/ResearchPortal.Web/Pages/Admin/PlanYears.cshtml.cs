@@ -75,7 +75,7 @@ public sealed class PlanYearsModel(PortalDbContext db, AuditLog audit) : PageMod
         }
 
         var savedYear = existing?.Year ?? Input.Year!.Value;
-        audit.Record(User.ToActor(), existing is null ? AuditActions.PlanYearCreated : AuditActions.PlanYearUpdated, $"{savedYear} 年度计划",
+        audit.Record(User.ToActor(), existing is null ? AuditActions.PlanYearCreated : AuditActions.PlanYearUpdated, AuditSubjects.PlanYear(savedYear),
             details: $"完成期限 {ChineseDate.Format(Input.CompletionDeadline!.Value)}，证书编号规则 {Input.CertificateNumberPattern}");
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = $"{savedYear} 年度已保存。";

@@ -102,7 +102,7 @@ public sealed class ProjectsModel(PortalDbContext db, AuditLog audit) : ListPage
             return Page();
         }
 
-        audit.Record(User.ToActor(), Id is null ? AuditActions.PlanProjectCreated : AuditActions.PlanProjectUpdated, $"{project!.ProjectNumber}《{project.Name}》", project.Id);
+        audit.Record(User.ToActor(), Id is null ? AuditActions.PlanProjectCreated : AuditActions.PlanProjectUpdated, AuditSubjects.Project(project!), project!.Id);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = $"项目 {project.ProjectNumber} 已保存。";
         return RedirectToPage(new { Year, Id = (Guid?)null });

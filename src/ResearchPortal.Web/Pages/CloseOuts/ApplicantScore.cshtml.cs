@@ -66,7 +66,7 @@ public sealed class ApplicantScoreModel(PortalDbContext db, ProjectAccess access
             return Page();
         }
 
-        audit.Record(User.ToActor(), AuditActions.CloseOutApplicantScored, Project.ProjectNumber, projectId, score.Value.ToString());
+        audit.Record(User.ToActor(), AuditActions.CloseOutApplicantScored, AuditSubjects.Project(Project), projectId, score.Value.ToString());
         if (!await db.TrySaveAsync(ModelState))
         {
             // The typed score stays in the form; the close-out shown beside it is the stored one.

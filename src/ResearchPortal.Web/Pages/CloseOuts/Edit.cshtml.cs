@@ -16,7 +16,7 @@ using ResearchPortal.Web.Infrastructure.Mail;
 namespace ResearchPortal.Web.Pages.CloseOuts;
 
 /// <summary>The host unit's close-out: self-evaluation report (Annex 5), acceptance form (Annex 6), submission.</summary>
-[Authorize(Roles = HostOrReviewer.Roles)]
+[Authorize(Policy = PortalPolicies.OrganizerOrReviewer)]
 public sealed class EditModel(
     PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock, CalendarService calendars,
     PortalNotifications notifications, DeadlineReminders reminders) : PageModel
@@ -101,7 +101,7 @@ public sealed class EditModel(
             return Page();
         }
 
-        audit.Record(User.ToActor(), submit ? AuditActions.CloseOutSubmitted : AuditActions.CloseOutSaved, Project.ProjectNumber, projectId);
+        audit.Record(User.ToActor(), submit ? AuditActions.CloseOutSubmitted : AuditActions.CloseOutSaved, AuditSubjects.Project(Project), projectId);
         if (submit)
         {
             await notifications.CloseOutSubmittedAsync(Project);

@@ -10,7 +10,7 @@ using ResearchPortal.Web.Documents.Forms;
 namespace ResearchPortal.Web.Pages.Documents;
 
 /// <summary>Annex 6 执行情况验收表 as PDF for everyone who may view the project; <c>copies=3</c> prints it 一式三份.</summary>
-[Authorize]
+[Authorize(Policy = PortalPolicies.SignedIn)]
 public sealed class AcceptanceModel(PortalDbContext db, ProjectAccess access, IOptions<PdfFontOptions> fonts) : DocumentDownloadModel(fonts)
 {
     public async Task<IActionResult> OnGetAsync(Guid projectId, int copies = 1)

@@ -12,7 +12,7 @@ using ResearchPortal.Web.Documents.Fonts;
 namespace ResearchPortal.Web.Pages.Documents;
 
 /// <summary>The signed-in trainee's own 结业证书; anyone else's looks missing.</summary>
-[Authorize]
+[Authorize(Policy = PortalPolicies.SignedIn)]
 public sealed class CertificateModel(PortalDbContext db, IOptions<PublicUrlOptions> publicUrl, IOptions<PdfFontOptions> fonts, CertificateSigner signer)
     : DocumentDownloadModel(fonts)
 {

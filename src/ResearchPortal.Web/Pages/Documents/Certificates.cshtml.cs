@@ -12,7 +12,7 @@ using ResearchPortal.Web.Documents.Fonts;
 namespace ResearchPortal.Web.Pages.Documents;
 
 /// <summary>A project's 结业证书 for the host unit and reviewers: one PDF (one page each) or, with handler=Zip, one PDF per holder.</summary>
-[Authorize]
+[Authorize(Policy = PortalPolicies.SignedIn)]
 public sealed class CertificatesModel(
     PortalDbContext db, ProjectAccess access, IOptions<PublicUrlOptions> publicUrl, IOptions<PdfFontOptions> fonts, CertificateSigner signer)
     : DocumentDownloadModel(fonts)

@@ -11,7 +11,7 @@ using ResearchPortal.Web.Documents.Forms;
 namespace ResearchPortal.Web.Pages.Documents;
 
 /// <summary>Annex 2 备案表 as PDF, for everyone who may view the project; phones masked for the applicant unit as on screen.</summary>
-[Authorize]
+[Authorize(Policy = PortalPolicies.SignedIn)]
 public sealed class FilingModel(PortalDbContext db, ProjectAccess access, IOptions<PdfFontOptions> fonts) : DocumentDownloadModel(fonts)
 {
     public async Task<IActionResult> OnGetAsync(Guid projectId)

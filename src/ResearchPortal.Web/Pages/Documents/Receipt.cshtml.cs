@@ -11,7 +11,7 @@ using ResearchPortal.Web.Documents.Forms;
 namespace ResearchPortal.Web.Pages.Documents;
 
 /// <summary>One receipt (Annex 3) as PDF: for the trainee who sent it, the host unit and reviewers.</summary>
-[Authorize]
+[Authorize(Policy = PortalPolicies.SignedIn)]
 public sealed class ReceiptModel(PortalDbContext db, ProjectAccess access, IOptions<PdfFontOptions> fonts) : DocumentDownloadModel(fonts)
 {
     public async Task<IActionResult> OnGetAsync(Guid receiptId)

@@ -12,7 +12,7 @@ using ResearchPortal.Web.Documents.Forms;
 namespace ResearchPortal.Web.Pages.Documents;
 
 /// <summary>All of a project's receipts (Annex 3) in one PDF, for the host unit and reviewers; withdrawn ones are left out.</summary>
-[Authorize]
+[Authorize(Policy = PortalPolicies.SignedIn)]
 public sealed class ReceiptsModel(PortalDbContext db, ProjectAccess access, IOptions<PdfFontOptions> fonts) : DocumentDownloadModel(fonts)
 {
     public async Task<IActionResult> OnGetAsync(Guid projectId)

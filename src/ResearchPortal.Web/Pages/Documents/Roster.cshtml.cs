@@ -15,11 +15,10 @@ namespace ResearchPortal.Web.Pages.Documents;
 /// Annex 4 学员名单 as PDF for the host unit and reviewers. It carries full ID numbers (it is filed with the province),
 /// so every download is audited as an export.
 /// </summary>
-[Authorize]
+[Authorize(Policy = PortalPolicies.SignedIn)]
 public sealed class RosterModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock, IOptions<PdfFontOptions> fonts)
     : DocumentDownloadModel(fonts)
 {
-    public const string AuditAction = AuditActions.ExportRosterPdf;
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
@@ -36,7 +35,7 @@ public sealed class RosterModel(PortalDbContext db, ProjectAccess access, AuditL
             $"{project.ProjectNumber}-学员名单.pdf",
             afterRender: async () =>
             {
-                audit.Record(User.ToActor(), AuditAction, $"{project.ProjectNumber} {project.Name}", project.Id, $"学员名单 PDF，{entries.Count} 人，含完整身份证号");
+                audit.Record(User.ToActor(), AuditActions.ExportRosterPdf, AuditSubjects.Project(project), project.Id, $"学员名单 PDF，{entries.Count} 人，含完整身份证号");
                 await db.SaveChangesAsync();
             });
     }

@@ -10,7 +10,7 @@ using ResearchPortal.Web.Documents.Forms;
 namespace ResearchPortal.Web.Pages.Documents;
 
 /// <summary>Annex 5 绩效评价自评报告 as PDF, for everyone who may view the project.</summary>
-[Authorize]
+[Authorize(Policy = PortalPolicies.SignedIn)]
 public sealed class SelfEvaluationModel(PortalDbContext db, ProjectAccess access, IOptions<PdfFontOptions> fonts) : DocumentDownloadModel(fonts)
 {
     public async Task<IActionResult> OnGetAsync(Guid projectId)

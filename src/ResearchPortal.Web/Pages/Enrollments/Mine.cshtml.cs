@@ -41,7 +41,7 @@ public sealed class MineModel(PortalDbContext db, PortalClock clock, AuditLog au
             return Page();
         }
 
-        auditLog.Record(User.ToActor(), AuditActions.EnrollmentWithdrawn, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", receipt.PlanProjectId);
+        auditLog.Record(User.ToActor(), AuditActions.EnrollmentWithdrawn, AuditSubjects.Receipt(receipt.Form.Name, receipt.IdNumber.Masked), receipt.PlanProjectId);
         try
         {
             await db.SaveChangesAsync();

@@ -10,7 +10,6 @@ using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Listing;
 using ResearchPortal.Web.Infrastructure.Mail;
-using ResearchPortal.Web.Pages.Seminars;
 
 namespace ResearchPortal.Web.Pages.Enrollments;
 

@@ -65,7 +65,7 @@ public sealed class ReceiptDecisions(PortalDbContext db, AuditLog audit, PortalC
                 onRoster.Add(item.Hash);
                 accepted++;
                 sequence++;
-                audit.Record(actor, AuditActions.EnrollmentAccepted, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", project.Id);
+                audit.Record(actor, AuditActions.EnrollmentAccepted, AuditSubjects.Receipt(receipt.Form.Name, receipt.IdNumber.Masked), project.Id);
                 return Outcome.Done(receipt, $"已录取{receipt.Form.Name}，并列入学员名单（序号 {sequence}）。");
             }).ToList();
         }, lockSeats: true);
@@ -80,7 +80,7 @@ public sealed class ReceiptDecisions(PortalDbContext db, AuditLog audit, PortalC
                 return Outcome.Refused(receipt, result);
             }
 
-            audit.Record(actor, AuditActions.EnrollmentDeclined, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", project.Id, receipt.DecisionReason);
+            audit.Record(actor, AuditActions.EnrollmentDeclined, AuditSubjects.Receipt(receipt.Form.Name, receipt.IdNumber.Masked), project.Id, receipt.DecisionReason);
             return Outcome.Done(receipt, $"已不予录取{receipt.Form.Name}。");
         }).ToList()), lockSeats: false);
 

@@ -77,7 +77,7 @@ public sealed record ReceiptSubmission(PortalDbContext Db, IdNumberLookup IdNumb
             // A number held by someone else's receipt: the trainee is told nothing more, the host can look it up.
             if (submitted.Errors.Any(e => e.Code == EnrollmentReceipt.IdNumberUnavailableCode))
             {
-                AuditLog.Record(actor, AuditActions.EnrollmentIdNumberUnavailable, $"报名回执（{idNumber.Value.Masked}）", projectId);
+                AuditLog.Record(actor, AuditActions.EnrollmentIdNumberUnavailable, AuditSubjects.Receipt(null, idNumber.Value.Masked), projectId);
             }
 
             modelState.AddDomainErrors(submitted);
@@ -91,7 +91,7 @@ public sealed record ReceiptSubmission(PortalDbContext Db, IdNumberLookup IdNumb
         }
 
         Db.EnrollmentReceipts.Add(receipt);
-        AuditLog.Record(actor, auditAction, $"报名回执 {receipt.Form.Name}（{receipt.IdNumber.Masked}）", projectId);
+        AuditLog.Record(actor, auditAction, AuditSubjects.Receipt(receipt.Form.Name, receipt.IdNumber.Masked), projectId);
         return receipt;
     }
 }

@@ -8,7 +8,6 @@ using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Mail;
-using ResearchPortal.Web.Pages.Seminars;
 
 namespace ResearchPortal.Web.Pages.Enrollments;
 

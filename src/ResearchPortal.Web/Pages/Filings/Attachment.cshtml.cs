@@ -8,7 +8,7 @@ using ResearchPortal.Web.Data;
 namespace ResearchPortal.Web.Pages.Filings;
 
 /// <summary>Downloads a filing's 实施方案 or 举办通知 for anyone who may view the project.</summary>
-[Authorize]
+[Authorize(Policy = PortalPolicies.SignedIn)]
 public sealed class AttachmentModel(PortalDbContext db, ProjectAccess access) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid projectId, FilingAttachmentKind kind)

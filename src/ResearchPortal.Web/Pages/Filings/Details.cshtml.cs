@@ -11,7 +11,7 @@ using ResearchPortal.Web.Infrastructure;
 namespace ResearchPortal.Web.Pages.Filings;
 
 /// <summary>The filing as submitted or approved, read-only, with its review history.</summary>
-[Authorize]
+[Authorize(Policy = PortalPolicies.SignedIn)]
 public sealed class DetailsModel(PortalDbContext db, ProjectAccess access) : PageModel
 {
     public PlanProject Project { get; private set; } = null!;

@@ -121,7 +121,7 @@ public sealed class EditModel(
         var typedCorrectly = ModelState.IsValid;
         var submission = submit ? await SubmitOrCheckAsync(filing, onlyCheck: !typedCorrectly) : null;
         var submitted = typedCorrectly && submission is { IsSuccess: true };
-        audit.Record(User.ToActor(), submitted ? AuditActions.FilingSubmitted : AuditActions.FilingDraftSaved, Subject(Project), projectId);
+        audit.Record(User.ToActor(), submitted ? AuditActions.FilingSubmitted : AuditActions.FilingDraftSaved, AuditSubjects.Project(Project), projectId);
         if (submitted)
         {
             await notifications.FilingSubmittedAsync(Project);
@@ -310,6 +310,4 @@ public sealed class EditModel(
             db.StoredFiles.Remove(old);
         }
     }
-
-    private static string Subject(PlanProject project) => $"{project.ProjectNumber}《{project.Name}》";
 }

@@ -13,7 +13,7 @@ using ResearchPortal.Web.Data;
 namespace ResearchPortal.Web.Pages.Outcomes;
 
 /// <summary>The host unit's list of its trainees' outcomes, with recommendation up to 20 % of the roster.</summary>
-[Authorize(Roles = HostOrReviewer.Roles)]
+[Authorize(Policy = PortalPolicies.OrganizerOrReviewer)]
 public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLog audit) : PageModel
 {
     public PlanProject Project { get; private set; } = null!;
@@ -65,7 +65,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             return Page();
         }
 
-        audit.Record(User.ToActor(), auditAction, $"{Project.ProjectNumber} {outcome.Title}", projectId);
+        audit.Record(User.ToActor(), auditAction, AuditSubjects.Outcome(Project, outcome.Title), projectId);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = $"{verb}：{outcome.Title}。";
         return RedirectToPage(new { projectId });

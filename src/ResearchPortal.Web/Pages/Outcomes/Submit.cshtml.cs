@@ -60,7 +60,7 @@ public sealed class SubmitModel(PortalDbContext db, AuditLog audit, PortalClock 
         }
 
         db.ResearchOutcomes.Add(outcome.Value);
-        audit.Record(User.ToActor(), AuditActions.OutcomeSubmitted, $"{Project.ProjectNumber} {outcome.Value.Title}", projectId);
+        audit.Record(User.ToActor(), AuditActions.OutcomeSubmitted, AuditSubjects.Outcome(Project, outcome.Value.Title), projectId);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = "研修成果已提交。" + (file is null ? null : UploadedDocument.RenamedNote(Input.File!, file.Value));
         return RedirectToPage(new { projectId });

@@ -15,7 +15,7 @@ using ResearchPortal.Web.Infrastructure;
 namespace ResearchPortal.Web.Pages.PartyGroups;
 
 /// <summary>班委 and 临时党小组: members with their roles, and the activities they organized.</summary>
-[Authorize(Roles = HostOrReviewer.Roles)]
+[Authorize(Policy = PortalPolicies.OrganizerOrReviewer)]
 public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock) : PageModel
 {
     public PlanProject Project { get; private set; } = null!;
@@ -105,7 +105,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             return Page();
         }
 
-        audit.Record(User.ToActor(), auditAction, Project.ProjectNumber, Project.Id, details);
+        audit.Record(User.ToActor(), auditAction, AuditSubjects.Project(Project), Project.Id, details);
         if (!await db.TrySaveAsync(ModelState))
         {
             // Someone else started the group (or changed it) at the same moment: the stored group beside the kept input.

@@ -12,7 +12,7 @@ using ResearchPortal.Web.Infrastructure;
 namespace ResearchPortal.Web.Pages.Projects;
 
 /// <summary>One project's overview, with links to the working pages the user may open.</summary>
-[Authorize(Roles = PortalRoles.Organizer + "," + PortalRoles.Reviewer)]
+[Authorize(Policy = PortalPolicies.OrganizerOrReviewer)]
 public sealed class DetailsModel(PortalDbContext db, ProjectAccess access, PortalClock clock, CalendarService calendars) : PageModel
 {
     public ProjectRow Overview { get; private set; } = null!;

@@ -13,7 +13,7 @@ namespace ResearchPortal.Web.Pages.Projects;
 /// searched, sorted and paged in SQL (status included, by <see cref="ProjectListQueries.WhereStatus"/>); the next
 /// deadline in words is worked out for the page's rows only.
 /// </summary>
-[Authorize(Roles = PortalRoles.Organizer + "," + PortalRoles.Reviewer)]
+[Authorize(Policy = PortalPolicies.OrganizerOrReviewer)]
 public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarService calendars, SharedListFilterOptions filterOptions) : ListPageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -73,7 +73,7 @@ public sealed class OutcomesModel(PortalDbContext db, ProjectAccess access, Audi
             return Page();
         }
 
-        audit.Record(User.ToActor(), auditAction, $"{project.ProjectNumber}《{outcome.Title}》", project.Id);
+        audit.Record(User.ToActor(), auditAction, AuditSubjects.Outcome(project, outcome.Title), project.Id);
         await db.SaveChangesAsync();
         TempData["StatusMessage"] = statusMessage;
         return Redirect(ListUrl.With(Request, ("handler", null), ("id", null)));

@@ -10,7 +10,7 @@ namespace ResearchPortal.Web.Pages.Review;
 /// <summary>A project as the reviewer sees it at the top of every review page: the project and both its units.</summary>
 public sealed record ReviewedProject(PlanProject Project, Organization Applicant, Organization Host)
 {
-    public string Title => $"{Project.ProjectNumber}《{Project.Name}》";
+    public string Title => AuditSubjects.Project(Project);
 
     /// <summary>Null when the project does not exist or the user may not review it (the page answers 404).</summary>
     public static async Task<ReviewedProject?> FindAsync(PortalDbContext db, ProjectAccess access, ClaimsPrincipal user, Guid projectId)

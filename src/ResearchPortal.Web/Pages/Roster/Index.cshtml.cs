@@ -19,7 +19,7 @@ namespace ResearchPortal.Web.Pages.Roster;
 /// 研修学员名单 (Annex 4), paged and searchable: hours and pass/fail for every changed row in one submit (or set for the
 /// selected rows at once), certificate numbers for all who passed, and their revocation (host organizer or reviewer).
 /// </summary>
-[Authorize(Roles = HostOrReviewer.Roles)]
+[Authorize(Policy = PortalPolicies.OrganizerOrReviewer)]
 public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock) : ListPageModel
 {
     public const string StatusKey = "status";
@@ -158,7 +158,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             return await PageAsync();
         }
 
-        audit.Record(User.ToActor(), AuditActions.RosterCertificatesAssigned, Project.ProjectNumber, Project.Id,
+        audit.Record(User.ToActor(), AuditActions.RosterCertificatesAssigned, AuditSubjects.Project(Project), Project.Id,
             $"{numbered.Count} 人：{numbered[0].CertificateNumber} 至 {numbered[^1].CertificateNumber}");
         if (!await db.TrySaveAsync(ModelState))
         {
@@ -189,7 +189,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         }
 
         ConcurrencyToken.Expect(db, entry, revocation.ConcurrencyToken);
-        audit.Record(User.ToActor(), AuditActions.CertificateRevoked, $"{number} {entry.Name}", Project.Id, $"撤销原因：{entry.RevokedCertificates[^1].Reason}");
+        audit.Record(User.ToActor(), AuditActions.CertificateRevoked, AuditSubjects.InProject(Project, $"{entry.Name} 证书 {number}"), Project.Id, $"撤销原因：{entry.RevokedCertificates[^1].Reason}");
         if (!await db.TrySaveAsync(ModelState))
         {
             return await PageAsync();
@@ -291,7 +291,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
                 }
                 else
                 {
-                    audit.Record(User.ToActor(), AuditActions.RosterResultRecorded, $"{Project.ProjectNumber} {entry.Name}", Project.Id,
+                    audit.Record(User.ToActor(), AuditActions.RosterResultRecorded, AuditSubjects.InProject(Project, entry.Name), Project.Id,
                         $"完成学时 {entry.CompletedHours:0.#}，{(entry.Passed ? "通过" : "未通过")}");
                     outcome.Saved.Add(entry.Name);
                 }

@@ -10,7 +10,7 @@ using ResearchPortal.Web.Data;
 namespace ResearchPortal.Web.Pages.Roster;
 
 /// <summary>One trainee's roster row with the full ID number; every view is written to the audit log.</summary>
-[Authorize(Roles = HostOrReviewer.Roles)]
+[Authorize(Policy = PortalPolicies.OrganizerOrReviewer)]
 public sealed class PersonModel(PortalDbContext db, ProjectAccess access, AuditLog audit) : PageModel
 {
     public PlanProject Project { get; private set; } = null!;
@@ -27,7 +27,7 @@ public sealed class PersonModel(PortalDbContext db, ProjectAccess access, AuditL
 
         Project = project;
         Entry = entry;
-        audit.Record(User.ToActor(), AuditActions.IdNumberViewed, $"{project.ProjectNumber} {entry.Name}", project.Id, $"名单序号 {entry.Sequence}");
+        audit.Record(User.ToActor(), AuditActions.IdNumberViewed, AuditSubjects.InProject(project, entry.Name), project.Id, $"名单序号 {entry.Sequence}");
         await db.SaveChangesAsync();
         return Page();
     }

@@ -17,7 +17,7 @@ namespace ResearchPortal.Web.Pages.Spreadsheets;
 /// /Enrollments (receipts, ID numbers masked) and /Hours (继续教育学时名单), each with ?projectId=.
 /// Lists with full ID numbers are audited before they are sent.
 /// </summary>
-[Authorize(Roles = HostOrReviewer.Roles)]
+[Authorize(Policy = PortalPolicies.OrganizerOrReviewer)]
 public sealed class ProjectModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock) : PageModel
 {
     public const string RosterAction = AuditActions.ExportRosterXlsx;
@@ -72,7 +72,7 @@ public sealed class ProjectModel(PortalDbContext db, ProjectAccess access, Audit
     /// <summary>Saved before the file is sent: a download that fails half way has still shown the numbers.</summary>
     private async Task AuditFullIdNumbersAsync(PlanProject project, string action, int trainees)
     {
-        audit.Record(User.ToActor(), action, $"{project.ProjectNumber} {project.Name}", project.Id, $"含完整身份证号 {trainees} 人");
+        audit.Record(User.ToActor(), action, AuditSubjects.Project(project), project.Id, $"含完整身份证号 {trainees} 人");
         await db.SaveChangesAsync();
     }
 }

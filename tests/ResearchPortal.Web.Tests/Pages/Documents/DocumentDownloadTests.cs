@@ -32,7 +32,7 @@ public sealed class DocumentDownloadTests(PortalApp app) : SharedPortalTests
 
         // Every export is audited once: who, when, which document and project.
         await using var db = app.NewContext();
-        var audit = await db.AuditEntries.SingleAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == ExportAuditFilter.Action);
+        var audit = await db.AuditEntries.SingleAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == AuditActions.ExportDownload);
         Assert.Equal($"{graph.Project.ProjectNumber}-高级研修项目备案表.pdf", audit.Details);
         Assert.StartsWith("/Documents/Filing", audit.Subject, StringComparison.Ordinal);
     }
@@ -73,8 +73,8 @@ public sealed class DocumentDownloadTests(PortalApp app) : SharedPortalTests
         Assert.Contains(graph.Entries[0].IdNumber.Value, text);
         Assert.Contains(graph.Entries[1].IdNumber.Value, text);
         await using var db = app.NewContext();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == RosterModel.AuditAction));
-        Assert.False(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == ExportAuditFilter.Action));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == AuditActions.ExportRosterPdf));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == AuditActions.ExportDownload));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class RosterImportTests(AfterSeminarPortal portal) : SharedPortalT
         var imported = await db.RosterEntries.Where(e => e.PlanProjectId == graph.Project.Id && e.Sequence > 2).OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal([("赵一", 3, 24.5m, true, certificate), ("钱二", 4, 10m, false, null)],
             imported.Select(e => (e.Name, e.Sequence, e.CompletedHours, e.Passed, e.CertificateNumber)));
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == RosterImport.Action));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == AuditActions.RosterImported));
     }
 
     [Fact]

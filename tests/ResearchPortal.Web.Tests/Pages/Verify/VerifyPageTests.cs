@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Roster;
-using ResearchPortal.Web.Documents.Certificates;
+using ResearchPortal.Web.Authorization.Throttling;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Tests.Pages.Errors;
 using ResearchPortal.Web.Tests.Pages.Roster;

@@ -3,9 +3,8 @@ using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Organizations;
 using ResearchPortal.Domain.Plans;
-using ResearchPortal.Web.Data;
 
-namespace ResearchPortal.Web.Pages.Seminars;
+namespace ResearchPortal.Web.Data;
 
 /// <summary>A project whose filing the province approved: what the public notice (举办通知) shows of it.</summary>
 public sealed record PublishedSeminar(PlanProject Project, Filing Filing, Organization Host, int AcceptedCount)

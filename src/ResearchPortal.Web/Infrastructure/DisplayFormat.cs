@@ -1,6 +1,6 @@
 using ResearchPortal.Domain.Common;
 
-namespace ResearchPortal.Web.Pages.Review;
+namespace ResearchPortal.Web.Infrastructure;
 
 public static class DisplayFormat
 {

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
-using ResearchPortal.Web.Authorization.Throttling;
 
-namespace ResearchPortal.Web.Documents.Certificates;
+namespace ResearchPortal.Web.Authorization.Throttling;
 
 /// <summary>
 /// Limits certificate look-ups per client IP, so the public page cannot be used to guess holders' names.

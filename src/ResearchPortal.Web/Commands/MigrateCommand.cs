@@ -1,4 +1,6 @@
-namespace ResearchPortal.Web.Data;
+using ResearchPortal.Web.Data;
+
+namespace ResearchPortal.Web.Commands;
 
 /// <summary>
 /// <c>dotnet ResearchPortal.Web.dll migrate</c>: applies the migrations and the reference data (roles, official holiday

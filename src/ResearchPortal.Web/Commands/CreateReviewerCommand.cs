@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using ResearchPortal.Web.Data;
 
-namespace ResearchPortal.Web.Data;
+namespace ResearchPortal.Web.Commands;
 
 /// <summary>
 /// <c>dotnet ResearchPortal.Web.dll create-reviewer &lt;email&gt; &lt;name&gt;</c>: creates the first reviewer of a
