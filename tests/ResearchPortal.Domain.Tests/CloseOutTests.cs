@@ -1,5 +1,5 @@
-using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.CloseOuts;
+using ResearchPortal.Domain.Common;
 using static ResearchPortal.Domain.Tests.TestData;
 
 namespace ResearchPortal.Domain.Tests;

@@ -96,7 +96,9 @@ public class FilingTests
         Assert.Equal(accepted, result.IsSuccess);
         Assert.Equal(accepted ? length : null, filing.ContactPosition?.Length);
         if (!accepted)
+        {
             Assert.Equal(nameof(Filing.ContactPosition), Assert.Single(result.Errors).Field);
+        }
     }
 
     [Theory]

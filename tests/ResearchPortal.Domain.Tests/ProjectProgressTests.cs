@@ -112,9 +112,16 @@ public class ProjectProgressTests
         var closeOut = CloseOut.Start(Project.Id);
         AssertSuccess(closeOut.UpdateReport(new SelfEvaluationReport
         {
-            BasicInformation = "1", PerformanceGoals = "2", OrganizationAnalysis = "3", ManagementAnalysis = "4",
-            PartyBuildingAnalysis = "5", GoalCompletionAnalysis = "6", FollowUpPlan = "7", ExperienceAndSuggestions = "8",
-            EvaluationWork = "9", MainOutcomes = "10",
+            BasicInformation = "1",
+            PerformanceGoals = "2",
+            OrganizationAnalysis = "3",
+            ManagementAnalysis = "4",
+            PartyBuildingAnalysis = "5",
+            GoalCompletionAnalysis = "6",
+            FollowUpPlan = "7",
+            ExperienceAndSuggestions = "8",
+            EvaluationWork = "9",
+            MainOutcomes = "10",
         }));
         AssertSuccess(closeOut.UpdateAcceptance("王", "1", "摘要", Score.Create(80).Value));
         AssertSuccess(closeOut.SetApplicantScore(Score.Create(80).Value));

@@ -57,7 +57,9 @@ public class RosterTests
 
         Assert.Equal(valid, result.IsSuccess);
         if (!valid)
+        {
             Assert.Equal(nameof(RosterEntry.Name), AssertSingleError(result, "TooLong").Field);
+        }
     }
 
     [Fact]

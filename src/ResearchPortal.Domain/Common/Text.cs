@@ -16,7 +16,10 @@ public static class Text
     {
         var count = 0;
         foreach (var _ in value.EnumerateRunes())
+        {
             count++;
+        }
+
         return count;
     }
 }

@@ -37,13 +37,13 @@ public static class DatabaseBusy
         for (var current = exception; current is not null; current = current.InnerException)
         {
             if (current switch
-                {
-                    PostgresException postgres => postgres.SqlState is QueryCanceled or LockNotAvailable,
-                    // Npgsql signals both a command timeout and an exhausted pool with an inner TimeoutException.
-                    NpgsqlException npgsql => npgsql.InnerException is TimeoutException,
-                    SqliteException sqlite => sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked,
-                    _ => false,
-                })
+            {
+                PostgresException postgres => postgres.SqlState is QueryCanceled or LockNotAvailable,
+                // Npgsql signals both a command timeout and an exhausted pool with an inner TimeoutException.
+                NpgsqlException npgsql => npgsql.InnerException is TimeoutException,
+                SqliteException sqlite => sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked,
+                _ => false,
+            })
             {
                 return true;
             }

@@ -25,7 +25,10 @@ internal static partial class CjkText
     {
         var width = 0;
         foreach (var rune in text.EnumerateRunes())
+        {
             width += IsWide(rune.Value) ? 2 : 1;
+        }
+
         return width;
     }
 
@@ -36,11 +39,20 @@ internal static partial class CjkText
     public static bool CanBreakBetween(Rune previous, Rune next)
     {
         if (Rune.IsWhiteSpace(next))
+        {
             return false;
+        }
+
         if (Rune.IsWhiteSpace(previous))
+        {
             return true;
+        }
+
         if (IsIn(NoBreakBefore, next) || IsIn(NoBreakAfter, previous))
+        {
             return false;
+        }
+
         return IsWide(previous.Value) || IsWide(next.Value);
     }
 
@@ -54,7 +66,10 @@ internal static partial class CjkText
     {
         List<Range>? spans = null;
         foreach (var match in UnbreakableSpan().EnumerateMatches(text))
+        {
             (spans ??= []).Add(new Range(match.Index, match.Index + match.Length));
+        }
+
         return spans;
     }
 

@@ -1,8 +1,8 @@
 using System.Net;
 using ResearchPortal.Web.Authorization.Throttling;
-using ResearchPortal.Web.Tests.Persistence;
 using ResearchPortal.Web.Tests.Pages.Errors;
 using ResearchPortal.Web.Tests.Pages.Verify;
+using ResearchPortal.Web.Tests.Persistence;
 using ResearchPortal.Web.Tests.Web;
 
 namespace ResearchPortal.Web.Tests.Deployment;

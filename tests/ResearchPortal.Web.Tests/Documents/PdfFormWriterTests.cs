@@ -24,7 +24,10 @@ public partial class PdfFormWriterTests
         var text = Compact(pdf.GetPage(1).Text);
         Assert.Equal(1, pdf.NumberOfPages);
         foreach (var expected in new[] { "高级研修项目备案表", "填报时间：年月日", "项目名称", "人工智能赋能智能制造高级研修班", "办班时间", "2024年6月10日", "(继续教育部门盖章)", "注：备案请附实施方案和开班通知。" })
+        {
             Assert.Contains(expected, text);
+        }
+
         Assert.DoesNotContain("共", text);
     }
 
@@ -34,7 +37,10 @@ public partial class PdfFormWriterTests
         using var writer = new PdfFormWriter(Fonts, new PdfPageSetup(PdfOrientation.Landscape));
         var table = new PdfTable(1, 2, 3, 2).AddHeader("序号", "姓名", "身份证号", "培训证书编号");
         for (var i = 1; i <= 500; i++)
+        {
             table.AddRow($"R{i:0000}", "张三", "370102199001011234", $"SD-{i}");
+        }
+
         writer.Title("学员名单").Table(table);
 
         var file = writer.ToArray();
@@ -99,7 +105,9 @@ public partial class PdfFormWriterTests
     {
         using var writer = new PdfFormWriter(Fonts);
         for (var copy = 1; copy <= 3; copy++)
+        {
             writer.NewSection().Title("执行情况验收表").Line($"第 {copy} 份");
+        }
 
         using var pdf = PdfDocument.Open(writer.ToArray());
 
@@ -127,7 +135,10 @@ public partial class PdfFormWriterTests
         const string sentence = "于2026年11月20日开班，共24 学时，学员30人，满分 100 分。";
         var table = new PdfTable(1, 2);
         for (var shift = 0; shift <= 16; shift++)
+        {
             table.AddRow(new string('研', shift) + sentence, "");
+        }
+
         using var writer = new PdfFormWriter(Fonts);
         writer.Table(table);
 
@@ -135,7 +146,9 @@ public partial class PdfFormWriterTests
 
         Assert.True(lines.Count > 2 * 17, "each sentence should wrap in the narrow column");
         foreach (var whole in new[] { "2026年11月20日", "24学时", "30人", "100分" })
+        {
             Assert.Equal(17, lines.Count(line => line.Contains(whole, StringComparison.Ordinal)));
+        }
     }
 
     [Fact]
@@ -178,7 +191,10 @@ public partial class PdfFormWriterTests
     {
         var table = new PdfTable(1, 3).AddRow(PdfCell.Label("项目名称"), "乡村振兴研修班").AddHeader("专家", "题目");
         for (var i = 1; i <= 60; i++)
+        {
             table.AddRow($"R{i:0000}", "授课题目");
+        }
+
         table.EndHeader().AddRow(new PdfRow(PdfCell.Label("备案意见"), "同意") { MinHeight = 600 });
         using var writer = new PdfFormWriter(Fonts);
         writer.Table(table);
@@ -200,7 +216,10 @@ public partial class PdfFormWriterTests
         {
             using var writer = new PdfFormWriter(Fonts);
             if (draft)
+            {
                 writer.Watermark("草稿");
+            }
+
             writer.Title("高级研修项目备案表").Table(new PdfTable(1, 3).AddRow(PdfCell.Label("项目名称"), "乡村振兴研修班")).Line("注：备案请附实施方案和开班通知。");
             return writer.ToArray();
         }

@@ -47,7 +47,10 @@ internal static partial class PdfTools
         var artifacts = Environment.GetEnvironmentVariable("RESEARCHPORTAL_ARTIFACTS") ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
         var folder = Path.Combine(artifacts, "pdf-pages", name);
         if (Directory.Exists(folder))
+        {
             Directory.Delete(folder, recursive: true);
+        }
+
         Directory.CreateDirectory(folder);
         Run(pdf, "pdftoppm", $"-png -r 60 {{0}} \"{Path.Combine(folder, "page")}\"");
         return [.. Directory.GetFiles(folder, "page-*.png").Order()];

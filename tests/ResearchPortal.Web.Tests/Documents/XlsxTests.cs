@@ -91,7 +91,10 @@ public class XlsxTests
         }
 
         using (var printed = new PrintReadyWorkbook(output.ToArray()))
+        {
             printed.AssertEverySheetPrintReady();
+        }
+
         using var document = SpreadsheetDocument.Open(new MemoryStream(output.ToArray()), isEditable: false);
         var workbook = document.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
@@ -317,7 +320,8 @@ public class XlsxTests
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             sheetPart.Worksheet = new Worksheet(new SheetData(
                 new Row(new Cell { CellReference = "A1", DataType = CellValues.SharedString, CellValue = new CellValue("0") },
-                        new Cell { CellReference = "B1", CellValue = new CellValue("3.70102199001011E+17") }) { RowIndex = 1 }));
+                        new Cell { CellReference = "B1", CellValue = new CellValue("3.70102199001011E+17") })
+                { RowIndex = 1 }));
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Name = "Sheet1", SheetId = 1, Id = workbook.GetIdOfPart(sheetPart) }));
         }
         file.Position = 0;
@@ -344,7 +348,10 @@ public class XlsxTests
             writer.AddTitle("人工智能高级研修项目学员名单（项目编号：2024-GJYX-037）");
             writer.AddLine("日期：2024 年 6 月 20 日");
             for (var i = 1; i <= rows; i++)
+            {
                 writer.AddRow([i.ToString(), "张三", IdNumber, "山东省济南市历下区某某科技有限公司", "13800138000", "24.5"]);
+            }
+
             writer.AddFooter("填表人：赵六");
             writer.Complete();
         }
@@ -373,9 +380,15 @@ public class XlsxTests
                 _ => (-1, -1),
             };
             if (sizeAt < 0 || !zip.AsSpan(i + nameAt).StartsWith(name))
+            {
                 continue;
+            }
+
             if (signature == 0x02014b50 || BitConverter.ToUInt32(zip, i + sizeAt) != 0)
+            {
                 BitConverter.TryWriteBytes(zip.AsSpan(i + sizeAt, 4), bytes);
+            }
+
             patched++;
         }
         Assert.Equal(2, patched);
@@ -389,7 +402,9 @@ public class XlsxTests
             using var entry = archive.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal).Open();
             var zeros = new byte[1024 * 1024];
             for (var i = 0; i < megabytes; i++)
+            {
                 entry.Write(zeros);
+            }
         }
         return output.ToArray();
     }

@@ -68,7 +68,10 @@ public sealed class StartupTests
     {
         var closedPort = new NpgsqlConnectionStringBuilder(PostgresServer.Instance.AdminConnectionString)
         {
-            Host = "127.0.0.1", Port = UnusedPort(), Database = "nowhere", Pooling = false,
+            Host = "127.0.0.1",
+            Port = UnusedPort(),
+            Database = "nowhere",
+            Pooling = false,
         }.ConnectionString;
 
         var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() =>

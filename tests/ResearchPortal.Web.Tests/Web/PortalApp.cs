@@ -9,12 +9,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Respawn;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Mail;
 using ResearchPortal.Web.Tests.Builders;
 using ResearchPortal.Web.Tests.Infrastructure;
+using Respawn;
 
 namespace ResearchPortal.Web.Tests.Web;
 

@@ -31,10 +31,16 @@ public static class CertificatePdf
     public static byte[] Render(IReadOnlyList<IssuedCertificate> certificates, string baseUrl, PdfFontOptions fonts, CertificateSigner? signer = null)
     {
         if (certificates.Count == 0)
+        {
             throw new ArgumentException("At least one certificate is needed.", nameof(certificates));
+        }
+
         using var writer = new PdfFormWriter(fonts, Page, $"{certificates[0].ProjectNumber} {Title}");
         foreach (var certificate in certificates)
+        {
             Write(writer.NewSection(), certificate, baseUrl);
+        }
+
         return signer is null ? writer.ToArray() : signer.Sign(writer.ToArray(), certificates);
     }
 

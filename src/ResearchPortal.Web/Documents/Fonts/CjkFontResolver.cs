@@ -66,7 +66,10 @@ public sealed class CjkFontResolver : IFontResolver
     public static CjkFontResolver EnsureRegistered(PdfFontOptions options)
     {
         if (registered is { } current)
+        {
             return current;
+        }
+
         lock (RegistrationLock)
         {
             if (registered is null)

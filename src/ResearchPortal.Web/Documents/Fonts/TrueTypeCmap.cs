@@ -34,21 +34,35 @@ internal sealed class TrueTypeCmap
             int encoding = U16(data, record + 2);
             var offset = checked((int)U32(data, record + 4));
             if (offset + 2 > data.Length)
+            {
                 continue;
+            }
+
             int format = U16(data, offset);
             var unicode = platform == 0 || (platform == 3 && encoding is 1 or 10);
             if (unicode && format == 12)
+            {
                 format12 = offset;
+            }
             else if (unicode && format == 4 && format4 < 0)
+            {
                 format4 = offset;
+            }
         }
         var codePoints = new HashSet<int>();
         if (format12 >= 0)
+        {
             ReadFormat12(data[format12..], codePoints);
+        }
         else if (format4 >= 0)
+        {
             ReadFormat4(data[format4..], codePoints);
+        }
         else
+        {
             throw new InvalidDataException("字体缺少 Unicode 字符映射表（cmap）");
+        }
+
         return new TrueTypeCmap(codePoints);
     }
 
@@ -64,7 +78,9 @@ internal sealed class TrueTypeCmap
             for (var c = start; c <= end; c++)
             {
                 if (firstGlyph + (uint)(c - start) != 0)
+                {
                     codePoints.Add(c);
+                }
             }
         }
     }
@@ -86,16 +102,22 @@ internal sealed class TrueTypeCmap
             {
                 int glyph;
                 if (rangeOffset == 0)
+                {
                     glyph = (c + delta) & 0xFFFF;
+                }
                 else
                 {
                     var at = rangeOffsets + 2 * s + rangeOffset + 2 * (c - start);
                     glyph = at + 2 <= table.Length ? U16(table, at) : 0;
                     if (glyph != 0)
+                    {
                         glyph = (glyph + delta) & 0xFFFF;
+                    }
                 }
                 if (glyph != 0)
+                {
                     codePoints.Add(c);
+                }
             }
         }
     }
@@ -107,11 +129,17 @@ internal sealed class TrueTypeCmap
         {
             var record = 12 + i * 16;
             if (U32(font, record) != tag)
+            {
                 continue;
+            }
+
             var offset = checked((int)U32(font, record + 8));
             var length = checked((int)U32(font, record + 12));
             if (offset < 0 || length < 0 || (long)offset + length > font.Length)
+            {
                 break;
+            }
+
             return offset..(offset + length);
         }
         throw new InvalidDataException("字体缺少 Unicode 字符映射表（cmap）");

@@ -21,7 +21,10 @@ internal static class TrueTypeCollection
         {
             var numFonts = ReadUInt32(file, 8);
             if (numFonts == 0)
+            {
                 throw new InvalidDataException("字体集合中没有字体");
+            }
+
             return CopyFace(file, checked((int)ReadUInt32(file, 12)));
         }
         EnsureTrueTypeOutlines(tag);
@@ -63,9 +66,14 @@ internal static class TrueTypeCollection
     private static void EnsureTrueTypeOutlines(uint version)
     {
         if (version == CffTag)
+        {
             throw new InvalidDataException("该字体使用 CFF 轮廓（如 Noto CJK），PDFsharp 无法使用");
+        }
+
         if (version != TrueTypeVersion && version != AppleTrueTypeTag)
+        {
             throw new InvalidDataException("不是 TrueType 字体");
+        }
     }
 
     private static int Align4(int length) => (length + 3) & ~3;
@@ -73,7 +81,9 @@ internal static class TrueTypeCollection
     private static void CheckRange(byte[] file, int offset, int length)
     {
         if (offset < 0 || length < 0 || (long)offset + length > file.Length)
+        {
             throw new InvalidDataException("字体文件已损坏");
+        }
     }
 
     private static uint ReadUInt32(byte[] file, int offset)

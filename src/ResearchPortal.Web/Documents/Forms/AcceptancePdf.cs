@@ -40,7 +40,10 @@ public static class AcceptancePdf
         {
             writer.NewSection();
             if (copies > 1)
+            {
                 writer.Line(string.Empty, CopyMarks[copy]);
+            }
+
             writer
                 .Title(Title)
                 .Table(table)

@@ -51,7 +51,10 @@ public static class FilingPdf
 
         using var writer = new PdfFormWriter(fonts, documentTitle: $"{project.ProjectNumber} 高级研修项目备案表");
         if (filing.IsEditable)
+        {
             writer.Watermark(DraftMark);
+        }
+
         writer
             .Title(Title)
             .Line($"填报时间：{FormText.Date(FormText.ChinaDate(filing.SubmittedAt))}")

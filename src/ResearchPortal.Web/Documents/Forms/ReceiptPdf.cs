@@ -23,7 +23,10 @@ public static class ReceiptPdf
     public static byte[] Render(IReadOnlyList<EnrollmentReceipt> receipts, PlanProject project, PdfFontOptions fonts)
     {
         if (receipts.Count == 0)
+        {
             throw new ArgumentException("At least one receipt is needed.", nameof(receipts));
+        }
+
         using var writer = new PdfFormWriter(fonts, documentTitle: $"{project.ProjectNumber} {Title}");
         foreach (var receipt in receipts)
         {

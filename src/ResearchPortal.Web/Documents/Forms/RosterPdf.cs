@@ -49,7 +49,9 @@ public static class RosterPdf
         }
 
         if (trainees == 0)
+        {
             table.AddRow(PdfCell.Label(NoTrainees, Columns.Length));
+        }
 
         using var writer = new PdfFormWriter(fonts, new PdfPageSetup(PdfOrientation.Landscape, MarginMillimetres: 15), Title(project));
         writer

@@ -29,7 +29,10 @@ public static class SelfEvaluationPdf
             {
                 // Chapters filled as a whole (六, 七) carry their one item under the chapter heading.
                 if (item.Number.Length > 0)
+                {
                     writer.Text($"{item.Number}{item.Title}", PdfTextStyle.Heading);
+                }
+
                 writer.Paragraphs(Paragraphs(item.ValueIn(report)));
             }
         }

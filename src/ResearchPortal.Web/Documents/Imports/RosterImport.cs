@@ -7,8 +7,8 @@ using ResearchPortal.Domain.Plans;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.Configurations;
-using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Data.IdNumbers;
+using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Documents.Xlsx;
 using Columns = ResearchPortal.Web.Documents.Exports.RosterSheet;
 

@@ -39,9 +39,15 @@ internal static partial class PdfFileOutput
         foreach (var dictionary in objects.OfType<PdfDictionary>())
         {
             if (dictionary.Stream is not { } stream || PlainOrFlateData(dictionary) is not { } data)
+            {
                 continue;
+            }
+
             if (toUnicodeMaps.Contains(dictionary))
+            {
                 data = WithUtf16Targets(data);
+            }
+
             stream.Value = Deflate(data);
             dictionary.Elements.SetName("/Filter", "/FlateDecode");
         }
@@ -55,7 +61,10 @@ internal static partial class PdfFileOutput
     {
         var filter = dictionary.Elements["/Filter"];
         if (filter is null)
+        {
             return dictionary.Stream.Value;
+        }
+
         var flateOnly = filter is PdfName { Value: "/FlateDecode" } && !dictionary.Elements.ContainsKey("/DecodeParms");
         return flateOnly ? dictionary.Stream.UnfilteredValue : null;
     }
@@ -68,7 +77,10 @@ internal static partial class PdfFileOutput
         {
             var codePoint = int.Parse(match.Groups["code"].ValueSpan, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
             if (codePoint is < 0x10000 or > 0x10FFFF)
+            {
                 return match.Value;
+            }
+
             var utf16 = new Rune(codePoint).ToString();
             return $"{match.Groups["source"].Value}<{(int)utf16[0]:X4}{(int)utf16[1]:X4}>";
         });
@@ -79,7 +91,10 @@ internal static partial class PdfFileOutput
     {
         using var output = new MemoryStream(data.Length / 2 + 64);
         using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
             zlib.Write(data);
+        }
+
         return output.ToArray();
     }
 

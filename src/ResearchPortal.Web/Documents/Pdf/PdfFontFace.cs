@@ -71,14 +71,19 @@ internal sealed class PdfFontFace
     private void DrawRun(XGraphics graphics, string text, int start, int end, int font, double x, double baseline)
     {
         if (end > start)
+        {
             graphics.DrawString(start == 0 && end == text.Length ? text : text[start..end], fonts[font], XBrushes.Black, x, baseline, XStringFormats.BaseLineLeft);
+        }
     }
 
     public double Width(ReadOnlySpan<char> text)
     {
         var width = 0d;
         foreach (var rune in text.EnumerateRunes())
+        {
             width += Width(rune);
+        }
+
         return width;
     }
 
@@ -110,7 +115,10 @@ internal sealed class PdfFontFace
         {
             Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length);
             if (i > lineStart && CjkText.CanBreakBetween(previous, rune) && !CjkText.IsInside(unbreakable, i))
+            {
                 breakAt = i;
+            }
+
             var runeWidth = Width(rune);
             if (width + runeWidth > available && i > lineStart)
             {
@@ -118,12 +126,18 @@ internal sealed class PdfFontFace
                 AddLine(text.AsSpan(lineStart, end - lineStart), lines);
                 lineStart = end;
                 while (lineStart < text.Length && text[lineStart] == ' ')
+                {
                     lineStart++;
+                }
+
                 width = Width(text.AsSpan(lineStart, Math.Max(0, i - lineStart)));
                 breakAt = -1;
                 available = maxWidth;
                 if (lineStart > i)
+                {
                     i = lineStart;
+                }
+
                 continue;
             }
             width += runeWidth;
@@ -144,7 +158,10 @@ internal sealed class PdfFontFace
     private Glyph GlyphOf(Rune rune)
     {
         if (glyphs.TryGetValue(rune.Value, out var glyph))
+        {
             return glyph;
+        }
+
         var font = FontIndexOf(rune.Value);
         double width;
         lock (MeasureLock)
@@ -161,7 +178,9 @@ internal sealed class PdfFontFace
         for (var i = 0; i < chain.Count; i++)
         {
             if (chain[i].Cmap.Contains(codePoint))
+            {
                 return i;
+            }
         }
         return 0;
     }

@@ -46,7 +46,9 @@ public sealed class PdfFormWriter : IDisposable
         PdfFileOutput.Prepare(document);
         document.Info.Creator = "ResearchPortal";
         if (documentTitle is not null)
+        {
             document.Info.Title = documentTitle;
+        }
     }
 
     private double ContentWidth => pageWidth - 2 * margin;
@@ -87,7 +89,10 @@ public sealed class PdfFormWriter : IDisposable
     public PdfFormWriter Paragraphs(IEnumerable<string> paragraphs, PdfTextStyle? style = null)
     {
         foreach (var paragraph in paragraphs)
+        {
             Text(paragraph, style ?? PdfTextStyle.IndentedBody);
+        }
+
         return this;
     }
 
@@ -105,9 +110,14 @@ public sealed class PdfFormWriter : IDisposable
         EnsureSpace(sizePoints);
         var area = new XRect(AlignedX(margin, ContentWidth, sizePoints, align), y, sizePoints, sizePoints);
         if (asVector)
+        {
             PdfQrCode.DrawVector(Graphics, payload, area);
+        }
         else
+        {
             PdfQrCode.Draw(Graphics, payload, area);
+        }
+
         y += sizePoints + PdfTextStyle.Body.SpaceAfter;
         return this;
     }
@@ -137,7 +147,10 @@ public sealed class PdfFormWriter : IDisposable
     {
         var layout = new TableLayout(table, margin, ContentWidth);
         foreach (var band in table.Bands)
+        {
             Band(layout, [.. band.Header.Select(layout.Layout)], band.Body);
+        }
+
         y += SpaceAfterTable;
         return this;
     }
@@ -152,7 +165,10 @@ public sealed class PdfFormWriter : IDisposable
         void DrawHeader()
         {
             foreach (var row in header)
+            {
                 DrawRow(layout, row, 0, row.LineCount, row.Height);
+            }
+
             bodyTop = y;
         }
 
@@ -185,7 +201,10 @@ public sealed class PdfFormWriter : IDisposable
                 if ((height <= freshPageCapacity && !onFreshPage) || fittingLines < 1)
                 {
                     if (onFreshPage)
+                    {
                         throw new InvalidOperationException("The table header leaves no room for its rows.");
+                    }
+
                     ContinueOnNewPage();
                     continue;
                 }
@@ -204,7 +223,10 @@ public sealed class PdfFormWriter : IDisposable
         graphics?.Dispose();
         graphics = null;
         if (document.PageCount == 0)
+        {
             throw new InvalidOperationException("The document has no content.");
+        }
+
         var footer = PdfFontFace.Get(FooterFontSize, bold: false);
         foreach (var pages in sections.Where(s => s.Count > 1))
         {
@@ -218,7 +240,9 @@ public sealed class PdfFormWriter : IDisposable
         if (watermark is not null)
         {
             foreach (var page in document.Pages)
+            {
                 DrawWatermark(page, watermark);
+            }
         }
         return PdfFileOutput.Save(document);
     }
@@ -258,10 +282,16 @@ public sealed class PdfFormWriter : IDisposable
     private void PlaceHeld(double following)
     {
         if (held.Count == 0)
+        {
             return;
+        }
+
         EnsureSpace(held.Sum(block => block.Height) + following);
         foreach (var block in held)
+        {
             Draw(block);
+        }
+
         held.Clear();
     }
 
@@ -277,7 +307,10 @@ public sealed class PdfFormWriter : IDisposable
             var x = AlignedX(margin + lineIndent, ContentWidth - block.RightWidth - lineIndent, lines[i].Width, style.Align);
             face.Draw(Graphics, lines[i].Text, x, y + leading);
             if (i == 0 && block.RightText is not null)
+            {
                 face.Draw(Graphics, block.RightText, pageWidth - margin - face.Width(block.RightText), y + leading);
+            }
+
             y += block.LineHeight;
         }
         y += style.SpaceAfter;
@@ -314,10 +347,16 @@ public sealed class PdfFormWriter : IDisposable
         {
             g.DrawRectangle(BorderPen, cell.X, y, cell.Width, height);
             if (isLastPart)
+            {
                 DrawSignOff(layout, cell, y + height);
+            }
+
             var shown = Math.Clamp(cell.Lines.Count - firstLine, 0, lineCount);
             if (shown == 0)
+            {
                 continue;
+            }
+
             var textHeight = shown * layout.LineHeight;
             // Text above a sign-off starts at the top, leaving the foot of the cell to the stamp and date.
             var top = cell.SignOffLines.Count > 0 ? y + CellPaddingY : cell.Cell.VerticalAlign switch
@@ -356,7 +395,9 @@ public sealed class PdfFormWriter : IDisposable
     private void EnsureSpace(double height)
     {
         if (graphics is null || (y + height > Bottom && y > margin))
+        {
             StartPage();
+        }
     }
 
     private XGraphics StartPage()
@@ -369,7 +410,10 @@ public sealed class PdfFormWriter : IDisposable
         y = margin;
         graphics = XGraphics.FromPdfPage(page);
         if (framed)
+        {
             DrawFrame(graphics);
+        }
+
         return graphics;
     }
 
@@ -411,7 +455,9 @@ public sealed class PdfFormWriter : IDisposable
             columnX = new double[table.ColumnWeights.Count + 1];
             columnX[0] = left;
             for (var i = 0; i < table.ColumnWeights.Count; i++)
+            {
                 columnX[i + 1] = columnX[i] + width * table.ColumnWeights[i] / total;
+            }
         }
 
         public double LineHeight => regular.LineHeight;
@@ -431,10 +477,16 @@ public sealed class PdfFormWriter : IDisposable
                 var width = columnX[column + cell.ColSpan] - x;
                 var lines = new List<TextLine>();
                 if (!string.IsNullOrEmpty(cell.Text))
+                {
                     face.Wrap(cell.Text, width - 2 * CellPaddingX, 0, lines);
+                }
+
                 var signOffLines = new List<TextLine>();
                 if (!string.IsNullOrEmpty(cell.SignOff))
+                {
                     face.Wrap(cell.SignOff, width - 2 * CellPaddingX, 0, signOffLines);
+                }
+
                 cells[i] = new LaidOutCell(cell, face, x, width, lines, signOffLines);
                 // A blank line keeps the sign-off clear of the text above it.
                 var signOffLineCount = signOffLines.Count == 0 ? 0 : signOffLines.Count + 1;

@@ -52,7 +52,10 @@ public static class PdfQrCode
 
                 var start = column;
                 while (column < modules.Count && modules[row][column])
+                {
                     column++;
+                }
+
                 path.AddRectangle(area.X + start * moduleSize, area.Y + row * moduleSize, (column - start) * moduleSize, moduleSize);
             }
         }

@@ -48,7 +48,10 @@ public sealed class PdfTable
     public PdfTable(params double[] columnWeights)
     {
         if (columnWeights.Length == 0 || columnWeights.Any(w => w <= 0))
+        {
             throw new ArgumentException("Column weights must be positive.", nameof(columnWeights));
+        }
+
         ColumnWeights = columnWeights;
     }
 
@@ -68,7 +71,10 @@ public sealed class PdfTable
     {
         CheckSpan(row);
         if (bands[^1].Body.Count > 0)
+        {
             bands.Add(new PdfTableBand());
+        }
+
         bands[^1].Header.Add(row);
         return this;
     }
@@ -77,7 +83,10 @@ public sealed class PdfTable
     public PdfTable EndHeader()
     {
         if (bands[^1].Header.Count > 0)
+        {
             bands.Add(new PdfTableBand());
+        }
+
         return this;
     }
 
@@ -94,7 +103,9 @@ public sealed class PdfTable
     {
         var span = row.Cells.Sum(c => c.ColSpan);
         if (span != ColumnWeights.Count || row.Cells.Any(c => c.ColSpan < 1))
+        {
             throw new ArgumentException($"Row spans {span} columns; the table has {ColumnWeights.Count}.", nameof(row));
+        }
     }
 }
 

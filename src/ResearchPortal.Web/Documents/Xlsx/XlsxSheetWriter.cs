@@ -87,12 +87,18 @@ public sealed class XlsxSheetWriter : IDisposable
     public void AddRow(IReadOnlyList<string?> values)
     {
         if (footerStarted)
+        {
             throw new InvalidOperationException("Rows come before the footer lines.");
+        }
+
         if (writer is null)
         {
             heldRows.Add([.. values]);
             if (heldRows.Count >= widthSampleRows)
+            {
                 StartSheet();
+            }
+
             return;
         }
         WriteDataRow(values);
@@ -102,7 +108,10 @@ public sealed class XlsxSheetWriter : IDisposable
     public void AddFooter(string text)
     {
         if (writer is null)
+        {
             StartSheet();
+        }
+
         footerStarted = true;
         WriteMergedLine(text, LineStyle);
     }
@@ -126,14 +135,20 @@ public sealed class XlsxSheetWriter : IDisposable
     private void AddAboveHeader(string text, uint style)
     {
         if (writer is not null || heldRows.Count > 0)
+        {
             throw new InvalidOperationException("Titles and lines above the header come before the rows.");
+        }
+
         linesAboveHeader.Add((text, style));
     }
 
     private void BeginSheet(string sheetName, IReadOnlyList<XlsxColumn> sheetColumns)
     {
         if (sheetColumns.Count == 0)
+        {
             throw new ArgumentException("At least one column is required.", nameof(sheetColumns));
+        }
+
         columns = sheetColumns;
         columnNames = [.. Enumerable.Range(1, sheetColumns.Count).Select(ColumnName)];
         dataStyles = [.. sheetColumns.Select(c => DataStyle(c.Kind))];
@@ -147,11 +162,17 @@ public sealed class XlsxSheetWriter : IDisposable
     private void EndSheet()
     {
         if (writer is null)
+        {
             StartSheet();
+        }
+
         var w = writer!;
         w.WriteEndElement(); // sheetData
         if (mergedRanges.Count > 0)
+        {
             w.WriteElement(new MergeCells(mergedRanges.Select(r => new MergeCell { Reference = r })));
+        }
+
         w.WriteElement(new PrintOptions { HorizontalCentered = true });
         w.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.7, Header = 0.3, Footer = 0.3 });
         w.WriteElement(new PageSetup
@@ -200,13 +221,22 @@ public sealed class XlsxSheetWriter : IDisposable
         })));
         writer.WriteStartElement(new SheetData());
         foreach (var (text, style) in linesAboveHeader)
+        {
             WriteMergedLine(text, style);
+        }
+
         StartRow();
         for (var i = 0; i < columns.Count; i++)
+        {
             WriteCell(i, columns[i].Header, XlsxCellKind.Text, HeaderStyle);
+        }
+
         writer.WriteEndElement();
         foreach (var row in heldRows)
+        {
             WriteDataRow(row);
+        }
+
         heldRows.Clear();
     }
 
@@ -234,7 +264,10 @@ public sealed class XlsxSheetWriter : IDisposable
     {
         StartRow();
         for (var i = 0; i < columns.Count; i++)
+        {
             WriteCell(i, i < values.Count ? values[i] : null, columns[i].Kind, dataStyles[i]);
+        }
+
         writer!.WriteEndElement();
     }
 
@@ -249,7 +282,9 @@ public sealed class XlsxSheetWriter : IDisposable
         WriteCell(0, text, XlsxCellKind.Text, style);
         writer!.WriteEndElement();
         if (columns.Count > 1)
+        {
             mergedRanges.Add($"A{rowIndex}:{columnNames[^1]}{rowIndex}");
+        }
     }
 
     private void StartRow(double? height = null)
@@ -287,7 +322,10 @@ public sealed class XlsxSheetWriter : IDisposable
             w.WriteStartElement(new Cell(), attributes);
             var text = new Text(XmlSafe(FormulaGuard.Neutralize(value)));
             if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+            {
                 text.Space = SpaceProcessingModeValues.Preserve;
+            }
+
             w.WriteElement(new InlineString(text));
         }
         w.WriteEndElement();
@@ -325,7 +363,10 @@ public sealed class XlsxSheetWriter : IDisposable
     {
         var name = string.Empty;
         for (; number > 0; number = (number - 1) / 26)
+        {
             name = (char)('A' + (number - 1) % 26) + name;
+        }
+
         return name;
     }
 
@@ -368,7 +409,9 @@ public sealed class XlsxSheetWriter : IDisposable
                 new DefinedNames(numbers.Select(n => PrintTitles(n - 1)))).Save(workbook);
         }
         using (var styles = archive.CreateEntry("xl/styles.xml").Open())
+        {
             CreateStylesheet().Save(styles);
+        }
     }
 
     /// <summary>The header row, repeated at the top of every printed page.</summary>

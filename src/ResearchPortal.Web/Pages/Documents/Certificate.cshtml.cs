@@ -1,4 +1,3 @@
-using ResearchPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +7,7 @@ using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Documents.Certificates.Signing;
 using ResearchPortal.Web.Documents.Fonts;
+using ResearchPortal.Web.Infrastructure;
 
 namespace ResearchPortal.Web.Pages.Documents;
 

@@ -44,7 +44,10 @@ public abstract class DocumentDownloadModel(IOptions<PdfFontOptions> fontOptions
         }
 
         if (afterRender is not null)
+        {
             await afterRender();
+        }
+
         return File(content, contentType, fileName);
     }
 }

@@ -361,20 +361,20 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             .SingleAsync();
         PassedWithoutCertificate = CanEdit ? counts.PassedWithoutCertificate : 0;
         Rows = await Sorts.Apply(filtered.SelectWithTokens(db, e => new RosterRow
-            {
-                Id = e.Id,
-                Sequence = e.Sequence,
-                Name = e.Name,
-                Gender = e.Gender,
-                MaskedIdNumber = EF.Property<string>(e, IdNumberMapping.MaskedProperty),
-                WorkUnit = e.WorkUnit,
-                ProfessionalTitle = e.ProfessionalTitle,
-                Phone = e.Phone,
-                CompletedHours = e.CompletedHours,
-                Passed = e.Passed,
-                CertificateNumber = e.CertificateNumber,
-                Token = ConcurrencyToken.Of(e),
-            }), Sort)
+        {
+            Id = e.Id,
+            Sequence = e.Sequence,
+            Name = e.Name,
+            Gender = e.Gender,
+            MaskedIdNumber = EF.Property<string>(e, IdNumberMapping.MaskedProperty),
+            WorkUnit = e.WorkUnit,
+            ProfessionalTitle = e.ProfessionalTitle,
+            Phone = e.Phone,
+            CompletedHours = e.CompletedHours,
+            Passed = e.Passed,
+            CertificateNumber = e.CertificateNumber,
+            Token = ConcurrencyToken.Of(e),
+        }), Sort)
             .ToCountedPagedListAsync(PageNumber, counts.Total);
         PersonUrl = Url.Page("Person", new { projectId = Project.Id })! + "&entryId=";
         RevokeUrl = Url.Page("Index", "Revoke", new { projectId = Project.Id })! + "&entryId=";

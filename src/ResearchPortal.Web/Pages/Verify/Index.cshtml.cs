@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
-using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Documents.Certificates.Signing;
+using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Infrastructure.Uploads;
 
 namespace ResearchPortal.Web.Pages.Verify;
@@ -78,7 +78,9 @@ public sealed class IndexModel(PortalDbContext db, SignedCertificateCheck signat
         // The look-up's fields are not part of this form (bound without their prefix when absent, hence all of them).
         ModelState.Clear();
         if (await ReadUploadAsync() is not { } pdf)
+        {
             return Page();
+        }
 
         Signature = signatureCheck.Check(pdf);
         Claimed = Signature.Status == SignatureStatus.Valid ? await ClaimedCertificate.LoadAsync(db, Signature.Claims) : [];
@@ -89,9 +91,14 @@ public sealed class IndexModel(PortalDbContext db, SignedCertificateCheck signat
     private async Task<byte[]?> ReadUploadAsync()
     {
         if (CertificateFile is null || CertificateFile.Length == 0)
+        {
             return Refuse("请选择要查验的证书 PDF 文件。");
+        }
+
         if (CertificateFile.Length > UploadedDocument.MaxBytes)
+        {
             return Refuse($"文件不能超过 {UploadedDocument.MaxBytes / 1024 / 1024} MB。");
+        }
 
         using var buffer = new MemoryStream((int)CertificateFile.Length);
         await CertificateFile.CopyToAsync(buffer);

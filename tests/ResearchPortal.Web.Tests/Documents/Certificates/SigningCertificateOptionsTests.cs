@@ -40,7 +40,9 @@ public sealed class SigningCertificateOptionsTests : IDisposable
         var withoutKey = Path.Combine(_folder, "public-only.pfx");
         using (var certificate = X509CertificateLoader.LoadPkcs12FromFile(valid, Password))
         using (var publicOnly = X509CertificateLoader.LoadCertificate(certificate.RawData))
+        {
             File.WriteAllBytes(withoutKey, publicOnly.Export(X509ContentType.Pkcs12, Password));
+        }
 
         Assert.Contains("不存在", Assert.Single(Problems(Path.Combine(_folder, "none.pfx"), Password)));
         Assert.Contains("Certificates:Signing:CertificatePassword 不正确", Assert.Single(Problems(valid, "wrong")));

@@ -66,7 +66,9 @@ public class AnnexFormTests
 
         Assert.Equal(3, pages.Count);
         for (var i = 0; i < 3; i++)
+        {
             AssertContainsAll(pages[i], "高级研修项目报名回执", $"学员{i + 1}");
+        }
     }
 
     [Fact]

@@ -70,7 +70,9 @@ internal static partial class FormSamples
     public static void AssertContainsAll(string text, params string[] expected)
     {
         foreach (var value in expected)
+        {
             Assert.Contains(Compact(value), text);
+        }
     }
 
     [GeneratedRegex(@"\s+")]

@@ -154,7 +154,10 @@ public sealed class DocumentDownloadTests(PortalApp app) : SharedPortalTests
         await using var db = app.NewContext();
         var entries = await db.RosterEntries.Where(e => e.PlanProjectId == graph.Project.Id).OrderBy(e => e.Sequence).ToListAsync();
         foreach (var (entry, index) in entries.Select((e, i) => (e, i)))
+        {
             Ok(entry.RecordResult(24m, passed.Contains(index), graph.Filing, SeminarStart));
+        }
+
         var numbered = Ok(CertificateIssuer.Assign(entries, graph.Filing, AfterSeminar, graph.Year, graph.Project.ProjectNumber, 1, new HashSet<string>()));
         await db.SaveChangesAsync();
         return [.. numbered.Select(e => e.CertificateNumber!)];

@@ -24,7 +24,10 @@ public sealed class FilingContactPositionTests(PortalApp app) : IClassFixture<Po
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         await using (var db = app.NewContext())
+        {
             Assert.Equal("培训科科长", (await db.Filings.SingleAsync(f => f.PlanProjectId == scenario.Project.Id)).ContactPosition);
+        }
+
         Assert.Contains("value=\"培训科科长\"", await client.GetPageAsync(scenario.EditUrl));
         var roster = await client.GetAsync($"/Documents/Roster?projectId={scenario.Project.Id}");
         Assert.Contains($"工作单位、职务：{scenario.Host.Name}、培训科科长", PdfTools.Text(await roster.Content.ReadAsByteArrayAsync()));

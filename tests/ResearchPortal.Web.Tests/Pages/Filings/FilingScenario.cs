@@ -47,25 +47,25 @@ public sealed partial record FilingScenario(Organization Applicant, Organization
     /// <summary>Every field of a filing that passes submission on <see cref="TestData.Today"/>.</summary>
     public static Dictionary<string, string> CompleteFields(
         string? token = null, DateOnly? start = null, DateOnly? end = null, int trainees = 40, string venue = "济南市历下区培训中心") => new()
-    {
-        ["Input.ConcurrencyToken"] = token ?? string.Empty,
-        ["Input.Venue"] = venue,
-        ["Input.StartDate"] = Iso(start ?? TestData.SeminarStart),
-        ["Input.EndDate"] = Iso(end ?? TestData.SeminarEnd),
-        ["Input.ContactPerson"] = "王老师",
-        ["Input.OfficePhone"] = "0531-88888888",
-        ["Input.Mobile"] = "13800000000",
-        ["Input.PlannedTraineeCount"] = trainees.ToString(CultureInfo.InvariantCulture),
-        ["Input.ExpertSessions[0].ExpertName"] = "张教授",
-        ["Input.ExpertSessions[0].TitleOrPosition"] = "教授",
-        ["Input.ExpertSessions[0].Topic"] = "现代农业技术",
-        ["Input.ExpertSessions[0].Hours"] = "12",
-        ["Input.ExpertSessions[1].ExpertName"] = "李研究员",
-        ["Input.ExpertSessions[1].TitleOrPosition"] = "研究员",
-        ["Input.ExpertSessions[1].Topic"] = "乡村治理实践",
-        ["Input.ExpertSessions[1].Hours"] = "12.5",
-        ["Input.AttestedOfflineAndFree"] = "true",
-    };
+        {
+            ["Input.ConcurrencyToken"] = token ?? string.Empty,
+            ["Input.Venue"] = venue,
+            ["Input.StartDate"] = Iso(start ?? TestData.SeminarStart),
+            ["Input.EndDate"] = Iso(end ?? TestData.SeminarEnd),
+            ["Input.ContactPerson"] = "王老师",
+            ["Input.OfficePhone"] = "0531-88888888",
+            ["Input.Mobile"] = "13800000000",
+            ["Input.PlannedTraineeCount"] = trainees.ToString(CultureInfo.InvariantCulture),
+            ["Input.ExpertSessions[0].ExpertName"] = "张教授",
+            ["Input.ExpertSessions[0].TitleOrPosition"] = "教授",
+            ["Input.ExpertSessions[0].Topic"] = "现代农业技术",
+            ["Input.ExpertSessions[0].Hours"] = "12",
+            ["Input.ExpertSessions[1].ExpertName"] = "李研究员",
+            ["Input.ExpertSessions[1].TitleOrPosition"] = "研究员",
+            ["Input.ExpertSessions[1].Topic"] = "乡村治理实践",
+            ["Input.ExpertSessions[1].Hours"] = "12.5",
+            ["Input.AttestedOfflineAndFree"] = "true",
+        };
 
     public static Dictionary<string, (string FileName, byte[] Content)> BothAttachments() => new()
     {

@@ -8,12 +8,12 @@ internal static class RosterForm
 {
     public static Dictionary<string, string> Row(
         int index, Guid entryId, string hours, bool passed, string token, decimal shownHours = 0m, bool shownPassed = false) => new()
-    {
-        [$"Input[{index}].EntryId"] = entryId.ToString(),
-        [$"Input[{index}].CompletedHours"] = hours,
-        [$"Input[{index}].Passed"] = passed ? "true" : "false",
-        [$"Input[{index}].ShownHours"] = shownHours.ToString(CultureInfo.InvariantCulture),
-        [$"Input[{index}].ShownPassed"] = shownPassed ? "true" : "false",
-        [$"Input[{index}].ConcurrencyToken"] = token,
-    };
+        {
+            [$"Input[{index}].EntryId"] = entryId.ToString(),
+            [$"Input[{index}].CompletedHours"] = hours,
+            [$"Input[{index}].Passed"] = passed ? "true" : "false",
+            [$"Input[{index}].ShownHours"] = shownHours.ToString(CultureInfo.InvariantCulture),
+            [$"Input[{index}].ShownPassed"] = shownPassed ? "true" : "false",
+            [$"Input[{index}].ConcurrencyToken"] = token,
+        };
 }

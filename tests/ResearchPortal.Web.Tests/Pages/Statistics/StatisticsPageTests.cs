@@ -73,7 +73,10 @@ public sealed class StatisticsPageTests(StatisticsPortal portal) : IClassFixture
         var workbook = await Downloads.XlsxBytesAsync(await reviewer.GetAsync($"/Statistics?handler=Xlsx&year={StatisticsScenario.Year}"));
 
         using (var printed = new PrintReadyWorkbook(workbook))
+        {
             printed.AssertEverySheetPrintReady();
+        }
+
         using var document = SpreadsheetDocument.Open(new MemoryStream(workbook), isEditable: false);
         var part = document.WorkbookPart!;
         var sheets = part.Workbook.Sheets!.Elements<Sheet>().ToList();

@@ -147,7 +147,10 @@ public sealed class CertificateUploadTests(PortalApp app) : IClassFixture<Portal
         await using var db = app.NewContext();
         var entries = await db.RosterEntries.Where(e => e.PlanProjectId == graph.Project.Id).OrderBy(e => e.Sequence).ToListAsync();
         foreach (var entry in entries)
+        {
             Ok(entry.RecordResult(24m, passed: true, graph.Filing, SeminarStart));
+        }
+
         Ok(CertificateIssuer.Assign(entries, graph.Filing, AfterSeminar, graph.Year, graph.Project.ProjectNumber, 1, new HashSet<string>()));
         await db.SaveChangesAsync();
         return (graph, trainee);

@@ -139,7 +139,9 @@ public sealed class VerifyRateLimitTests(PortalApp app) : SharedPortalTests
         using var client = app.Anonymous();
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i <= CertificateVerificationRateLimit.LookupsPerWindow; i++)
+        {
             responses.Add(await VerifyPageTests.PostAsync(client, "SDGY-NONE", "张三"));
+        }
 
         Assert.All(responses.SkipLast(1), response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
         var page = await ErrorPageTests.AssertErrorPageAsync(responses[^1], HttpStatusCode.TooManyRequests, "请求过于频繁");

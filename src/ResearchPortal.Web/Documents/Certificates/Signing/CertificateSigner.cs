@@ -83,7 +83,10 @@ public sealed class CertificateSigner(SigningCertificate signingCertificate)
             var buffer = written.GetBuffer().AsSpan(0, (int)written.Length);
             var at = buffer.LastIndexOf(PdfSharpSubFilter);
             if (at < 0)
+            {
                 throw new InvalidOperationException("PDFsharp wrote no /SubFilter/adbe.pkcs7.detached to replace.");
+            }
+
             PadesSubFilter.CopyTo(buffer[at..]);
         }
     }
@@ -108,7 +111,10 @@ public sealed class CertificateSigner(SigningCertificate signingCertificate)
         using (writer.PushSequence()) // SigningCertificateV2
         using (writer.PushSequence()) // certs
         using (writer.PushSequence()) // ESSCertIDv2, hashAlgorithm left at its default SHA-256
+        {
             writer.WriteOctetString(SHA256.HashData(certificate.RawData));
+        }
+
         return new AsnEncodedData("1.2.840.113549.1.9.16.2.47", writer.Encode());
     }
 }

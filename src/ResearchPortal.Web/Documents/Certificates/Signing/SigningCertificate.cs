@@ -52,7 +52,9 @@ public sealed class SigningCertificate
     {
         var protector = services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
         if (ReadStored(services, protector) is { } stored)
+        {
             return stored;
+        }
 
         if (services.GetRequiredService<IHostEnvironment>().IsProduction())
         {

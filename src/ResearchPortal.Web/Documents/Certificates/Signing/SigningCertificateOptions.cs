@@ -21,9 +21,14 @@ public sealed class SigningCertificateOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(CertificatePath))
+        {
             yield break;
+        }
+
         if (Problem(CertificatePath, CertificatePassword, DateTimeOffset.UtcNow) is { } problem)
+        {
             yield return new ValidationResult(problem, [nameof(CertificatePath)]);
+        }
     }
 
     /// <summary>Loads the configured certificate; throws <see cref="InvalidOperationException"/> with the Chinese reason when it cannot sign.</summary>
@@ -41,9 +46,15 @@ public sealed class SigningCertificateOptions : IValidatableObject
         }
 
         if (!certificate.HasPrivateKey)
+        {
             throw new InvalidOperationException($"证书签名文件“{path}”不含私钥，无法用于签署结业证书。");
+        }
+
         if (certificate.GetRSAPublicKey() is null && certificate.GetECDsaPublicKey() is null)
+        {
             throw new InvalidOperationException($"证书签名文件“{path}”的密钥须为 RSA 或 ECDSA。");
+        }
+
         if (now < certificate.NotBefore || now > certificate.NotAfter)
         {
             throw new InvalidOperationException(
@@ -57,7 +68,10 @@ public sealed class SigningCertificateOptions : IValidatableObject
     private static string? Problem(string path, string? password, DateTimeOffset now)
     {
         if (!File.Exists(path))
+        {
             return $"设置 {Section}:CertificatePath 指向的证书签名文件“{path}”不存在。";
+        }
+
         try
         {
             using var certificate = Load(path, password, now);
