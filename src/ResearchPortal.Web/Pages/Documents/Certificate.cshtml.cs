@@ -24,6 +24,6 @@ public sealed class CertificateModel(PortalDbContext db, IOptions<PublicUrlOptio
         }
 
         var baseUrl = publicUrl.Value.PublicBaseUrl; // never the request's Host, which a client chooses
-        return await DownloadAsync(() => CertificatePdf.Render([certificate], baseUrl, Fonts), certificate.FileName);
+        return await DownloadAsync(() => new CertificatePdf(baseUrl, Fonts).RenderFile(certificate), certificate.FileName);
     }
 }
