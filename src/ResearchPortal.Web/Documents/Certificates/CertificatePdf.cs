@@ -25,6 +25,9 @@ public sealed class CertificatePdf
 
     public const string Programme = "山东省专业技术人才知识更新工程";
 
+    /// <summary>How many files of a ZIP are drawn in parallel at most, however many processors there are.</summary>
+    public const int MaxFilesDrawnAtOnce = 4;
+
     private const string Salutation = "同志：";
     private const string VerificationHint = "扫码或访问本平台“证书查验”页面核验";
 
@@ -119,23 +122,36 @@ public sealed class CertificatePdf
     public byte[] RenderFile(IssuedCertificate certificate) => Save([certificate], $"{certificate.Number} {Title}");
 
     /// <summary>
-    /// Writes a ZIP with one PDF per holder, named "证书编号-姓名.pdf", into <paramref name="output"/> file by file as
-    /// each is made: only one certificate is in memory at a time, and the receiver gets the first file while the rest
-    /// are still being drawn. Writes to <paramref name="output"/> asynchronously only, so it can be a response body.
+    /// Writes a ZIP with one PDF per holder, named "证书编号-姓名.pdf", into <paramref name="output"/> file by file:
+    /// the receiver gets the first file while the rest are still being drawn, and only the files being drawn (one per
+    /// processor, at most <see cref="MaxFilesDrawnAtOnce"/>) are in memory. Writes to <paramref name="output"/>
+    /// asynchronously only, so it can be a response body.
     /// </summary>
     public async Task WriteZipAsync(IEnumerable<IssuedCertificate> certificates, Stream output, CancellationToken cancellationToken)
     {
+        var drawing = new Queue<(string Name, Task<byte[]> File)>();
         var pending = new PendingWrites();
         using (var zip = new ZipArchive(pending, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var certificate in certificates)
+            async Task WriteNextAsync()
             {
-                var file = RenderFile(certificate);
+                var (name, file) = drawing.Dequeue();
+                var content = await file;
                 // PDF streams are already compressed; storing them saves time and costs almost no space.
-                using (var entry = zip.CreateEntry(certificate.FileName, CompressionLevel.NoCompression).Open())
-                    entry.Write(file);
+                using (var entry = zip.CreateEntry(name, CompressionLevel.NoCompression).Open())
+                    entry.Write(content);
                 await pending.DrainToAsync(output, cancellationToken);
             }
+
+            var drawnAtOnce = Math.Clamp(Environment.ProcessorCount, 1, MaxFilesDrawnAtOnce);
+            foreach (var certificate in certificates)
+            {
+                drawing.Enqueue((certificate.FileName, Task.Run(() => RenderFile(certificate), cancellationToken)));
+                if (drawing.Count >= drawnAtOnce)
+                    await WriteNextAsync();
+            }
+            while (drawing.Count > 0)
+                await WriteNextAsync();
         }
         await pending.DrainToAsync(output, cancellationToken); // the central directory
     }
