@@ -53,12 +53,16 @@ public class CertificatesPdfBenchmark
     public int Render() => CertificatePdf.Render(_certificates, SampleCertificates.BaseUrl, new PdfFontOptions()).Length;
 }
 
-/// <summary>结业证书 as a ZIP of one PDF each, written to a sink as the download page streams it. Target: 500 certificates ≤ 6 s.</summary>
+/// <summary>
+/// 结业证书 as a ZIP of one PDF each, written to a sink as the download page streams it. Target: 500 certificates ≤ 6 s.
+/// One size only: at 5,000 one operation takes over two minutes on the busy shared machine, longer than the in-process
+/// toolchain allows a benchmark.
+/// </summary>
 public class CertificatesZipBenchmark
 {
     private IReadOnlyList<IssuedCertificate> _certificates = [];
 
-    [Params(500, 5_000)]
+    [Params(500)]
     public int Certificates { get; set; }
 
     [GlobalSetup]

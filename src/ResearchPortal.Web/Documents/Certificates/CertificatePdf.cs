@@ -60,7 +60,7 @@ public sealed class CertificatePdf
     private const double SealColumnWidth = 210;
     private const double UnitTop = 496;
     private const double UnitMaxSize = 13;
-    private const double UnitMaxLines = 2;
+    private const int UnitMaxLines = 2;
     private const double DateTop = 534;
 
     private static readonly XColor FrameColour = XColor.FromArgb(150, 28, 28);
@@ -288,7 +288,7 @@ public sealed class CertificatePdf
     /// makes the text smaller rather than pushing it over the parts below.
     /// </summary>
     private static (PdfFontFace Face, List<BodyLine> Lines) Fit(
-        string text, double width, double height, double maxSize, double lineSpacing, int indentChars, double maxLines)
+        string text, double width, double height, double maxSize, double lineSpacing, int indentChars, int maxLines)
     {
         var paragraphs = text.Split('\n');
         var lines = new List<BodyLine>();
