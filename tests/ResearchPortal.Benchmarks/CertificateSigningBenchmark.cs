@@ -24,10 +24,10 @@ public class CertificateSigningBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _certificates = CertificatesPdfBenchmark.Sample(Certificates);
-        _unsigned = CertificatePdf.Render(_certificates, "https://portal.example.cn", new PdfFontOptions());
+        _certificates = SampleCertificates.Create(Certificates);
+        _unsigned = CertificatePdf.Render(_certificates, SampleCertificates.BaseUrl, new PdfFontOptions());
     }
 
     [Benchmark]
-    public int Sign() => _signer.Sign(_unsigned, _certificates).Length;
+    public int Sign() => SampleCertificates.Signer.Sign(_unsigned, _certificates).Length;
 }

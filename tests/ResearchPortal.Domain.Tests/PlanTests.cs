@@ -41,6 +41,22 @@ public class PlanTests
     public void Patterns_format_year_project_and_padded_sequence(string pattern, int sequence, string expected) =>
         Assert.Equal(expected, CertificateNumberPattern.Parse(pattern).Value.Format(2024, "037", sequence));
 
+    /// <summary>Project numbers often begin with their year; after {year} it is not written twice.</summary>
+    [Theory]
+    [InlineData(CertificateNumberPattern.Default, "2026-02", "SDGY2026-02-001")]
+    [InlineData(CertificateNumberPattern.Default, "2026GJ01", "SDGY2026-GJ01-001")]
+    [InlineData(CertificateNumberPattern.Default, "037", "SDGY2026-037-001")]
+    [InlineData(CertificateNumberPattern.Default, "2025-02", "SDGY2026-2025-02-001")]
+    [InlineData(CertificateNumberPattern.Default, "20261", "SDGY2026-20261-001")]
+    [InlineData(CertificateNumberPattern.Default, "2026", "SDGY2026-2026-001")]
+    [InlineData(CertificateNumberPattern.Default, "2026-", "SDGY2026-2026--001")]
+    [InlineData("{project}-{seq:3}", "2026-02", "2026-02-001")]
+    public void The_year_appears_once_when_the_project_number_begins_with_it(string pattern, string projectNumber, string expected) =>
+        Assert.Equal(expected, CertificateNumberPattern.Parse(pattern).Value.Format(2026, projectNumber, 1));
+
+    [Fact]
+    public void The_default_pattern_is_valid() => Assert.True(CertificateNumberPattern.Parse(CertificateNumberPattern.Default).IsSuccess);
+
     [Fact]
     public void Updating_a_plan_year_with_errors_changes_nothing()
     {

@@ -5,11 +5,18 @@ using ResearchPortal.Domain.Common;
 namespace ResearchPortal.Domain.Plans;
 
 /// <summary>How certificate numbers are built, e.g. "SDGY{year}-{project}-{seq:3}" → "SDGY2024-001-007".
-/// Tokens: <c>{year}</c>, <c>{project}</c> (project number) and exactly one <c>{seq:N}</c> (sequence padded to N digits).</summary>
+/// Tokens: <c>{year}</c>, <c>{project}</c> (project number) and exactly one <c>{seq:N}</c> (sequence padded to N digits).
+/// Project numbers often begin with their year ("2026-02"); where the pattern has <c>{year}</c> as well, the year is
+/// written once: "SDGY2026-02-001", not "SDGY2026-2026-02-001".</summary>
 public sealed partial record CertificateNumberPattern
 {
     public const int MaxLength = 100;
     public const int MaxSequenceWidth = 10;
+
+    /// <summary>The pattern offered for a new plan year.</summary>
+    public const string Default = "SDGY{year}-{project}-{seq:3}";
+
+    private const string YearToken = "{year}";
 
     private CertificateNumberPattern()
     {
@@ -35,15 +42,30 @@ public sealed partial record CertificateNumberPattern
     public string Format(int year, string projectNumber, int sequence)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        var yearText = year.ToString(CultureInfo.InvariantCulture);
+        var project = Value.Contains(YearToken, StringComparison.Ordinal) ? WithoutLeadingYear(projectNumber, yearText) : projectNumber;
         return TokenPattern().Replace(Value, match => match.Value switch
         {
-            "{year}" => year.ToString(CultureInfo.InvariantCulture),
-            "{project}" => projectNumber,
+            YearToken => yearText,
+            "{project}" => project,
             _ => sequence.ToString("D" + SequenceToken().Match(match.Value).Groups["width"].Value, CultureInfo.InvariantCulture),
         });
     }
 
     public override string ToString() => Value;
+
+    /// <summary>"2026-02" → "02" and "2026GJ01" → "GJ01" for 2026; a number that does not begin with the year on its own
+    /// ("037", "20261") or is nothing but the year stays as it is.</summary>
+    private static string WithoutLeadingYear(string projectNumber, string year)
+    {
+        if (!projectNumber.StartsWith(year, StringComparison.Ordinal) || projectNumber.Length == year.Length || char.IsAsciiDigit(projectNumber[year.Length]))
+        {
+            return projectNumber;
+        }
+
+        var rest = projectNumber[year.Length..].TrimStart('-', '_', '/', '.', ' ');
+        return rest.Length == 0 ? projectNumber : rest;
+    }
 
     private static void CheckTokens(string pattern, string field, ErrorCollector errors)
     {

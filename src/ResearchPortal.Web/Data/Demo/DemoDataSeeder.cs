@@ -143,7 +143,7 @@ public sealed class DemoDataSeeder(
     {
         if (!_planYears.TryGetValue(year, out var planYear))
         {
-            planYear = Add(PlanYear.Create(year, new DateOnly(year, 12, 31), "SDGY{year}-{project}-{seq:3}"));
+            planYear = Add(PlanYear.Create(year, new DateOnly(year, 12, 31), CertificateNumberPattern.Default));
             _planYears[year] = planYear;
         }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
+using ResearchPortal.Web.Documents.Fonts;
 
 namespace ResearchPortal.Web.Documents.Pdf;
 
@@ -46,6 +47,10 @@ internal static partial class PdfFileOutput
             if (toUnicodeMaps.Contains(dictionary))
             {
                 data = WithUtf16Targets(data);
+            }
+            else if (dictionary.Elements.ContainsKey("/Length1")) // an embedded TrueType font (FontFile2)
+            {
+                TrueTypeSubset.ClearUnusedMetrics(data);
             }
 
             stream.Value = Deflate(data);

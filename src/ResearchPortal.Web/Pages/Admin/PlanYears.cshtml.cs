@@ -95,6 +95,6 @@ public sealed class PlanYearsModel(PortalDbContext db, AuditLog audit) : PageMod
         public DateOnly? CompletionDeadline { get; set; }
 
         [Display(Name = "证书编号规则")]
-        public string? CertificateNumberPattern { get; set; }
+        public string? CertificateNumberPattern { get; set; } = Domain.Plans.CertificateNumberPattern.Default;
     }
 }

@@ -25,6 +25,6 @@ public sealed class CertificateModel(PortalDbContext db, IOptions<PublicUrlOptio
         }
 
         var baseUrl = publicUrl.Value.PublicBaseUrl; // never the request's Host, which a client chooses
-        return await DownloadAsync(() => CertificatePdf.Render([certificate], baseUrl, Fonts, signer), certificate.FileName);
+        return await DownloadAsync(() => new CertificatePdf(baseUrl, Fonts, signer).RenderFile(certificate), certificate.FileName);
     }
 }

@@ -11,18 +11,23 @@ using ResearchPortal.Web.Infrastructure;
 
 namespace ResearchPortal.Web.Pages.Documents;
 
-/// <summary>A project's 结业证书 for the host unit and reviewers: one PDF (one page each) or, with handler=Zip, one PDF per holder.</summary>
+/// <summary>
+/// A project's 结业证书 for the host unit and reviewers: one PDF (one page each) or, with handler=Zip, one PDF per
+/// holder, streamed into the response as each is made.
+/// </summary>
 [Authorize(Policy = PortalPolicies.SignedIn)]
 public sealed class CertificatesModel(
     PortalDbContext db, ProjectAccess access, IOptions<PublicUrlOptions> publicUrl, IOptions<PdfFontOptions> fonts, CertificateSigner signer)
     : DocumentDownloadModel(fonts)
 {
-    public Task<IActionResult> OnGetAsync(Guid projectId) => DownloadCertificatesAsync(projectId, CertificatePdf.Render, "pdf", PdfContentType);
+    public Task<IActionResult> OnGetAsync(Guid projectId) => DownloadCertificatesAsync(projectId, "pdf",
+        (pdf, certificates, fileName) => File(pdf.RenderAll(certificates), PdfContentType, fileName));
 
-    public Task<IActionResult> OnGetZipAsync(Guid projectId) => DownloadCertificatesAsync(projectId, CertificatePdf.RenderZip, "zip", ZipContentType);
+    public Task<IActionResult> OnGetZipAsync(Guid projectId) => DownloadCertificatesAsync(projectId, "zip",
+        (pdf, certificates, fileName) => new StreamedFileResult(ZipContentType, fileName, (body, aborted) => pdf.WriteZipAsync(certificates, body, aborted)));
 
     private async Task<IActionResult> DownloadCertificatesAsync(
-        Guid projectId, Func<IReadOnlyList<IssuedCertificate>, string, PdfFontOptions, CertificateSigner, byte[]> render, string extension, string contentType)
+        Guid projectId, string extension, Func<CertificatePdf, IReadOnlyList<IssuedCertificate>, string, IActionResult> download)
     {
         if (await access.FindAsync(User, projectId, HostOrReviewer.Operation(User)) is not { } project)
         {
@@ -35,7 +40,17 @@ public sealed class CertificatesModel(
             return NothingToPrint(projectId, "该项目还没有发放结业证书编号，请先在学员名单中发放。");
         }
 
-        var baseUrl = publicUrl.Value.PublicBaseUrl; // never the request's Host, which a client chooses
-        return await DownloadAsync(() => render(certificates, baseUrl, Fonts, signer), $"{project.ProjectNumber}-结业证书.{extension}", contentType);
+        CertificatePdf pdf;
+        try
+        {
+            pdf = new CertificatePdf(publicUrl.Value.PublicBaseUrl, Fonts, signer); // never the request's Host, which a client chooses
+        }
+        catch (PdfFontMissingException e)
+        {
+            // Checked before the first byte is sent, while the error page can still be shown.
+            return FontMissing(e);
+        }
+
+        return download(pdf, certificates, $"{project.ProjectNumber}-结业证书.{extension}");
     }
 }

@@ -37,10 +37,7 @@ public abstract class DocumentDownloadModel(IOptions<PdfFontOptions> fontOptions
         }
         catch (PdfFontMissingException e)
         {
-            Problem = e.Message;
-            ViewData["Title"] = "无法生成文件";
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return Page();
+            return FontMissing(e);
         }
 
         if (afterRender is not null)
@@ -49,5 +46,14 @@ public abstract class DocumentDownloadModel(IOptions<PdfFontOptions> fontOptions
         }
 
         return File(content, contentType, fileName);
+    }
+
+    /// <summary>This page with the font message and 503, for a document that cannot be made.</summary>
+    protected IActionResult FontMissing(PdfFontMissingException problem)
+    {
+        Problem = problem.Message;
+        ViewData["Title"] = "无法生成文件";
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return Page();
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Pages.Documents;
+using ResearchPortal.Web.Tests.Documents;
 using ResearchPortal.Web.Tests.Pages.Roster;
 using ResearchPortal.Web.Tests.Web;
 using UglyToad.PdfPig;
@@ -132,6 +134,40 @@ public sealed class DocumentDownloadTests(PortalApp app) : SharedPortalTests
         Assert.Equal([$"{numbers[0]}-刘学员.pdf", $"{numbers[1]}-学员03.pdf"], zip.Entries.Select(e => e.FullName));
         Assert.Equal($"{numbers[0]}-刘学员.pdf", own.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/Documents/Certificate?entryId={graph.Entries[2].Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Certificate_zip_is_streamed_into_the_response_as_one_valid_pdf_per_holder()
+    {
+        var graph = await RosterGraph.SaveAsync(app, 3);
+        var numbers = await IssueCertificatesAsync(graph, passed: [0, 1, 2]);
+        using var host = await graph.HostOrganizerAsync(app);
+
+        using var response = await host.Http.GetAsync($"/Documents/Certificates/Zip?{graph.Query}", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(DocumentDownloadModel.ZipContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"{graph.Project.ProjectNumber}-结业证书.zip", response.Content.Headers.ContentDisposition?.FileNameStar);
+        // Streamed, not buffered whole: no length is known when the headers go out, and ZipArchive marks an entry as
+        // followed by a data descriptor (general purpose flag bit 3) only when it cannot seek back, i.e. when it writes
+        // straight into the response body.
+        Assert.Null(response.Content.Headers.ContentLength);
+        var file = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(0x08, BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(6)) & 0x08);
+        using var zip = new ZipArchive(new MemoryStream(file));
+        Assert.Equal(numbers, zip.Entries.Select(e => e.FullName[..e.FullName.LastIndexOf('-')]));
+        foreach (var (entry, number) in zip.Entries.Zip(numbers))
+        {
+            using var pdf = new MemoryStream();
+            await using (var content = await entry.OpenAsync())
+                await content.CopyToAsync(pdf);
+            Assert.Equal("", PdfTools.QpdfProblems(pdf.ToArray()));
+            using var document = PdfDocument.Open(pdf.ToArray());
+            Assert.Contains(number, Assert.Single(document.GetPages()).Text.Replace(" ", ""));
+        }
+        await using var db = app.NewContext();
+        var audit = await db.AuditEntries.SingleAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == ExportAuditFilter.Action);
+        Assert.Equal($"{graph.Project.ProjectNumber}-结业证书.zip", audit.Details);
     }
 
     private static async Task<string> PdfTextAsync(HttpResponseMessage response)
