@@ -28,7 +28,7 @@ public static class AcceptancePdf
         var table = new PdfTable(Columns)
             .AddRow(PdfCell.Label("项目编号"), project.ProjectNumber, PdfCell.Label("项目名称"), project.Name)
             .AddRow(PdfCell.Label("负责人"), form.ResponsiblePerson, PdfCell.Label("联系电话"), form.Phone)
-            .AddRow(new PdfRow(PdfCell.Label("研修基本情况及取得的主要效果\n（500字以内）"), new PdfCell(form.Summary, 3) { VerticalAlign = PdfVerticalAlign.Top })
+            .AddRow(new PdfRow(PdfCell.Label($"研修基本情况及取得的主要效果\n（{SeminarRules.AcceptanceSummaryMaxLength}字以内）"), new PdfCell(form.Summary, 3) { VerticalAlign = PdfVerticalAlign.Top })
             {
                 MinHeight = 300,
             })
