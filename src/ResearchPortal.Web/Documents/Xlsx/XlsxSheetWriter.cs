@@ -232,10 +232,24 @@ public sealed class XlsxSheetWriter : IDisposable
     /// <summary>Every column gets a cell, blank ones too, so the printed grid has no holes.</summary>
     private void WriteDataRow(IReadOnlyList<string?> values)
     {
-        StartRow();
+        StartRow(WrappedHeight(values));
         for (var i = 0; i < columns.Count; i++)
             WriteCell(i, i < values.Count ? values[i] : null, columns[i].Kind, dataStyles[i]);
         writer!.WriteEndElement();
+    }
+
+    /// <summary>The height of a row whose text wraps in a capped column, null when every value fits on one line.
+    /// Spreadsheet programs do not reliably grow such rows when they open a file, and the wrapped text would
+    /// then spill over the rows below.</summary>
+    private double? WrappedHeight(IReadOnlyList<string?> values)
+    {
+        var lines = 1;
+        for (var i = 0; i < Math.Min(values.Count, columns.Count); i++)
+        {
+            if (columns[i].Kind == XlsxCellKind.Text && values[i] is { } text)
+                lines = Math.Max(lines, LinesIn(text, widths[i], BodyFontSize));
+        }
+        return lines > 1 ? RowHeight(lines, BodyFontSize) : null;
     }
 
     /// <summary>A line merged across the columns, its row as high as its font and the lines it wraps to need
@@ -243,14 +257,24 @@ public sealed class XlsxSheetWriter : IDisposable
     private void WriteMergedLine(string text, uint style)
     {
         var fontSize = style == TitleStyle ? TitleFontSize : BodyFontSize;
-        var characters = CjkText.DisplayWidth(text) * fontSize / BodyFontSize;
-        var lines = Math.Max(1, Math.Ceiling(characters / (widths.Sum() - 1)));
-        StartRow(height: Math.Round(lines * fontSize * LineSpacing + 4, 1));
+        StartRow(RowHeight(LinesIn(text, widths.Sum(), fontSize), fontSize));
         WriteCell(0, text, XlsxCellKind.Text, style);
         writer!.WriteEndElement();
         if (columns.Count > 1)
             mergedRanges.Add($"A{rowIndex}:{columnNames[^1]}{rowIndex}");
     }
+
+    /// <summary>How many lines a text takes in a cell <paramref name="width"/> characters wide (one is padding).</summary>
+    private static int LinesIn(string text, double width, double fontSize)
+    {
+        var scale = fontSize / BodyFontSize;
+        var available = width - 1;
+        if (text.Length * 2 * scale <= available && !text.Contains('\n'))
+            return 1; // cannot wrap, whatever its characters: spares measuring nearly every cell
+        return text.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(CjkText.DisplayWidth(line) * scale / available)));
+    }
+
+    private static double RowHeight(int lines, double fontSize) => Math.Round(lines * fontSize * LineSpacing + 4, 1);
 
     private void StartRow(double? height = null)
     {
