@@ -61,6 +61,7 @@ public sealed class XlsxSheetWriter : IDisposable
     private OpenXmlWriter? writer;
     private uint rowIndex;
     private string rowNumber = string.Empty;
+    private (double Points, string Text) rowHeight = (0, "0");
     private bool footerStarted;
 
     public XlsxSheetWriter(Stream output, string sheetName, IReadOnlyList<XlsxColumn> columns, int widthSampleRows = 200)
@@ -269,9 +270,12 @@ public sealed class XlsxSheetWriter : IDisposable
     {
         var scale = fontSize / BodyFontSize;
         var available = width - 1;
-        if (text.Length * 2 * scale <= available && !text.Contains('\n'))
-            return 1; // cannot wrap, whatever its characters: spares measuring nearly every cell
-        return text.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(CjkText.DisplayWidth(line) * scale / available)));
+        int Lines(string line) => Math.Max(1, (int)Math.Ceiling(CjkText.DisplayWidth(line) * scale / available));
+        if (text.Contains('\n'))
+            return text.Split('\n').Sum(Lines);
+        return text.Length * 2 * scale <= available
+            ? 1 // cannot wrap, whatever its characters: spares measuring nearly every cell
+            : Lines(text);
     }
 
     private static double RowHeight(int lines, double fontSize) => Math.Round(lines * fontSize * LineSpacing + 4, 1);
@@ -284,7 +288,9 @@ public sealed class XlsxSheetWriter : IDisposable
         attributes.Add(new OpenXmlAttribute("r", string.Empty, rowNumber));
         if (height is { } points)
         {
-            attributes.Add(new OpenXmlAttribute("ht", string.Empty, points.ToString(CultureInfo.InvariantCulture)));
+            if (points != rowHeight.Points)
+                rowHeight = (points, points.ToString(CultureInfo.InvariantCulture)); // wrapped rows mostly share a height
+            attributes.Add(new OpenXmlAttribute("ht", string.Empty, rowHeight.Text));
             attributes.Add(new OpenXmlAttribute("customHeight", string.Empty, "1"));
         }
         writer!.WriteStartElement(new Row(), attributes);
