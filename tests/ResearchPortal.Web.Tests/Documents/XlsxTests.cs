@@ -130,6 +130,7 @@ public class XlsxTests
         using (var writer = new XlsxSheetWriter(output, "名单", [new XlsxColumn("姓名"), new XlsxColumn("工作单位"), new XlsxColumn("说明", Width: 80)]))
         {
             writer.AddRow(["张三", string.Concat(Enumerable.Repeat("山东省济南市历下区某某科技有限公司", 4)), "短"]);
+            writer.AddRow(["李四", "济南市农业科学研究院", "短"]);
             writer.Complete();
         }
 
@@ -137,6 +138,12 @@ public class XlsxTests
         Assert.Equal([6, XlsxSheetWriter.MaxWidth, XlsxSheetWriter.MaxWidth], workbook.Widths());
         Assert.True(workbook.WrapsText("B2"));
         workbook.AssertEverySheetPrintReady();
+
+        // 136 columns of text in a 30-wide column: five lines, so the row is made high enough to show them.
+        var rows = workbook.Worksheet(0).Descendants<Row>().ToList();
+        Assert.True(rows[1].CustomHeight?.Value);
+        Assert.InRange(rows[1].Height!.Value, 5 * 11 * 1.3, 6 * 11 * 1.5);
+        Assert.Null(rows[2].Height);
     }
 
     [Fact]

@@ -61,6 +61,7 @@ public sealed class XlsxSheetWriter : IDisposable
     private OpenXmlWriter? writer;
     private uint rowIndex;
     private string rowNumber = string.Empty;
+    private (double Points, string Text) rowHeight = (0, "0");
     private bool footerStarted;
 
     public XlsxSheetWriter(Stream output, string sheetName, IReadOnlyList<XlsxColumn> columns, int widthSampleRows = 200)
@@ -262,7 +263,7 @@ public sealed class XlsxSheetWriter : IDisposable
     /// <summary>Every column gets a cell, blank ones too, so the printed grid has no holes.</summary>
     private void WriteDataRow(IReadOnlyList<string?> values)
     {
-        StartRow();
+        StartRow(WrappedHeight(values));
         for (var i = 0; i < columns.Count; i++)
         {
             WriteCell(i, i < values.Count ? values[i] : null, columns[i].Kind, dataStyles[i]);
@@ -271,14 +272,26 @@ public sealed class XlsxSheetWriter : IDisposable
         writer!.WriteEndElement();
     }
 
+    /// <summary>The height of a row whose text wraps in a capped column, null when every value fits on one line.
+    /// Spreadsheet programs do not reliably grow such rows when they open a file, and the wrapped text would
+    /// then spill over the rows below.</summary>
+    private double? WrappedHeight(IReadOnlyList<string?> values)
+    {
+        var lines = 1;
+        for (var i = 0; i < Math.Min(values.Count, columns.Count); i++)
+        {
+            if (columns[i].Kind == XlsxCellKind.Text && values[i] is { } text)
+                lines = Math.Max(lines, LinesIn(text, widths[i], BodyFontSize));
+        }
+        return lines > 1 ? RowHeight(lines, BodyFontSize) : null;
+    }
+
     /// <summary>A line merged across the columns, its row as high as its font and the lines it wraps to need
     /// (a spreadsheet does not grow merged rows by itself).</summary>
     private void WriteMergedLine(string text, uint style)
     {
         var fontSize = style == TitleStyle ? TitleFontSize : BodyFontSize;
-        var characters = CjkText.DisplayWidth(text) * fontSize / BodyFontSize;
-        var lines = Math.Max(1, Math.Ceiling(characters / (widths.Sum() - 1)));
-        StartRow(height: Math.Round(lines * fontSize * LineSpacing + 4, 1));
+        StartRow(RowHeight(LinesIn(text, widths.Sum(), fontSize), fontSize));
         WriteCell(0, text, XlsxCellKind.Text, style);
         writer!.WriteEndElement();
         if (columns.Count > 1)
@@ -286,6 +299,21 @@ public sealed class XlsxSheetWriter : IDisposable
             mergedRanges.Add($"A{rowIndex}:{columnNames[^1]}{rowIndex}");
         }
     }
+
+    /// <summary>How many lines a text takes in a cell <paramref name="width"/> characters wide (one is padding).</summary>
+    private static int LinesIn(string text, double width, double fontSize)
+    {
+        var scale = fontSize / BodyFontSize;
+        var available = width - 1;
+        int Lines(string line) => Math.Max(1, (int)Math.Ceiling(CjkText.DisplayWidth(line) * scale / available));
+        if (text.Contains('\n'))
+            return text.Split('\n').Sum(Lines);
+        return text.Length * 2 * scale <= available
+            ? 1 // cannot wrap, whatever its characters: spares measuring nearly every cell
+            : Lines(text);
+    }
+
+    private static double RowHeight(int lines, double fontSize) => Math.Round(lines * fontSize * LineSpacing + 4, 1);
 
     private void StartRow(double? height = null)
     {
@@ -295,7 +323,9 @@ public sealed class XlsxSheetWriter : IDisposable
         attributes.Add(new OpenXmlAttribute("r", string.Empty, rowNumber));
         if (height is { } points)
         {
-            attributes.Add(new OpenXmlAttribute("ht", string.Empty, points.ToString(CultureInfo.InvariantCulture)));
+            if (points != rowHeight.Points)
+                rowHeight = (points, points.ToString(CultureInfo.InvariantCulture)); // wrapped rows mostly share a height
+            attributes.Add(new OpenXmlAttribute("ht", string.Empty, rowHeight.Text));
             attributes.Add(new OpenXmlAttribute("customHeight", string.Empty, "1"));
         }
         writer!.WriteStartElement(new Row(), attributes);

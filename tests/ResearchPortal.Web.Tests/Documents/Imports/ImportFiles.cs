@@ -15,15 +15,15 @@ public static class ImportFiles
         ["1", name, idNumber.ImpliedGender == Domain.Common.Gender.Male ? "男" : "女", idNumber.Value, "济南市农业科学研究院", "高级农艺师",
          "13900000000", hours, passed, certificateNumber];
 
-    /// <summary>An Annex 4 workbook as exported: three title lines, the header, the rows and the 填表人 lines.</summary>
+    /// <summary>An Annex 4 workbook as exported: the title and two form lines, the header, the rows and the 填表人 lines.</summary>
     public static byte[] Roster(IEnumerable<string?[]> rows, IReadOnlyList<XlsxColumn>? columns = null)
     {
         var output = new MemoryStream();
         using (var writer = new XlsxSheetWriter(output, "学员名单", columns ?? RosterSheet.Columns))
         {
             writer.AddTitle("《乡村振兴专业技术人才高级研修班》高级研修项目学员名单（项目编号：P1）");
-            writer.AddTitle("组织实施部门、单位：测试单位（盖章）");
-            writer.AddTitle("日期：2025 年 6 月 2 日");
+            writer.AddLine("组织实施部门、单位：测试单位（盖章）");
+            writer.AddLine("日期：2025 年 6 月 2 日");
             foreach (var row in rows)
             {
                 writer.AddRow(row);
