@@ -74,8 +74,18 @@ internal static partial class CjkText
     }
 
     /// <summary>Whether position <paramref name="index"/> (a break before that character) lies inside one of the spans.</summary>
-    public static bool IsInside(List<Range>? spans, int index) =>
-        spans is not null && spans.Exists(span => span.Start.Value < index && index < span.End.Value);
+    public static bool IsInside(List<Range>? spans, int index)
+    {
+        // A plain loop, no closure: this runs at every break opportunity of every table cell.
+        if (spans is null)
+            return false;
+        foreach (var span in spans)
+        {
+            if (span.Start.Value < index && index < span.End.Value)
+                return true;
+        }
+        return false;
+    }
 
     [GeneratedRegex(@"(?:\d+\s*年\s*)?\d+\s*月(?:\s*\d+\s*日)?|(?:第\s*)?\d+(?:\.\d+)?\s*(?:学时|课时|小时|人次|人|名|天|日|年|个|项|位|次|期|页|份|分|元|岁|%|％)")]
     private static partial Regex UnbreakableSpan();

@@ -167,7 +167,10 @@ public sealed class DemoDataSeeder(
             new("李晓梅", "研究员", "前沿技术与产业应用", 6m),
             new("赵国栋", "正高级工程师", "典型案例现场教学", 6m),
             new("孙慧", "教授", "研修成果交流与研讨", 6m),
-        }.Take(sessions)]);
+        }.Take(sessions)])
+    {
+        ContactPosition = "培训部主任",
+    };
 
     private void CompleteAndSubmit(Filing filing, DateOnly start, Actor organizer, DateOnly submittedOn)
     {
