@@ -69,7 +69,7 @@ public sealed class CertificateUploadTests(PortalApp app) : IClassFixture<Portal
         var tampered = pdf.ToArray();
         tampered[pdf.Length / 3] ^= 0x01;
         var certificate = await IssuedCertificate.Query(app.NewContext()).SingleAsync(c => c.PlanProjectId == graph.Project.Id);
-        var another = new CertificateSigner(new SigningCertificate(SigningCertificate.Generate("CN=仿冒单位", DateTimeOffset.UtcNow)));
+        var another = new CertificateSigner(new SigningCertificate(SigningCertificate.Generate("CN=仿冒单位", DateTimeOffset.UtcNow)), TimeProvider.System);
         var forged = CertificatePdf.Render([certificate], "https://portal.example.cn", new(), another);
         using var client = app.Anonymous();
 
