@@ -2,6 +2,7 @@ using System.Formats.Asn1;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
+using System.Text;
 using System.Text.RegularExpressions;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
@@ -73,10 +74,10 @@ public sealed partial class SignedCertificateCheck(SigningCertificate signingCer
         return new SignatureCheckResult(SignatureStatus.Valid, claims, SigningTime(pdf, range));
     }
 
-    /// <summary>/M of the signature dictionary, which sits just around /Contents.</summary>
+    /// <summary>/M of the signature dictionary, written shortly before its /Contents.</summary>
     private static DateTimeOffset? SigningTime(byte[] pdf, SignedRange range)
     {
-        var around = System.Text.Encoding.Latin1.GetString(pdf, Math.Max(0, range.GapStart - 200), 200);
+        var around = Encoding.Latin1.GetString(pdf, Math.Max(0, range.GapStart - 200), 200);
         var match = SigningTimePattern().Match(around);
         if (!match.Success)
             return null;
@@ -104,7 +105,7 @@ public sealed partial class SignedCertificateCheck(SigningCertificate signingCer
             var at = pdf.AsSpan().LastIndexOf(ByteRangeKey);
             if (at < 0)
                 return null;
-            var text = System.Text.Encoding.Latin1.GetString(pdf, at, Math.Min(100, pdf.Length - at));
+            var text = Encoding.Latin1.GetString(pdf, at, Math.Min(100, pdf.Length - at));
             var match = ByteRangePattern().Match(text);
             if (!match.Success)
                 return null;
