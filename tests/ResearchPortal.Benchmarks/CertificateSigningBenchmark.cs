@@ -13,7 +13,7 @@ namespace ResearchPortal.Benchmarks;
 public class CertificateSigningBenchmark
 {
     private readonly CertificateSigner _signer =
-        new(new SigningCertificate(SigningCertificate.Generate("CN=Benchmark", DateTimeOffset.UtcNow)));
+        new(new SigningCertificate(SigningCertificate.Generate("CN=Benchmark", DateTimeOffset.UtcNow)), TimeProvider.System);
 
     private IReadOnlyList<IssuedCertificate> _certificates = [];
     private byte[] _unsigned = [];

@@ -30,7 +30,7 @@ public sealed class CertificateUploadJourneyTests(DemoPortal portal, ITestOutput
             await visitor.GotoAsync("/");
             await Nav(visitor, "证书查验").ClickAsync();
             await visitor.GetByLabel("证书 PDF 文件").SetInputFilesAsync(original);
-            await Button(visitor, "上传并查验").ClickAsync();
+            await Button(visitor, "上传并核验").ClickAsync();
             await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "签名有效" })).ToBeVisibleAsync();
             // The project's file holds every holder's certificate: one row each, all valid, names masked.
             await Expect(visitor.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^该文件含 \d+ 份证书$") })).ToBeVisibleAsync();
@@ -41,7 +41,7 @@ public sealed class CertificateUploadJourneyTests(DemoPortal portal, ITestOutput
             await journey.ScreenshotAsync(visitor, "uploaded-valid");
 
             await visitor.GetByLabel("证书 PDF 文件").SetInputFilesAsync(changed);
-            await Button(visitor, "上传并查验").ClickAsync();
+            await Button(visitor, "上传并核验").ClickAsync();
             await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "文件已被改动" })).ToBeVisibleAsync();
             await Expect(visitor.GetByText("证书有效")).ToHaveCountAsync(0);
             await journey.ScreenshotAsync(visitor, "uploaded-altered");

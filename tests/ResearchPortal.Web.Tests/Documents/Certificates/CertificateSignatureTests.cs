@@ -20,7 +20,7 @@ public class CertificateSignatureTests
     {
         var certificate = Certificate(Roster(1, names: ["𠮷田花子"])[0]);
 
-        var pdf = CertificatePdf.Render([certificate], BaseUrl, Fonts, new CertificateSigner(Portal));
+        var pdf = CertificatePdf.Render([certificate], BaseUrl, Fonts, new CertificateSigner(Portal, TimeProvider.System));
 
         var report = PdfTools.SignatureReport(pdf);
         Assert.Contains("Signature Validation: Signature is Valid.", report);
@@ -39,7 +39,7 @@ public class CertificateSignatureTests
     {
         var certificates = Roster(3).Select(Certificate).ToList();
 
-        var pdf = CertificatePdf.Render(certificates, BaseUrl, Fonts, new CertificateSigner(Portal));
+        var pdf = CertificatePdf.Render(certificates, BaseUrl, Fonts, new CertificateSigner(Portal, TimeProvider.System));
 
         Assert.Single(SignatureLines(PdfTools.SignatureReport(pdf), "Signature Validation: Signature is Valid."));
         Assert.Equal(certificates.Select(c => new CertificateClaim(c.Number, c.HolderName)), Check.Check(pdf).Claims);
@@ -63,9 +63,10 @@ public class CertificateSignatureTests
     public void A_change_inside_the_signature_value_or_an_update_appended_after_it_reads_as_altered()
     {
         var pdf = SignedCertificate();
-        // The hex string ends in zero padding right before /ByteRange; a digit changed there leaves the CMS readable.
+        // The hex string ends in zero padding; a digit changed there leaves the CMS readable.
+        var text = Encoding.Latin1.GetString(pdf);
         var inPadding = pdf.ToArray();
-        inPadding[Encoding.Latin1.GetString(pdf).LastIndexOf(">/ByteRange", StringComparison.Ordinal) - 1] = (byte)'1';
+        inPadding[text.IndexOf('>', text.LastIndexOf("/Contents<", StringComparison.Ordinal)) - 1] = (byte)'1';
         byte[] appended = [.. pdf, .. "\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8];
 
         Assert.Equal(SignatureStatus.Altered, Check.Check(inPadding).Status);
@@ -75,7 +76,7 @@ public class CertificateSignatureTests
     [Fact]
     public void A_file_signed_with_another_key_is_intact_but_not_the_portals()
     {
-        var pdf = CertificatePdf.Render([Certificate(Roster(1)[0])], BaseUrl, Fonts, new CertificateSigner(Other));
+        var pdf = CertificatePdf.Render([Certificate(Roster(1)[0])], BaseUrl, Fonts, new CertificateSigner(Other, TimeProvider.System));
 
         Assert.Contains("Signature is Valid.", PdfTools.SignatureReport(pdf));
         var result = Check.Check(pdf);
@@ -91,7 +92,7 @@ public class CertificateSignatureTests
         Assert.Equal(SignatureStatus.Unsigned, Check.Check(pdf).Status);
     }
 
-    private static byte[] SignedCertificate() => CertificatePdf.Render([Certificate(Roster(1)[0])], BaseUrl, Fonts, new CertificateSigner(Portal));
+    private static byte[] SignedCertificate() => CertificatePdf.Render([Certificate(Roster(1)[0])], BaseUrl, Fonts, new CertificateSigner(Portal, TimeProvider.System));
 
     private static IEnumerable<string> SignatureLines(string report, string line) =>
         report.Split('\n').Select(l => l.Trim()).Where(l => l.EndsWith(line, StringComparison.Ordinal));

@@ -24,7 +24,7 @@ public sealed class SigningCertificateOptionsTests : IDisposable
 
         Assert.Empty(Problems(path, Password));
         var configured = new SigningCertificate(SigningCertificateOptions.Load(path, Password, DateTimeOffset.UtcNow));
-        var pdf = CertificatePdf.Render([Certificate(Roster(1)[0])], BaseUrl, Fonts, new CertificateSigner(configured));
+        var pdf = CertificatePdf.Render([Certificate(Roster(1)[0])], BaseUrl, Fonts, new CertificateSigner(configured, TimeProvider.System));
 
         var report = PdfTools.SignatureReport(pdf);
         Assert.Contains("Signature Validation: Signature is Valid.", report);

@@ -8,6 +8,7 @@ using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Documents.Certificates.Signing;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Tests.Documents;
+using ResearchPortal.Web.Tests.Pages.Errors;
 using ResearchPortal.Web.Tests.Pages.Roster;
 using ResearchPortal.Web.Tests.Web;
 using static ResearchPortal.Web.Tests.Builders.TestData;
@@ -69,7 +70,7 @@ public sealed class CertificateUploadTests(PortalApp app) : IClassFixture<Portal
         var tampered = pdf.ToArray();
         tampered[pdf.Length / 3] ^= 0x01;
         var certificate = await IssuedCertificate.Query(app.NewContext()).SingleAsync(c => c.PlanProjectId == graph.Project.Id);
-        var another = new CertificateSigner(new SigningCertificate(SigningCertificate.Generate("CN=仿冒单位", DateTimeOffset.UtcNow)));
+        var another = new CertificateSigner(new SigningCertificate(SigningCertificate.Generate("CN=仿冒单位", DateTimeOffset.UtcNow)), TimeProvider.System);
         var forged = CertificatePdf.Render([certificate], "https://portal.example.cn", new(), another);
         using var client = app.Anonymous();
 
@@ -125,6 +126,19 @@ public sealed class CertificateUploadTests(PortalApp app) : IClassFixture<Portal
         Assert.Contains("文件不能超过 20 MB。", tooBig);
         Assert.Contains("没有本平台的电子签名", unsigned);
         Assert.All(new[] { none, notPdf, tooBig }, html => Assert.DoesNotContain("签名有效", html));
+    }
+
+    [Fact]
+    public async Task Uploads_count_against_the_same_per_address_limit_as_look_ups()
+    {
+        using var client = app.Anonymous();
+        for (var i = 0; i < CertificateVerificationRateLimit.LookupsPerWindow; i++)
+            Assert.Equal(HttpStatusCode.OK, (await VerifyPageTests.PostAsync(client, "SDGY-NONE", "张三")).StatusCode);
+
+        var refused = await client.PostMultipartAsync(
+            "/Verify?handler=Upload", [], new() { ["CertificateFile"] = ("证书.pdf", "%PDF-1.7\n"u8.ToArray()) }, formPage: "/Verify");
+
+        await ErrorPageTests.AssertErrorPageAsync(refused, HttpStatusCode.TooManyRequests, "请求过于频繁");
     }
 
     [Fact]
