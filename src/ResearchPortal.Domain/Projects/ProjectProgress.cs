@@ -67,7 +67,7 @@ public sealed record ProjectProgress(ProjectStatus Status, NextDeadline? NextDea
             : today <= end ? ProjectStatus.InSession
             : ProjectStatus.ClosingOut;
 
-    private static readonly Func<FilingStatus?, DateOnly?, DateOnly?, CloseOutStatus?, DateOnly, ProjectStatus> s_statusOf = StatusRule.Compile();
+    private static readonly Func<FilingStatus?, DateOnly?, DateOnly?, CloseOutStatus?, DateOnly, ProjectStatus> StatusOf = StatusRule.Compile();
 
     public string StatusLabel => Status.ToChinese();
 
@@ -89,7 +89,7 @@ public sealed record ProjectProgress(ProjectStatus Status, NextDeadline? NextDea
 
     public static ProjectProgress Evaluate(ProgressFacts facts, DateOnly today, WorkingDayCalendar calendar)
     {
-        var status = s_statusOf(facts.FilingStatus, facts.Start, facts.End, facts.CloseOutStatus, today);
+        var status = StatusOf(facts.FilingStatus, facts.Start, facts.End, facts.CloseOutStatus, today);
         return status switch
         {
             ProjectStatus.Closed or ProjectStatus.Planned => new(status, null),

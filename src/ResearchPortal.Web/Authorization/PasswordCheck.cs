@@ -12,7 +12,7 @@ namespace ResearchPortal.Web.Authorization;
 public sealed class PasswordCheck(UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher)
 {
     private static readonly PortalUser Nobody = new();
-    private static string? s_dummyHash;
+    private static string? _dummyHash;
 
     /// <summary>True only for an existing account whose password this is.</summary>
     public async Task<bool> VerifyAsync(PortalUser? user, string password)
@@ -23,8 +23,8 @@ public sealed class PasswordCheck(UserManager<PortalUser> users, IPasswordHasher
         }
 
         // Hashed with the same hasher and settings as real passwords, so the verification costs the same.
-        s_dummyHash ??= hasher.HashPassword(Nobody, RandomNumberGenerator.GetHexString(32));
-        hasher.VerifyHashedPassword(Nobody, s_dummyHash, password);
+        _dummyHash ??= hasher.HashPassword(Nobody, RandomNumberGenerator.GetHexString(32));
+        hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
         return false;
     }
 }

@@ -78,11 +78,15 @@ internal static partial class CjkText
     {
         // A plain loop, no closure: this runs at every break opportunity of every table cell.
         if (spans is null)
+        {
             return false;
+        }
         foreach (var span in spans)
         {
             if (span.Start.Value < index && index < span.End.Value)
+            {
                 return true;
+            }
         }
         return false;
     }

@@ -8,8 +8,8 @@ namespace ResearchPortal.Web.Documents;
 /// </summary>
 internal sealed class PendingWrites : Stream
 {
-    private readonly MemoryStream pending = new();
-    private long written;
+    private readonly MemoryStream _pending = new();
+    private long _written;
 
     public override bool CanRead => false;
 
@@ -21,23 +21,23 @@ internal sealed class PendingWrites : Stream
 
     public override long Position
     {
-        get => written;
+        get => _written;
         set => throw new NotSupportedException();
     }
 
     /// <summary>Writes everything pending to <paramref name="destination"/> and forgets it.</summary>
     public async Task DrainToAsync(Stream destination, CancellationToken cancellationToken)
     {
-        await destination.WriteAsync(pending.GetBuffer().AsMemory(0, (int)pending.Length), cancellationToken);
-        pending.SetLength(0);
+        await destination.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), cancellationToken);
+        _pending.SetLength(0);
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        pending.Write(buffer);
-        written += buffer.Length;
+        _pending.Write(buffer);
+        _written += buffer.Length;
     }
 
     public override void Flush()

@@ -27,7 +27,7 @@ public static class TestData
     public static readonly Actor Reviewer = new("reviewer-id", "审核员");
     public static readonly Actor Organizer = new("organizer-id", "组织者");
 
-    private static int s_projectNumbers;
+    private static int _projectNumbers;
 
     public static WorkingDayCalendar Calendar { get; } = new(OfficialCalendars.All);
 
@@ -46,7 +46,7 @@ public static class TestData
         Ok(Domain.Plans.PlanProject.Create(year, number ?? NextProjectNumber(), "乡村振兴专业技术人才高级研修班", "农业", applicant.Id, host.Id));
 
     /// <summary>P00001, P00002, … in the order asked for: unique in the run, unlike random numbers under a unique index.</summary>
-    public static string NextProjectNumber() => $"P{Interlocked.Increment(ref s_projectNumbers):D5}";
+    public static string NextProjectNumber() => $"P{Interlocked.Increment(ref _projectNumbers):D5}";
 
     public static StoredFile File(string name = "实施方案.pdf") =>
         Ok(StoredFile.Create(name, "application/pdf", "%PDF-1.4 test"u8.ToArray(), Now));

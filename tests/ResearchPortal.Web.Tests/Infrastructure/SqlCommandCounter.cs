@@ -18,7 +18,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
 {
     public const string RequestHeader = "X-Test-Request-Id";
 
-    private static readonly AsyncLocal<StrongBox<int>?> s_current = new();
+    private static readonly AsyncLocal<StrongBox<int>?> Current = new();
 
     private readonly ConcurrentDictionary<string, int> _counts = new();
 
@@ -59,14 +59,14 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
             // matter of time, and the count must not depend on it.
             context.RequestServices.GetRequiredService<SharedCalendar>().Invalidate();
             var count = new StrongBox<int>();
-            s_current.Value = count;
+            Current.Value = count;
             try
             {
                 await nextMiddleware(context);
             }
             finally
             {
-                s_current.Value = null;
+                Current.Value = null;
                 _counts[id.ToString()] = count.Value;
             }
         });
@@ -96,7 +96,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IStartupFilter
 
     private static T Counted<T>(T result)
     {
-        if (s_current.Value is { } count)
+        if (Current.Value is { } count)
         {
             Interlocked.Increment(ref count.Value);
         }

@@ -31,7 +31,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Setting <c>Portal:PublicBaseUrl</c>: every link in a mail starts with it.</summary>
     public const string PublicBaseUrl = "https://yanxiu.test.example/portal";
 
-    private static int s_clients;
+    private static int _clients;
 
     private static readonly Lazy<Task<string>> MigratedTemplate = new(CreateMigratedTemplateAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -260,7 +260,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>An address no other client of the test run has (10.0.0.1, 10.0.0.2, …).</summary>
     public static string NextAddress()
     {
-        var n = Interlocked.Increment(ref s_clients);
+        var n = Interlocked.Increment(ref _clients);
         return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
     }
 

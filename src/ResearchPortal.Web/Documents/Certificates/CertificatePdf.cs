@@ -72,34 +72,34 @@ public sealed class CertificatePdf
     private static readonly XPen RulePen = new(XColors.Black, 0.6);
     private static readonly XBrush CornerBrush = new XSolidBrush(FrameColour);
 
-    private readonly string baseUrl;
-    private readonly CertificateSigner? signer;
-    private readonly PdfFontFace programmeFace;
-    private readonly PdfFontFace titleFace;
-    private readonly PdfFontFace nameFace;
-    private readonly PdfFontFace salutationFace;
-    private readonly PdfFontFace numberFace;
-    private readonly PdfFontFace hintFace;
-    private readonly PdfFontFace sealFace;
-    private readonly PdfFontFace dateFace;
-    private readonly double salutationWidth;
+    private readonly string _baseUrl;
+    private readonly CertificateSigner? _signer;
+    private readonly PdfFontFace _programmeFace;
+    private readonly PdfFontFace _titleFace;
+    private readonly PdfFontFace _nameFace;
+    private readonly PdfFontFace _salutationFace;
+    private readonly PdfFontFace _numberFace;
+    private readonly PdfFontFace _hintFace;
+    private readonly PdfFontFace _sealFace;
+    private readonly PdfFontFace _dateFace;
+    private readonly double _salutationWidth;
 
     /// <summary>Certificates linking to <paramref name="baseUrl"/>, each file signed by <paramref name="signer"/> (none: the layout tests).</summary>
     /// <exception cref="PdfFontMissingException">No Chinese font is available.</exception>
     public CertificatePdf(string baseUrl, PdfFontOptions fonts, CertificateSigner? signer = null)
     {
         CjkFontResolver.EnsureRegistered(fonts);
-        this.baseUrl = baseUrl;
-        this.signer = signer;
-        programmeFace = PdfFontFace.Get(16, bold: false);
-        titleFace = PdfFontFace.Get(TitleSize, bold: true);
-        nameFace = PdfFontFace.Get(NameMaxSize, bold: true);
-        salutationFace = PdfFontFace.Get(SalutationSize, bold: false);
-        numberFace = PdfFontFace.Get(NumberSize, bold: false);
-        hintFace = PdfFontFace.Get(9, bold: false);
-        sealFace = PdfFontFace.Get(10, bold: false);
-        dateFace = PdfFontFace.Get(14, bold: false);
-        salutationWidth = salutationFace.Width(Salutation);
+        _baseUrl = baseUrl;
+        _signer = signer;
+        _programmeFace = PdfFontFace.Get(16, bold: false);
+        _titleFace = PdfFontFace.Get(TitleSize, bold: true);
+        _nameFace = PdfFontFace.Get(NameMaxSize, bold: true);
+        _salutationFace = PdfFontFace.Get(SalutationSize, bold: false);
+        _numberFace = PdfFontFace.Get(NumberSize, bold: false);
+        _hintFace = PdfFontFace.Get(9, bold: false);
+        _sealFace = PdfFontFace.Get(10, bold: false);
+        _dateFace = PdfFontFace.Get(14, bold: false);
+        _salutationWidth = _salutationFace.Width(Salutation);
     }
 
     /// <summary>"{baseUrl}/Verify?number=…", the page the QR code opens.</summary>
@@ -115,7 +115,9 @@ public sealed class CertificatePdf
     public byte[] RenderAll(IReadOnlyList<IssuedCertificate> certificates)
     {
         if (certificates.Count == 0)
+        {
             throw new ArgumentException("At least one certificate is needed.", nameof(certificates));
+        }
         return Save(certificates, $"{certificates[0].ProjectNumber} {Title}");
     }
 
@@ -143,7 +145,9 @@ public sealed class CertificatePdf
                 var content = await file;
                 // PDF streams are already compressed; storing them saves time and costs almost no space.
                 using (var entry = zip.CreateEntry(name, CompressionLevel.NoCompression).Open())
+                {
                     entry.Write(content);
+                }
                 await pending.DrainToAsync(output, cancellationToken);
             }
 
@@ -152,10 +156,14 @@ public sealed class CertificatePdf
             {
                 drawing.Enqueue((certificate.FileName, Task.Run(() => RenderFile(certificate), cancellationToken)));
                 if (drawing.Count >= drawnAtOnce)
+                {
                     await WriteNextAsync();
+                }
             }
             while (drawing.Count > 0)
+            {
                 await WriteNextAsync();
+            }
         }
         await pending.DrainToAsync(output, cancellationToken); // the central directory
     }
@@ -175,13 +183,13 @@ public sealed class CertificatePdf
             Draw(graphics, certificate);
         }
         var file = PdfFileOutput.Save(document);
-        return signer is null ? file : signer.Sign(file, certificates);
+        return _signer is null ? file : _signer.Sign(file, certificates);
     }
 
     private void Draw(XGraphics g, IssuedCertificate certificate)
     {
         DrawFrame(g);
-        DrawCentred(g, programmeFace, Programme, ProgrammeTop);
+        DrawCentred(g, _programmeFace, Programme, ProgrammeTop);
         DrawTitle(g);
         DrawName(g, certificate.HolderName);
         DrawBody(g, certificate);
@@ -190,7 +198,7 @@ public sealed class CertificatePdf
         DrawSealArea(g, sealsLeft, $"申报单位：{certificate.ApplicantName}");
         DrawSealArea(g, sealsLeft + SealColumnWidth, $"承办单位：{certificate.HostName}");
         var date = FormText.Date(certificate.Dates?.End);
-        dateFace.Draw(g, date, PageWidth - Left - dateFace.Width(date), DateTop);
+        _dateFace.Draw(g, date, PageWidth - Left - _dateFace.Width(date), DateTop);
     }
 
     /// <summary>A heavy outer rule, a fine inner rule and an angled bracket inside each corner.</summary>
@@ -213,28 +221,28 @@ public sealed class CertificatePdf
     private void DrawTitle(XGraphics g)
     {
         var gap = TitleSize / 2;
-        var x = (PageWidth - (titleFace.Width(Title) + gap * (Title.Length - 1))) / 2;
+        var x = (PageWidth - (_titleFace.Width(Title) + gap * (Title.Length - 1))) / 2;
         foreach (var character in Title)
         {
             var text = character.ToString();
-            titleFace.Draw(g, text, x, TitleTop);
-            x += titleFace.Width(text) + gap;
+            _titleFace.Draw(g, text, x, TitleTop);
+            x += _titleFace.Width(text) + gap;
         }
     }
 
     /// <summary>"姓名 同志：" on one line, the name underlined and set as large as fits, in half-point steps.</summary>
     private void DrawName(XGraphics g, string name)
     {
-        var available = ContentWidth - salutationWidth - 8;
-        var widthAtMax = nameFace.Width(name);
+        var available = ContentWidth - _salutationWidth - 8;
+        var widthAtMax = _nameFace.Width(name);
         var face = widthAtMax <= available
-            ? nameFace
+            ? _nameFace
             : PdfFontFace.Get(Math.Max(0.5, Math.Floor(2 * NameMaxSize * available / widthAtMax) / 2), bold: true);
         var nameWidth = face.Width(name);
-        var x = Left + (ContentWidth - nameWidth - salutationWidth - 8) / 2;
+        var x = Left + (ContentWidth - nameWidth - _salutationWidth - 8) / 2;
         face.Draw(g, name, x, TopFor(face, NameBaseline));
         g.DrawLine(RulePen, x - 4, NameBaseline + 5, x + nameWidth + 4, NameBaseline + 5);
-        salutationFace.Draw(g, Salutation, x + nameWidth + 8, TopFor(salutationFace, NameBaseline));
+        _salutationFace.Draw(g, Salutation, x + nameWidth + 8, TopFor(_salutationFace, NameBaseline));
     }
 
     private static void DrawBody(XGraphics g, IssuedCertificate certificate)
@@ -258,12 +266,12 @@ public sealed class CertificatePdf
     /// <summary>QR code at the lower left with the number and how to check it beneath.</summary>
     private void DrawVerification(XGraphics g, string number)
     {
-        PdfQrCode.DrawVector(g, VerificationLink(baseUrl, number), new XRect(Left - 6, QrTop, QrSize, QrSize));
+        PdfQrCode.DrawVector(g, VerificationLink(_baseUrl, number), new XRect(Left - 6, QrTop, QrSize, QrSize));
         var numberLine = $"证书编号：{number}";
-        var width = numberFace.Width(numberLine);
-        var face = width <= NumberWidth ? numberFace : PdfFontFace.Get(Math.Max(0.5, Math.Floor(2 * NumberSize * NumberWidth / width) / 2), bold: false);
+        var width = _numberFace.Width(numberLine);
+        var face = width <= NumberWidth ? _numberFace : PdfFontFace.Get(Math.Max(0.5, Math.Floor(2 * NumberSize * NumberWidth / width) / 2), bold: false);
         face.Draw(g, numberLine, Left, QrTop + QrSize + 4);
-        hintFace.Draw(g, VerificationHint, Left, QrTop + QrSize + 6 + numberFace.LineHeight);
+        _hintFace.Draw(g, VerificationHint, Left, QrTop + QrSize + 6 + _numberFace.LineHeight);
     }
 
     /// <summary>A dashed circle the size of an official seal marked （盖章）, the unit's name beneath it.</summary>
@@ -271,7 +279,7 @@ public sealed class CertificatePdf
     {
         var centreX = columnLeft + SealColumnWidth / 2;
         g.DrawEllipse(SealPen, centreX - SealRadius, SealCentreY - SealRadius, 2 * SealRadius, 2 * SealRadius);
-        sealFace.Draw(g, SealLabel, centreX - sealFace.Width(SealLabel) / 2, SealCentreY - sealFace.LineHeight / 2);
+        _sealFace.Draw(g, SealLabel, centreX - _sealFace.Width(SealLabel) / 2, SealCentreY - _sealFace.LineHeight / 2);
         var (face, lines) = Fit(unit, SealColumnWidth - 10, DateTop - UnitTop - 4, UnitMaxSize, 1.2, indentChars: 0, maxLines: UnitMaxLines);
         var top = UnitTop;
         foreach (var line in lines)
@@ -309,7 +317,9 @@ public sealed class CertificatePdf
                 lines.AddRange(wrapped.Select((line, i) => new BodyLine(line.Text, line.Width, EndsParagraph: i == wrapped.Count - 1)));
             }
             if ((lines.Count <= maxLines && lines.Count * face.LineHeight * lineSpacing <= height) || size <= 1)
+            {
                 return (face, lines);
+            }
         }
     }
 

@@ -33,12 +33,12 @@ public sealed class CjkFontResolver : IFontResolver
     ];
 
     private static readonly Lock RegistrationLock = new();
-    private static volatile CjkFontResolver? registered;
+    private static volatile CjkFontResolver? _registered;
 
-    private readonly IReadOnlyList<string> searchPaths;
-    private readonly IReadOnlyList<FallbackFont> fallbackFonts;
-    private readonly Lazy<byte[]> fontData;
-    private readonly Lazy<IReadOnlyList<ChainedFont>> chain;
+    private readonly IReadOnlyList<string> _searchPaths;
+    private readonly IReadOnlyList<FallbackFont> _fallbackFonts;
+    private readonly Lazy<byte[]> _fontData;
+    private readonly Lazy<IReadOnlyList<ChainedFont>> _chain;
 
     /// <param name="options">The configured font path, tried first.</param>
     /// <param name="systemPaths">The locations of the main face tried next; <see cref="SystemFontPaths"/> when null.</param>
@@ -46,17 +46,17 @@ public sealed class CjkFontResolver : IFontResolver
     public CjkFontResolver(PdfFontOptions options, IReadOnlyList<string>? systemPaths = null, IReadOnlyList<FallbackFont>? fallbackFonts = null)
     {
         systemPaths ??= SystemFontPaths;
-        searchPaths = string.IsNullOrWhiteSpace(options.FontPath) ? systemPaths : [options.FontPath, .. systemPaths];
-        this.fallbackFonts = fallbackFonts ?? FallbackFonts;
-        fontData = new Lazy<byte[]>(LoadFont, LazyThreadSafetyMode.ExecutionAndPublication);
-        chain = new Lazy<IReadOnlyList<ChainedFont>>(LoadChain, LazyThreadSafetyMode.ExecutionAndPublication);
+        _searchPaths = string.IsNullOrWhiteSpace(options.FontPath) ? systemPaths : [options.FontPath, .. systemPaths];
+        _fallbackFonts = fallbackFonts ?? FallbackFonts;
+        _fontData = new Lazy<byte[]>(LoadFont, LazyThreadSafetyMode.ExecutionAndPublication);
+        _chain = new Lazy<IReadOnlyList<ChainedFont>>(LoadChain, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The resolver installed by <see cref="EnsureRegistered"/>.</summary>
-    internal static CjkFontResolver Registered => registered ?? throw new InvalidOperationException("The CJK font resolver is not registered.");
+    internal static CjkFontResolver Registered => _registered ?? throw new InvalidOperationException("The CJK font resolver is not registered.");
 
     /// <summary>The main face followed by the fallback fonts found on this machine, each with the characters it covers.</summary>
-    internal IReadOnlyList<ChainedFont> Chain => chain.Value;
+    internal IReadOnlyList<ChainedFont> Chain => _chain.Value;
 
     /// <summary>
     /// Installs a resolver as PDFsharp's process-wide font resolver, once; later calls return the first one
@@ -65,27 +65,27 @@ public sealed class CjkFontResolver : IFontResolver
     /// <exception cref="PdfFontMissingException">No usable font; nothing is installed, so a later call can succeed.</exception>
     public static CjkFontResolver EnsureRegistered(PdfFontOptions options)
     {
-        if (registered is { } current)
+        if (_registered is { } current)
         {
             return current;
         }
 
         lock (RegistrationLock)
         {
-            if (registered is null)
+            if (_registered is null)
             {
                 var resolver = new CjkFontResolver(options);
                 _ = resolver.Chain;
                 GlobalFontSettings.FontResolver = resolver;
-                registered = resolver;
+                _registered = resolver;
             }
-            return registered;
+            return _registered;
         }
     }
 
     /// <summary>The standalone TrueType data of the face in use, loaded once.</summary>
     /// <exception cref="PdfFontMissingException">No usable font in the search list.</exception>
-    public byte[] LoadFontData() => fontData.Value;
+    public byte[] LoadFontData() => _fontData.Value;
 
     public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) =>
         new(IsFallback(familyName) ? familyName : FaceName, bold ? XStyleSimulations.BoldSimulation : XStyleSimulations.None);
@@ -93,13 +93,13 @@ public sealed class CjkFontResolver : IFontResolver
     public byte[] GetFont(string faceName) =>
         faceName == FaceName ? LoadFontData() : Chain.FirstOrDefault(f => f.FamilyName == faceName)?.Data ?? LoadFontData();
 
-    private bool IsFallback(string familyName) => fallbackFonts.Any(f => f.FamilyName == familyName);
+    private bool IsFallback(string familyName) => _fallbackFonts.Any(f => f.FamilyName == familyName);
 
     private IReadOnlyList<ChainedFont> LoadChain()
     {
         var main = LoadFontData();
-        List<ChainedFont> fonts = [new(FamilyName, main, ReadCmap(main, searchPaths.First(File.Exists)))];
-        foreach (var fallback in fallbackFonts.Where(f => File.Exists(f.Path)))
+        List<ChainedFont> fonts = [new(FamilyName, main, ReadCmap(main, _searchPaths.First(File.Exists)))];
+        foreach (var fallback in _fallbackFonts.Where(f => File.Exists(f.Path)))
         {
             var data = ReadFont(fallback.Path);
             fonts.Add(new ChainedFont(fallback.FamilyName, data, ReadCmap(data, fallback.Path)));
@@ -121,7 +121,7 @@ public sealed class CjkFontResolver : IFontResolver
 
     private byte[] LoadFont()
     {
-        var path = searchPaths.FirstOrDefault(File.Exists) ?? throw PdfFontMissingException.NotFound(searchPaths);
+        var path = _searchPaths.FirstOrDefault(File.Exists) ?? throw PdfFontMissingException.NotFound(_searchPaths);
         return ReadFont(path);
     }
 

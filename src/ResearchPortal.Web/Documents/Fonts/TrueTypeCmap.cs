@@ -10,13 +10,13 @@ internal sealed class TrueTypeCmap
 {
     private const uint CmapTag = 0x636D6170; // "cmap"
 
-    private readonly HashSet<int> codePoints;
+    private readonly HashSet<int> _codePoints;
 
-    private TrueTypeCmap(HashSet<int> codePoints) => this.codePoints = codePoints;
+    private TrueTypeCmap(HashSet<int> codePoints) => _codePoints = codePoints;
 
-    public int Count => codePoints.Count;
+    public int Count => _codePoints.Count;
 
-    public bool Contains(int codePoint) => codePoints.Contains(codePoint);
+    public bool Contains(int codePoint) => _codePoints.Contains(codePoint);
 
     /// <param name="font">A standalone TrueType font (see <see cref="TrueTypeCollection.ExtractFirstFace"/>).</param>
     /// <exception cref="InvalidDataException">No readable Unicode cmap.</exception>

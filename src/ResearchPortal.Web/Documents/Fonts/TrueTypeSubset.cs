@@ -23,17 +23,23 @@ internal static class TrueTypeSubset
     public static void ClearUnusedMetrics(Span<byte> font)
     {
         if (font.Length < OffsetTableSize || ReadUInt32(font, 0) is not (TrueTypeVersion or AppleTrueTypeTag))
+        {
             return;
+        }
         if (Table(font, "head") is not { } head || Table(font, "hhea") is not { } hhea || Table(font, "maxp") is not { } maxp
             || Table(font, "loca") is not { } loca || Table(font, "hmtx") is not { } hmtx
             || head.Length < 54 || hhea.Length < 36 || maxp.Length < 6)
+        {
             return;
+        }
         var glyphCount = ReadUInt16(font, maxp.Offset + 4);
         var longOffsets = ReadUInt16(font, head.Offset + 50) != 0;
         var metricCount = ReadUInt16(font, hhea.Offset + 34);
         if (loca.Length < (glyphCount + 1) * (longOffsets ? 4 : 2) || metricCount == 0 || metricCount > glyphCount
             || hmtx.Length < 4 * metricCount + 2 * (glyphCount - metricCount))
+        {
             return;
+        }
 
         var start = GlyphStart(font, loca.Offset, longOffsets, 1);
         for (var glyph = 1; glyph < glyphCount; glyph++)
@@ -65,9 +71,13 @@ internal static class TrueTypeSubset
         {
             var record = OffsetTableSize + i * TableRecordSize;
             if (record + TableRecordSize > font.Length)
+            {
                 return null;
+            }
             if (ReadUInt32(font, record) != wanted)
+            {
                 continue;
+            }
             var offset = ReadUInt32(font, record + 8);
             var length = ReadUInt32(font, record + 12);
             return offset + (long)length <= font.Length ? (record, (int)offset, (int)length) : null;
@@ -81,7 +91,9 @@ internal static class TrueTypeSubset
         uint sum = 0;
         var whole = data.Length & ~3;
         for (var i = 0; i < whole; i += 4)
+        {
             sum += BinaryPrimitives.ReadUInt32BigEndian(data[i..]);
+        }
         if (whole < data.Length)
         {
             Span<byte> last = stackalloc byte[4];

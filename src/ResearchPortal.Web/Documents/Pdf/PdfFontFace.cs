@@ -18,24 +18,24 @@ internal sealed class PdfFontFace
 {
     private static readonly ConcurrentDictionary<(double Size, bool Bold), PdfFontFace> Faces = new();
     private static readonly Lock MeasureLock = new();
-    private static XGraphics? measureContext;
+    private static XGraphics? _measureContext;
 
-    private readonly ConcurrentDictionary<int, Glyph> glyphs = new();
-    private readonly IReadOnlyList<ChainedFont> chain;
-    private readonly XFont[] fonts;
-    private readonly double baselineOffset;
+    private readonly ConcurrentDictionary<int, Glyph> _glyphs = new();
+    private readonly IReadOnlyList<ChainedFont> _chain;
+    private readonly XFont[] _fonts;
+    private readonly double _baselineOffset;
 
     private PdfFontFace(double size, bool bold)
     {
-        chain = CjkFontResolver.Registered.Chain;
+        _chain = CjkFontResolver.Registered.Chain;
         var style = bold ? XFontStyleEx.Bold : XFontStyleEx.Regular;
-        fonts = [.. chain.Select(f => new XFont(f.FamilyName, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode)))];
+        _fonts = [.. _chain.Select(f => new XFont(f.FamilyName, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode)))];
         LineHeight = Font.GetHeight();
-        baselineOffset = LineHeight * Font.CellAscent / Font.CellSpace;
+        _baselineOffset = LineHeight * Font.CellAscent / Font.CellSpace;
     }
 
     /// <summary>The main face (WenQuanYi Micro Hei).</summary>
-    public XFont Font => fonts[0];
+    public XFont Font => _fonts[0];
 
     public double LineHeight { get; }
 
@@ -48,7 +48,7 @@ internal sealed class PdfFontFace
     /// </summary>
     public void Draw(XGraphics graphics, string text, double x, double top)
     {
-        var baseline = top + baselineOffset;
+        var baseline = top + _baselineOffset;
         var runStart = 0;
         var runFont = 0;
         var runWidth = 0d;
@@ -72,7 +72,7 @@ internal sealed class PdfFontFace
     {
         if (end > start)
         {
-            graphics.DrawString(start == 0 && end == text.Length ? text : text[start..end], fonts[font], XBrushes.Black, x, baseline, XStringFormats.BaseLineLeft);
+            graphics.DrawString(start == 0 && end == text.Length ? text : text[start..end], _fonts[font], XBrushes.Black, x, baseline, XStringFormats.BaseLineLeft);
         }
     }
 
@@ -157,7 +157,7 @@ internal sealed class PdfFontFace
 
     private Glyph GlyphOf(Rune rune)
     {
-        if (glyphs.TryGetValue(rune.Value, out var glyph))
+        if (_glyphs.TryGetValue(rune.Value, out var glyph))
         {
             return glyph;
         }
@@ -166,18 +166,18 @@ internal sealed class PdfFontFace
         double width;
         lock (MeasureLock)
         {
-            measureContext ??= XGraphics.CreateMeasureContext(new XSize(595, 842), XGraphicsUnit.Point, XPageDirection.Downwards);
-            width = measureContext.MeasureString(rune.ToString(), fonts[font]).Width;
+            _measureContext ??= XGraphics.CreateMeasureContext(new XSize(595, 842), XGraphicsUnit.Point, XPageDirection.Downwards);
+            width = _measureContext.MeasureString(rune.ToString(), _fonts[font]).Width;
         }
-        return glyphs.GetOrAdd(rune.Value, new Glyph(font, width));
+        return _glyphs.GetOrAdd(rune.Value, new Glyph(font, width));
     }
 
     /// <summary>The first font of the chain with a glyph for the character; the main face (drawing its blank box) when none has.</summary>
     private int FontIndexOf(int codePoint)
     {
-        for (var i = 0; i < chain.Count; i++)
+        for (var i = 0; i < _chain.Count; i++)
         {
-            if (chain[i].Cmap.Contains(codePoint))
+            if (_chain[i].Cmap.Contains(codePoint))
             {
                 return i;
             }

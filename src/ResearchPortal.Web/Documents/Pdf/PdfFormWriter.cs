@@ -23,39 +23,39 @@ public sealed class PdfFormWriter : IDisposable
     private static readonly XPen FramePen = new(XColors.Black, 2.5);
     private static readonly XBrush WatermarkBrush = new XSolidBrush(XColor.FromArgb(0xD9, 0xD9, 0xD9));
 
-    private readonly PdfDocument document = new();
-    private readonly double margin;
-    private readonly bool framed;
-    private readonly List<List<PdfPage>> sections = [[]];
-    private readonly double pageWidth;
-    private readonly double pageHeight;
-    private readonly List<TextBlock> held = [];
-    private XGraphics? graphics;
-    private double y;
-    private string? watermark;
+    private readonly PdfDocument _document = new();
+    private readonly double _margin;
+    private readonly bool _framed;
+    private readonly List<List<PdfPage>> _sections = [[]];
+    private readonly double _pageWidth;
+    private readonly double _pageHeight;
+    private readonly List<TextBlock> _held = [];
+    private XGraphics? _graphics;
+    private double _y;
+    private string? _watermark;
 
     /// <exception cref="PdfFontMissingException">No Chinese font is available.</exception>
     public PdfFormWriter(PdfFontOptions fontOptions, PdfPageSetup? setup = null, string? documentTitle = null)
     {
         CjkFontResolver.EnsureRegistered(fontOptions);
         setup ??= PdfPageSetup.Default;
-        margin = setup.MarginMillimetres * PointsPerMillimetre;
-        framed = setup.Framed;
+        _margin = setup.MarginMillimetres * PointsPerMillimetre;
+        _framed = setup.Framed;
         var a4 = PageSizeConverter.ToSize(PageSize.A4);
-        (pageWidth, pageHeight) = setup.Orientation == PdfOrientation.Landscape ? (a4.Height, a4.Width) : (a4.Width, a4.Height);
-        PdfFileOutput.Prepare(document);
-        document.Info.Creator = "ResearchPortal";
+        (_pageWidth, _pageHeight) = setup.Orientation == PdfOrientation.Landscape ? (a4.Height, a4.Width) : (a4.Width, a4.Height);
+        PdfFileOutput.Prepare(_document);
+        _document.Info.Creator = "ResearchPortal";
         if (documentTitle is not null)
         {
-            document.Info.Title = documentTitle;
+            _document.Info.Title = documentTitle;
         }
     }
 
-    private double ContentWidth => pageWidth - 2 * margin;
+    private double ContentWidth => _pageWidth - 2 * _margin;
 
-    private double Bottom => pageHeight - margin;
+    private double Bottom => _pageHeight - _margin;
 
-    private XGraphics Graphics => graphics ?? StartPage();
+    private XGraphics Graphics => _graphics ?? StartPage();
 
     public PdfFormWriter Title(string text) => Text(text, PdfTextStyle.Title);
 
@@ -71,7 +71,7 @@ public sealed class PdfFormWriter : IDisposable
     /// <summary>Lines set as one block, moved whole to the next page rather than split (a 填表人 / 日期 / 盖章 block).</summary>
     public PdfFormWriter KeptTogether(params string[] lines)
     {
-        held.AddRange(lines.Select(line => LayOut(line, PdfTextStyle.Body, null)));
+        _held.AddRange(lines.Select(line => LayOut(line, PdfTextStyle.Body, null)));
         PlaceHeld(0);
         return this;
     }
@@ -82,7 +82,7 @@ public sealed class PdfFormWriter : IDisposable
     /// </summary>
     public PdfFormWriter Watermark(string text)
     {
-        watermark = text;
+        _watermark = text;
         return this;
     }
 
@@ -99,7 +99,7 @@ public sealed class PdfFormWriter : IDisposable
     public PdfFormWriter Space(double points)
     {
         PlaceHeld(points);
-        y += points;
+        _y += points;
         return this;
     }
 
@@ -108,7 +108,7 @@ public sealed class PdfFormWriter : IDisposable
     {
         PlaceHeld(sizePoints);
         EnsureSpace(sizePoints);
-        var area = new XRect(AlignedX(margin, ContentWidth, sizePoints, align), y, sizePoints, sizePoints);
+        var area = new XRect(AlignedX(_margin, ContentWidth, sizePoints, align), _y, sizePoints, sizePoints);
         if (asVector)
         {
             PdfQrCode.DrawVector(Graphics, payload, area);
@@ -118,7 +118,7 @@ public sealed class PdfFormWriter : IDisposable
             PdfQrCode.Draw(Graphics, payload, area);
         }
 
-        y += sizePoints + PdfTextStyle.Body.SpaceAfter;
+        _y += sizePoints + PdfTextStyle.Body.SpaceAfter;
         return this;
     }
 
@@ -134,24 +134,24 @@ public sealed class PdfFormWriter : IDisposable
     public PdfFormWriter NewSection()
     {
         PlaceHeld(0);
-        if (sections[^1].Count > 0)
+        if (_sections[^1].Count > 0)
         {
-            sections.Add([]);
-            graphics?.Dispose();
-            graphics = null;
+            _sections.Add([]);
+            _graphics?.Dispose();
+            _graphics = null;
         }
         return this;
     }
 
     public PdfFormWriter Table(PdfTable table)
     {
-        var layout = new TableLayout(table, margin, ContentWidth);
+        var layout = new TableLayout(table, _margin, ContentWidth);
         foreach (var band in table.Bands)
         {
             Band(layout, [.. band.Header.Select(layout.Layout)], band.Body);
         }
 
-        y += SpaceAfterTable;
+        _y += SpaceAfterTable;
         return this;
     }
 
@@ -159,7 +159,7 @@ public sealed class PdfFormWriter : IDisposable
     private void Band(TableLayout layout, List<LaidOutRow> header, List<PdfRow> body)
     {
         var headerHeight = header.Sum(r => r.Height);
-        var freshPageCapacity = Bottom - margin - headerHeight;
+        var freshPageCapacity = Bottom - _margin - headerHeight;
         var bodyTop = 0d;
 
         void DrawHeader()
@@ -169,7 +169,7 @@ public sealed class PdfFormWriter : IDisposable
                 DrawRow(layout, row, 0, row.LineCount, row.Height);
             }
 
-            bodyTop = y;
+            bodyTop = _y;
         }
 
         void ContinueOnNewPage()
@@ -191,13 +191,13 @@ public sealed class PdfFormWriter : IDisposable
             {
                 var remaining = Math.Max(0, row.LineCount - firstLine);
                 var height = Math.Max(firstLine == 0 ? row.MinHeight : 0, layout.TextHeight(remaining));
-                if (y + height <= Bottom)
+                if (_y + height <= Bottom)
                 {
                     DrawRow(layout, row, firstLine, remaining, height);
                     break;
                 }
-                var onFreshPage = y <= bodyTop;
-                var fittingLines = (int)((Bottom - y - 2 * CellPaddingY) / layout.LineHeight);
+                var onFreshPage = _y <= bodyTop;
+                var fittingLines = (int)((Bottom - _y - 2 * CellPaddingY) / layout.LineHeight);
                 if ((height <= freshPageCapacity && !onFreshPage) || fittingLines < 1)
                 {
                     if (onFreshPage)
@@ -209,7 +209,7 @@ public sealed class PdfFormWriter : IDisposable
                     continue;
                 }
                 // Taller than a whole page: fill this page and carry the remaining lines over.
-                DrawRow(layout, row, firstLine, fittingLines, Bottom - y);
+                DrawRow(layout, row, firstLine, fittingLines, Bottom - _y);
                 firstLine += fittingLines;
                 ContinueOnNewPage();
             }
@@ -220,37 +220,37 @@ public sealed class PdfFormWriter : IDisposable
     public byte[] ToArray()
     {
         PlaceHeld(0);
-        graphics?.Dispose();
-        graphics = null;
-        if (document.PageCount == 0)
+        _graphics?.Dispose();
+        _graphics = null;
+        if (_document.PageCount == 0)
         {
             throw new InvalidOperationException("The document has no content.");
         }
 
         var footer = PdfFontFace.Get(FooterFontSize, bold: false);
-        foreach (var pages in sections.Where(s => s.Count > 1))
+        foreach (var pages in _sections.Where(s => s.Count > 1))
         {
             for (var i = 0; i < pages.Count; i++)
             {
                 using var g = XGraphics.FromPdfPage(pages[i], XGraphicsPdfPageOptions.Append);
-                var area = new XRect(0, pageHeight - margin, pageWidth, margin / 2);
+                var area = new XRect(0, _pageHeight - _margin, _pageWidth, _margin / 2);
                 g.DrawString($"第 {i + 1} 页 共 {pages.Count} 页", footer.Font, XBrushes.Black, area, XStringFormats.Center);
             }
         }
-        if (watermark is not null)
+        if (_watermark is not null)
         {
-            foreach (var page in document.Pages)
+            foreach (var page in _document.Pages)
             {
-                DrawWatermark(page, watermark);
+                DrawWatermark(page, _watermark);
             }
         }
-        return PdfFileOutput.Save(document);
+        return PdfFileOutput.Save(_document);
     }
 
     public void Dispose()
     {
-        graphics?.Dispose();
-        document.Dispose();
+        _graphics?.Dispose();
+        _document.Dispose();
     }
 
     private PdfFormWriter Block(string text, PdfTextStyle style, string? rightText)
@@ -258,7 +258,7 @@ public sealed class PdfFormWriter : IDisposable
         var block = LayOut(text, style, rightText);
         if (style.KeepWithNext)
         {
-            held.Add(block);
+            _held.Add(block);
             return this;
         }
         PlaceHeld(block.FirstLinesHeight);
@@ -281,18 +281,18 @@ public sealed class PdfFormWriter : IDisposable
     /// </summary>
     private void PlaceHeld(double following)
     {
-        if (held.Count == 0)
+        if (_held.Count == 0)
         {
             return;
         }
 
-        EnsureSpace(held.Sum(block => block.Height) + following);
-        foreach (var block in held)
+        EnsureSpace(_held.Sum(block => block.Height) + following);
+        foreach (var block in _held)
         {
             Draw(block);
         }
 
-        held.Clear();
+        _held.Clear();
     }
 
     private void Draw(TextBlock block)
@@ -304,16 +304,16 @@ public sealed class PdfFormWriter : IDisposable
         {
             EnsureSpace(block.LineHeight);
             var lineIndent = i == 0 ? indent : 0;
-            var x = AlignedX(margin + lineIndent, ContentWidth - block.RightWidth - lineIndent, lines[i].Width, style.Align);
-            face.Draw(Graphics, lines[i].Text, x, y + leading);
+            var x = AlignedX(_margin + lineIndent, ContentWidth - block.RightWidth - lineIndent, lines[i].Width, style.Align);
+            face.Draw(Graphics, lines[i].Text, x, _y + leading);
             if (i == 0 && block.RightText is not null)
             {
-                face.Draw(Graphics, block.RightText, pageWidth - margin - face.Width(block.RightText), y + leading);
+                face.Draw(Graphics, block.RightText, _pageWidth - _margin - face.Width(block.RightText), _y + leading);
             }
 
-            y += block.LineHeight;
+            _y += block.LineHeight;
         }
-        y += style.SpaceAfter;
+        _y += style.SpaceAfter;
     }
 
     /// <summary>
@@ -326,9 +326,9 @@ public sealed class PdfFormWriter : IDisposable
     {
         using (var under = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Prepend))
         {
-            var face = PdfFontFace.Get(Math.Min(pageWidth, pageHeight) / 4, bold: true);
-            under.TranslateTransform(pageWidth / 2, pageHeight / 2);
-            under.RotateTransform(-Math.Atan2(pageHeight, pageWidth) * 180 / Math.PI);
+            var face = PdfFontFace.Get(Math.Min(_pageWidth, _pageHeight) / 4, bold: true);
+            under.TranslateTransform(_pageWidth / 2, _pageHeight / 2);
+            under.RotateTransform(-Math.Atan2(_pageHeight, _pageWidth) * 180 / Math.PI);
             under.DrawString(text, face.Font, WatermarkBrush, new XPoint(0, 0), XStringFormats.Center);
         }
         var prepended = page.Contents.Elements.GetDictionary(0)!.Stream;
@@ -336,7 +336,7 @@ public sealed class PdfFormWriter : IDisposable
 
         using var over = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
         var label = PdfFontFace.Get(FooterFontSize, bold: true);
-        over.DrawString(text, label.Font, XBrushes.Black, new XRect(margin, margin / 4, ContentWidth, margin / 2), XStringFormats.CenterRight);
+        over.DrawString(text, label.Font, XBrushes.Black, new XRect(_margin, _margin / 4, ContentWidth, _margin / 2), XStringFormats.CenterRight);
     }
 
     private void DrawRow(TableLayout layout, LaidOutRow row, int firstLine, int lineCount, double height)
@@ -345,10 +345,10 @@ public sealed class PdfFormWriter : IDisposable
         var isLastPart = firstLine + lineCount >= row.LineCount;
         foreach (var cell in row.Cells)
         {
-            g.DrawRectangle(BorderPen, cell.X, y, cell.Width, height);
+            g.DrawRectangle(BorderPen, cell.X, _y, cell.Width, height);
             if (isLastPart)
             {
-                DrawSignOff(layout, cell, y + height);
+                DrawSignOff(layout, cell, _y + height);
             }
 
             var shown = Math.Clamp(cell.Lines.Count - firstLine, 0, lineCount);
@@ -359,11 +359,11 @@ public sealed class PdfFormWriter : IDisposable
 
             var textHeight = shown * layout.LineHeight;
             // Text above a sign-off starts at the top, leaving the foot of the cell to the stamp and date.
-            var top = cell.SignOffLines.Count > 0 ? y + CellPaddingY : cell.Cell.VerticalAlign switch
+            var top = cell.SignOffLines.Count > 0 ? _y + CellPaddingY : cell.Cell.VerticalAlign switch
             {
-                PdfVerticalAlign.Top => y + CellPaddingY,
-                PdfVerticalAlign.Bottom => y + height - CellPaddingY - textHeight,
-                _ => y + (height - textHeight) / 2,
+                PdfVerticalAlign.Top => _y + CellPaddingY,
+                PdfVerticalAlign.Bottom => _y + height - CellPaddingY - textHeight,
+                _ => _y + (height - textHeight) / 2,
             };
             for (var k = 0; k < shown; k++)
             {
@@ -372,7 +372,7 @@ public sealed class PdfFormWriter : IDisposable
                 cell.Face.Draw(g, line.Text, x, top + k * layout.LineHeight);
             }
         }
-        y += height;
+        _y += height;
     }
 
     private void DrawSignOff(TableLayout layout, LaidOutCell cell, double cellBottom)
@@ -394,7 +394,7 @@ public sealed class PdfFormWriter : IDisposable
 
     private void EnsureSpace(double height)
     {
-        if (graphics is null || (y + height > Bottom && y > margin))
+        if (_graphics is null || (_y + height > Bottom && _y > _margin))
         {
             StartPage();
         }
@@ -402,27 +402,27 @@ public sealed class PdfFormWriter : IDisposable
 
     private XGraphics StartPage()
     {
-        graphics?.Dispose();
-        var page = document.AddPage();
-        page.Width = XUnit.FromPoint(pageWidth);
-        page.Height = XUnit.FromPoint(pageHeight);
-        sections[^1].Add(page);
-        y = margin;
-        graphics = XGraphics.FromPdfPage(page);
-        if (framed)
+        _graphics?.Dispose();
+        var page = _document.AddPage();
+        page.Width = XUnit.FromPoint(_pageWidth);
+        page.Height = XUnit.FromPoint(_pageHeight);
+        _sections[^1].Add(page);
+        _y = _margin;
+        _graphics = XGraphics.FromPdfPage(page);
+        if (_framed)
         {
-            DrawFrame(graphics);
+            DrawFrame(_graphics);
         }
 
-        return graphics;
+        return _graphics;
     }
 
     private void DrawFrame(XGraphics g)
     {
-        var outer = margin / 2;
-        g.DrawRectangle(FramePen, outer, outer, pageWidth - 2 * outer, pageHeight - 2 * outer);
+        var outer = _margin / 2;
+        g.DrawRectangle(FramePen, outer, outer, _pageWidth - 2 * outer, _pageHeight - 2 * outer);
         var inner = outer + FrameGap;
-        g.DrawRectangle(BorderPen, inner, inner, pageWidth - 2 * inner, pageHeight - 2 * inner);
+        g.DrawRectangle(BorderPen, inner, inner, _pageWidth - 2 * inner, _pageHeight - 2 * inner);
     }
 
     /// <summary>A line or paragraph wrapped to the text width, not yet placed on a page.</summary>
@@ -443,24 +443,24 @@ public sealed class PdfFormWriter : IDisposable
     /// <summary>Column positions and text wrapping of one table.</summary>
     private sealed class TableLayout
     {
-        private readonly double[] columnX;
-        private readonly PdfFontFace regular;
-        private readonly PdfFontFace bold;
+        private readonly double[] _columnX;
+        private readonly PdfFontFace _regular;
+        private readonly PdfFontFace _bold;
 
         public TableLayout(PdfTable table, double left, double width)
         {
-            regular = PdfFontFace.Get(table.FontSize, bold: false);
-            bold = PdfFontFace.Get(table.FontSize, bold: true);
+            _regular = PdfFontFace.Get(table.FontSize, bold: false);
+            _bold = PdfFontFace.Get(table.FontSize, bold: true);
             var total = table.ColumnWeights.Sum();
-            columnX = new double[table.ColumnWeights.Count + 1];
-            columnX[0] = left;
+            _columnX = new double[table.ColumnWeights.Count + 1];
+            _columnX[0] = left;
             for (var i = 0; i < table.ColumnWeights.Count; i++)
             {
-                columnX[i + 1] = columnX[i] + width * table.ColumnWeights[i] / total;
+                _columnX[i + 1] = _columnX[i] + width * table.ColumnWeights[i] / total;
             }
         }
 
-        public double LineHeight => regular.LineHeight;
+        public double LineHeight => _regular.LineHeight;
 
         public double TextHeight(int lines) => lines * LineHeight + 2 * CellPaddingY;
 
@@ -472,9 +472,9 @@ public sealed class PdfFormWriter : IDisposable
             for (var i = 0; i < cells.Length; i++)
             {
                 var cell = row.Cells[i];
-                var face = cell.Bold ? bold : regular;
-                var x = columnX[column];
-                var width = columnX[column + cell.ColSpan] - x;
+                var face = cell.Bold ? _bold : _regular;
+                var x = _columnX[column];
+                var width = _columnX[column + cell.ColSpan] - x;
                 var lines = new List<TextLine>();
                 if (!string.IsNullOrEmpty(cell.Text))
                 {

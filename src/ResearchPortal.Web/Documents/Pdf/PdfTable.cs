@@ -42,7 +42,7 @@ public sealed class PdfRow(params IReadOnlyList<PdfCell> cells)
 /// </summary>
 public sealed class PdfTable
 {
-    private readonly List<PdfTableBand> bands = [new()];
+    private readonly List<PdfTableBand> _bands = [new()];
 
     /// <param name="columnWeights">Relative column widths; the table spans the page's text width.</param>
     public PdfTable(params double[] columnWeights)
@@ -58,7 +58,7 @@ public sealed class PdfTable
     public IReadOnlyList<double> ColumnWeights { get; }
 
     /// <summary>The table's rows in order, in runs that share a repeated header (the first run's may be empty).</summary>
-    internal IReadOnlyList<PdfTableBand> Bands => bands;
+    internal IReadOnlyList<PdfTableBand> Bands => _bands;
 
     public double FontSize { get; init; } = 10.5;
 
@@ -70,21 +70,21 @@ public sealed class PdfTable
     public PdfTable AddHeader(PdfRow row)
     {
         CheckSpan(row);
-        if (bands[^1].Body.Count > 0)
+        if (_bands[^1].Body.Count > 0)
         {
-            bands.Add(new PdfTableBand());
+            _bands.Add(new PdfTableBand());
         }
 
-        bands[^1].Header.Add(row);
+        _bands[^1].Header.Add(row);
         return this;
     }
 
     /// <summary>Rows added after this repeat no header (e.g. the opinion box below a list).</summary>
     public PdfTable EndHeader()
     {
-        if (bands[^1].Header.Count > 0)
+        if (_bands[^1].Header.Count > 0)
         {
-            bands.Add(new PdfTableBand());
+            _bands.Add(new PdfTableBand());
         }
 
         return this;
@@ -95,7 +95,7 @@ public sealed class PdfTable
     public PdfTable AddRow(PdfRow row)
     {
         CheckSpan(row);
-        bands[^1].Body.Add(row);
+        _bands[^1].Body.Add(row);
         return this;
     }
 

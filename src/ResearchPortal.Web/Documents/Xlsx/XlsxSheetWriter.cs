@@ -45,29 +45,29 @@ public sealed class XlsxSheetWriter : IDisposable
     /// <summary>Day 0 of spreadsheet serial dates (1900 date system, as Excel counts past February 1900).</summary>
     private static readonly DateOnly SerialEpoch = new(1899, 12, 30);
 
-    private readonly ZipArchive archive;
-    private readonly int widthSampleRows;
-    private readonly List<string> sheetNames = [];
-    private readonly List<uint> headerRows = [];
-    private readonly List<(string Text, uint Style)> linesAboveHeader = [];
-    private readonly List<string?[]> heldRows = [];
-    private readonly List<string> mergedRanges = [];
-    private readonly List<OpenXmlAttribute> attributes = [];
-    private IReadOnlyList<XlsxColumn> columns = [];
-    private string[] columnNames = [];
-    private uint[] dataStyles = [];
-    private double[] widths = [];
-    private Stream? sheetStream;
-    private OpenXmlWriter? writer;
-    private uint rowIndex;
-    private string rowNumber = string.Empty;
-    private (double Points, string Text) rowHeight = (0, "0");
-    private bool footerStarted;
+    private readonly ZipArchive _archive;
+    private readonly int _widthSampleRows;
+    private readonly List<string> _sheetNames = [];
+    private readonly List<uint> _headerRows = [];
+    private readonly List<(string Text, uint Style)> _linesAboveHeader = [];
+    private readonly List<string?[]> _heldRows = [];
+    private readonly List<string> _mergedRanges = [];
+    private readonly List<OpenXmlAttribute> _attributes = [];
+    private IReadOnlyList<XlsxColumn> _columns = [];
+    private string[] _columnNames = [];
+    private uint[] _dataStyles = [];
+    private double[] _widths = [];
+    private Stream? _sheetStream;
+    private OpenXmlWriter? _writer;
+    private uint _rowIndex;
+    private string _rowNumber = string.Empty;
+    private (double Points, string Text) _rowHeight = (0, "0");
+    private bool _footerStarted;
 
     public XlsxSheetWriter(Stream output, string sheetName, IReadOnlyList<XlsxColumn> columns, int widthSampleRows = 200)
     {
-        this.widthSampleRows = widthSampleRows;
-        archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        _widthSampleRows = widthSampleRows;
+        _archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         BeginSheet(sheetName, columns);
     }
 
@@ -87,15 +87,15 @@ public sealed class XlsxSheetWriter : IDisposable
     /// <summary>One data row; values are matched to the columns by position, null or empty leaves the cell blank.</summary>
     public void AddRow(IReadOnlyList<string?> values)
     {
-        if (footerStarted)
+        if (_footerStarted)
         {
             throw new InvalidOperationException("Rows come before the footer lines.");
         }
 
-        if (writer is null)
+        if (_writer is null)
         {
-            heldRows.Add([.. values]);
-            if (heldRows.Count >= widthSampleRows)
+            _heldRows.Add([.. values]);
+            if (_heldRows.Count >= _widthSampleRows)
             {
                 StartSheet();
             }
@@ -108,12 +108,12 @@ public sealed class XlsxSheetWriter : IDisposable
     /// <summary>A form line below the rows, left-aligned across all columns (e.g. "填表人：").</summary>
     public void AddFooter(string text)
     {
-        if (writer is null)
+        if (_writer is null)
         {
             StartSheet();
         }
 
-        footerStarted = true;
+        _footerStarted = true;
         WriteMergedLine(text, LineStyle);
     }
 
@@ -128,19 +128,19 @@ public sealed class XlsxSheetWriter : IDisposable
     /// <summary>Releases the zip; without <see cref="Complete"/> the output is an unusable partial file.</summary>
     public void Dispose()
     {
-        writer?.Dispose();
-        sheetStream?.Dispose();
-        archive.Dispose();
+        _writer?.Dispose();
+        _sheetStream?.Dispose();
+        _archive.Dispose();
     }
 
     private void AddAboveHeader(string text, uint style)
     {
-        if (writer is not null || heldRows.Count > 0)
+        if (_writer is not null || _heldRows.Count > 0)
         {
             throw new InvalidOperationException("Titles and lines above the header come before the rows.");
         }
 
-        linesAboveHeader.Add((text, style));
+        _linesAboveHeader.Add((text, style));
     }
 
     private void BeginSheet(string sheetName, IReadOnlyList<XlsxColumn> sheetColumns)
@@ -150,28 +150,28 @@ public sealed class XlsxSheetWriter : IDisposable
             throw new ArgumentException("At least one column is required.", nameof(sheetColumns));
         }
 
-        columns = sheetColumns;
-        columnNames = [.. Enumerable.Range(1, sheetColumns.Count).Select(ColumnName)];
-        dataStyles = [.. sheetColumns.Select(c => DataStyle(c.Kind))];
-        linesAboveHeader.Clear();
-        mergedRanges.Clear();
-        rowIndex = 0;
-        footerStarted = false;
-        sheetNames.Add(SafeSheetName(sheetName));
+        _columns = sheetColumns;
+        _columnNames = [.. Enumerable.Range(1, sheetColumns.Count).Select(ColumnName)];
+        _dataStyles = [.. sheetColumns.Select(c => DataStyle(c.Kind))];
+        _linesAboveHeader.Clear();
+        _mergedRanges.Clear();
+        _rowIndex = 0;
+        _footerStarted = false;
+        _sheetNames.Add(SafeSheetName(sheetName));
     }
 
     private void EndSheet()
     {
-        if (writer is null)
+        if (_writer is null)
         {
             StartSheet();
         }
 
-        var w = writer!;
+        var w = _writer!;
         w.WriteEndElement(); // sheetData
-        if (mergedRanges.Count > 0)
+        if (_mergedRanges.Count > 0)
         {
-            w.WriteElement(new MergeCells(mergedRanges.Select(r => new MergeCell { Reference = r })));
+            w.WriteElement(new MergeCells(_mergedRanges.Select(r => new MergeCell { Reference = r })));
         }
 
         w.WriteElement(new PrintOptions { HorizontalCentered = true });
@@ -187,23 +187,23 @@ public sealed class XlsxSheetWriter : IDisposable
         w.WriteEndElement(); // worksheet
         w.Close();
         w.Dispose();
-        sheetStream!.Dispose();
-        writer = null;
-        sheetStream = null;
+        _sheetStream!.Dispose();
+        _writer = null;
+        _sheetStream = null;
     }
 
     private static string SheetPath(int number) => $"xl/worksheets/sheet{number.ToString(CultureInfo.InvariantCulture)}.xml";
 
     private void StartSheet()
     {
-        var headerRow = (uint)linesAboveHeader.Count + 1;
-        headerRows.Add(headerRow);
-        widths = [.. columns.Select((c, i) => Math.Clamp(c.Width ?? FitWidth(i), MinWidth, MaxWidth))];
-        sheetStream = archive.CreateEntry(SheetPath(sheetNames.Count), CompressionLevel.Fastest).Open();
-        writer = OpenXmlWriter.Create(sheetStream);
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
-        writer.WriteElement(new SheetViews(new SheetView(
+        var headerRow = (uint)_linesAboveHeader.Count + 1;
+        _headerRows.Add(headerRow);
+        _widths = [.. _columns.Select((c, i) => Math.Clamp(c.Width ?? FitWidth(i), MinWidth, MaxWidth))];
+        _sheetStream = _archive.CreateEntry(SheetPath(_sheetNames.Count), CompressionLevel.Fastest).Open();
+        _writer = OpenXmlWriter.Create(_sheetStream);
+        _writer.WriteStartElement(new Worksheet());
+        _writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        _writer.WriteElement(new SheetViews(new SheetView(
             new Pane
             {
                 VerticalSplit = headerRow,
@@ -213,44 +213,44 @@ public sealed class XlsxSheetWriter : IDisposable
             },
             new Selection { Pane = PaneValues.BottomLeft })
         { WorkbookViewId = 0 }));
-        writer.WriteElement(new Columns(widths.Select((width, i) => new Column
+        _writer.WriteElement(new Columns(_widths.Select((width, i) => new Column
         {
             Min = (uint)i + 1,
             Max = (uint)i + 1,
             Width = width,
             CustomWidth = true,
         })));
-        writer.WriteStartElement(new SheetData());
-        foreach (var (text, style) in linesAboveHeader)
+        _writer.WriteStartElement(new SheetData());
+        foreach (var (text, style) in _linesAboveHeader)
         {
             WriteMergedLine(text, style);
         }
 
         StartRow();
-        for (var i = 0; i < columns.Count; i++)
+        for (var i = 0; i < _columns.Count; i++)
         {
-            WriteCell(i, columns[i].Header, XlsxCellKind.Text, HeaderStyle);
+            WriteCell(i, _columns[i].Header, XlsxCellKind.Text, HeaderStyle);
         }
 
-        writer.WriteEndElement();
-        foreach (var row in heldRows)
+        _writer.WriteEndElement();
+        foreach (var row in _heldRows)
         {
             WriteDataRow(row);
         }
 
-        heldRows.Clear();
+        _heldRows.Clear();
     }
 
-    private double FitWidth(int column) => columns[column].Kind switch
+    private double FitWidth(int column) => _columns[column].Kind switch
     {
         // Held values are ISO text; the cell shows the longer Chinese form.
         XlsxCellKind.Date => Widest(column, "2025年12月31日"),
         XlsxCellKind.DateTime => Widest(column, "2025年12月31日 23:59"),
-        _ => Widest(column, heldRows.Select(r => column < r.Length ? r[column] : null)),
+        _ => Widest(column, _heldRows.Select(r => column < r.Length ? r[column] : null)),
     };
 
     private double Widest(int column, params IEnumerable<string?> values) =>
-        values.Append(columns[column].Header).Max(v => string.IsNullOrEmpty(v) ? 0 : CjkText.DisplayWidth(v)) + 2;
+        values.Append(_columns[column].Header).Max(v => string.IsNullOrEmpty(v) ? 0 : CjkText.DisplayWidth(v)) + 2;
 
     private static uint DataStyle(XlsxCellKind kind) => kind switch
     {
@@ -264,12 +264,12 @@ public sealed class XlsxSheetWriter : IDisposable
     private void WriteDataRow(IReadOnlyList<string?> values)
     {
         StartRow(WrappedHeight(values));
-        for (var i = 0; i < columns.Count; i++)
+        for (var i = 0; i < _columns.Count; i++)
         {
-            WriteCell(i, i < values.Count ? values[i] : null, columns[i].Kind, dataStyles[i]);
+            WriteCell(i, i < values.Count ? values[i] : null, _columns[i].Kind, _dataStyles[i]);
         }
 
-        writer!.WriteEndElement();
+        _writer!.WriteEndElement();
     }
 
     /// <summary>The height of a row whose text wraps in a capped column, null when every value fits on one line.
@@ -278,10 +278,12 @@ public sealed class XlsxSheetWriter : IDisposable
     private double? WrappedHeight(IReadOnlyList<string?> values)
     {
         var lines = 1;
-        for (var i = 0; i < Math.Min(values.Count, columns.Count); i++)
+        for (var i = 0; i < Math.Min(values.Count, _columns.Count); i++)
         {
-            if (columns[i].Kind == XlsxCellKind.Text && values[i] is { } text)
-                lines = Math.Max(lines, LinesIn(text, widths[i], BodyFontSize));
+            if (_columns[i].Kind == XlsxCellKind.Text && values[i] is { } text)
+            {
+                lines = Math.Max(lines, LinesIn(text, _widths[i], BodyFontSize));
+            }
         }
         return lines > 1 ? RowHeight(lines, BodyFontSize) : null;
     }
@@ -291,12 +293,12 @@ public sealed class XlsxSheetWriter : IDisposable
     private void WriteMergedLine(string text, uint style)
     {
         var fontSize = style == TitleStyle ? TitleFontSize : BodyFontSize;
-        StartRow(RowHeight(LinesIn(text, widths.Sum(), fontSize), fontSize));
+        StartRow(RowHeight(LinesIn(text, _widths.Sum(), fontSize), fontSize));
         WriteCell(0, text, XlsxCellKind.Text, style);
-        writer!.WriteEndElement();
-        if (columns.Count > 1)
+        _writer!.WriteEndElement();
+        if (_columns.Count > 1)
         {
-            mergedRanges.Add($"A{rowIndex}:{columnNames[^1]}{rowIndex}");
+            _mergedRanges.Add($"A{_rowIndex}:{_columnNames[^1]}{_rowIndex}");
         }
     }
 
@@ -307,7 +309,9 @@ public sealed class XlsxSheetWriter : IDisposable
         var available = width - 1;
         int Lines(string line) => Math.Max(1, (int)Math.Ceiling(CjkText.DisplayWidth(line) * scale / available));
         if (text.Contains('\n'))
+        {
             return text.Split('\n').Sum(Lines);
+        }
         return text.Length * 2 * scale <= available
             ? 1 // cannot wrap, whatever its characters: spares measuring nearly every cell
             : Lines(text);
@@ -317,39 +321,41 @@ public sealed class XlsxSheetWriter : IDisposable
 
     private void StartRow(double? height = null)
     {
-        rowIndex++;
-        rowNumber = rowIndex.ToString(CultureInfo.InvariantCulture);
-        attributes.Clear();
-        attributes.Add(new OpenXmlAttribute("r", string.Empty, rowNumber));
+        _rowIndex++;
+        _rowNumber = _rowIndex.ToString(CultureInfo.InvariantCulture);
+        _attributes.Clear();
+        _attributes.Add(new OpenXmlAttribute("r", string.Empty, _rowNumber));
         if (height is { } points)
         {
-            if (points != rowHeight.Points)
-                rowHeight = (points, points.ToString(CultureInfo.InvariantCulture)); // wrapped rows mostly share a height
-            attributes.Add(new OpenXmlAttribute("ht", string.Empty, rowHeight.Text));
-            attributes.Add(new OpenXmlAttribute("customHeight", string.Empty, "1"));
+            if (points != _rowHeight.Points)
+            {
+                _rowHeight = (points, points.ToString(CultureInfo.InvariantCulture)); // wrapped rows mostly share a height
+            }
+            _attributes.Add(new OpenXmlAttribute("ht", string.Empty, _rowHeight.Text));
+            _attributes.Add(new OpenXmlAttribute("customHeight", string.Empty, "1"));
         }
-        writer!.WriteStartElement(new Row(), attributes);
+        _writer!.WriteStartElement(new Row(), _attributes);
     }
 
     private void WriteCell(int column, string? value, XlsxCellKind kind, uint style)
     {
-        var w = writer!;
-        attributes.Clear();
-        attributes.Add(new OpenXmlAttribute("r", string.Empty, columnNames[column] + rowNumber));
-        attributes.Add(new OpenXmlAttribute("s", string.Empty, style.ToString(CultureInfo.InvariantCulture)));
+        var w = _writer!;
+        _attributes.Clear();
+        _attributes.Add(new OpenXmlAttribute("r", string.Empty, _columnNames[column] + _rowNumber));
+        _attributes.Add(new OpenXmlAttribute("s", string.Empty, style.ToString(CultureInfo.InvariantCulture)));
         if (string.IsNullOrEmpty(value))
         {
-            w.WriteStartElement(new Cell(), attributes);
+            w.WriteStartElement(new Cell(), _attributes);
         }
         else if (NumericValue(value, kind) is { } number)
         {
-            w.WriteStartElement(new Cell(), attributes);
+            w.WriteStartElement(new Cell(), _attributes);
             w.WriteElement(new CellValue(number.ToString("R", CultureInfo.InvariantCulture)));
         }
         else
         {
-            attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
-            w.WriteStartElement(new Cell(), attributes);
+            _attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
+            w.WriteStartElement(new Cell(), _attributes);
             var text = new Text(XmlSafe(FormulaGuard.Neutralize(value)));
             if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
             {
@@ -404,7 +410,7 @@ public sealed class XlsxSheetWriter : IDisposable
     private void WritePackageParts()
     {
         const string relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-        var numbers = Enumerable.Range(1, sheetNames.Count).ToList();
+        var numbers = Enumerable.Range(1, _sheetNames.Count).ToList();
         var sheetTypes = string.Concat(numbers.Select(n =>
             $"<Override PartName=\"/{SheetPath(n)}\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"));
         var sheetRelationships = string.Concat(numbers.Select(n =>
@@ -432,13 +438,13 @@ public sealed class XlsxSheetWriter : IDisposable
             <Relationship Id="rIdStyles" Type="{{relationships}}/styles" Target="styles.xml"/>
             </Relationships>
             """);
-        using (var workbook = archive.CreateEntry("xl/workbook.xml").Open())
+        using (var workbook = _archive.CreateEntry("xl/workbook.xml").Open())
         {
             new Workbook(
-                new Sheets(numbers.Select(n => new Sheet { Name = sheetNames[n - 1], SheetId = (uint)n, Id = $"rId{n}" })),
+                new Sheets(numbers.Select(n => new Sheet { Name = _sheetNames[n - 1], SheetId = (uint)n, Id = $"rId{n}" })),
                 new DefinedNames(numbers.Select(n => PrintTitles(n - 1)))).Save(workbook);
         }
-        using (var styles = archive.CreateEntry("xl/styles.xml").Open())
+        using (var styles = _archive.CreateEntry("xl/styles.xml").Open())
         {
             CreateStylesheet().Save(styles);
         }
@@ -447,8 +453,8 @@ public sealed class XlsxSheetWriter : IDisposable
     /// <summary>The header row, repeated at the top of every printed page.</summary>
     private DefinedName PrintTitles(int sheet)
     {
-        var row = headerRows[sheet].ToString(CultureInfo.InvariantCulture);
-        return new DefinedName($"'{sheetNames[sheet].Replace("'", "''", StringComparison.Ordinal)}'!${row}:${row}")
+        var row = _headerRows[sheet].ToString(CultureInfo.InvariantCulture);
+        return new DefinedName($"'{_sheetNames[sheet].Replace("'", "''", StringComparison.Ordinal)}'!${row}:${row}")
         {
             Name = "_xlnm.Print_Titles",
             LocalSheetId = (uint)sheet,
@@ -457,7 +463,7 @@ public sealed class XlsxSheetWriter : IDisposable
 
     private void WriteEntry(string path, string xml)
     {
-        using var entry = archive.CreateEntry(path).Open();
+        using var entry = _archive.CreateEntry(path).Open();
         entry.Write(Encoding.UTF8.GetBytes(xml));
     }
 

@@ -18,7 +18,7 @@ namespace ResearchPortal.Web.Pages.Admin;
 [Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit) : ListPageModel
 {
-    private static readonly SortOrder<AccountRow> s_sorted = new SortOrder<AccountRow>("role", row => row.Id)
+    private static readonly SortOrder<AccountRow> Sorting = new SortOrder<AccountRow>("role", row => row.Id)
         .By("role", row => row.Role, row => row.Email)
         .By("name", row => row.DisplayName)
         .By("email", row => row.Email)
@@ -150,7 +150,7 @@ public sealed class AccountsModel(PortalDbContext db, UserManager<PortalUser> us
                 OrganizationName = organization == null ? null : organization.Name,
                 IsDisabled = user.IsDisabled,
             };
-        Accounts = await s_sorted.Apply(accounts, Sort).ToPagedListAsync(PageNumber);
+        Accounts = await Sorting.Apply(accounts, Sort).ToPagedListAsync(PageNumber);
     }
 
     public sealed class AccountRow

@@ -11,7 +11,7 @@ namespace ResearchPortal.Web.Pages.Admin;
 [Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class AuditModel(PortalDbContext db) : ListPageModel
 {
-    private static readonly SortOrder<AuditRow> s_sorted = new SortOrder<AuditRow>("-at", row => row.Id).By("at", row => row.At);
+    private static readonly SortOrder<AuditRow> Sorting = new SortOrder<AuditRow>("-at", row => row.Id).By("at", row => row.At);
 
     [BindProperty(SupportsGet = true)]
     public string? Project { get; set; }
@@ -52,7 +52,7 @@ public sealed class AuditModel(PortalDbContext db) : ListPageModel
                 Subject = entry.Subject,
                 Details = entry.Details,
             };
-        Entries = await s_sorted.Apply(rows, Sort).ToPagedListAsync(PageNumber);
+        Entries = await Sorting.Apply(rows, Sort).ToPagedListAsync(PageNumber);
     }
 
     public sealed class AuditRow

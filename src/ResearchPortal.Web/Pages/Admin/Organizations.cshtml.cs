@@ -15,7 +15,7 @@ namespace ResearchPortal.Web.Pages.Admin;
 [Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class OrganizationsModel(PortalDbContext db, AuditLog audit) : ListPageModel
 {
-    private static readonly SortOrder<Organization> s_sorted = new SortOrder<Organization>("city", o => o.Id)
+    private static readonly SortOrder<Organization> Sorting = new SortOrder<Organization>("city", o => o.Id)
         .By("city", o => o.City, o => o.Name)
         .By("name", o => o.Name);
 
@@ -93,7 +93,7 @@ public sealed class OrganizationsModel(PortalDbContext db, AuditLog audit) : Lis
         var organizations = db.Organizations.AsNoTracking()
             .Where(o => CityFilter == null || CityFilter == string.Empty || o.City == CityFilter)
             .Where(o => search == null || o.Name.ToLower().Contains(search) || o.City.ToLower().Contains(search));
-        Organizations = await s_sorted.Apply(organizations, Sort).ToPagedListAsync(PageNumber);
+        Organizations = await Sorting.Apply(organizations, Sort).ToPagedListAsync(PageNumber);
         Options = await ListFilterOptions.LoadAsync(db);
     }
 

@@ -18,7 +18,7 @@ namespace ResearchPortal.Web.Pages.Admin;
 [Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class ProjectsModel(PortalDbContext db, AuditLog audit) : ListPageModel
 {
-    private static readonly SortOrder<ProjectListItem> s_sorted = new SortOrder<ProjectListItem>("number", row => row.Id)
+    private static readonly SortOrder<ProjectListItem> Sorting = new SortOrder<ProjectListItem>("number", row => row.Id)
         .By("number", row => row.ProjectNumber)
         .By("name", row => row.Name)
         .By("field", row => row.Field)
@@ -122,7 +122,7 @@ public sealed class ProjectsModel(PortalDbContext db, AuditLog audit) : ListPage
             .Select(o => new SelectListItem($"{o.Name}（{o.City}）", o.Id.ToString()))
             .ToListAsync();
         var rows = ProjectListQueries.Filter(db.ProjectListItems(), Year, city: null, status: null, today: default, SearchLower);
-        Projects = await s_sorted.Apply(rows, Sort).ToPagedListAsync(PageNumber);
+        Projects = await Sorting.Apply(rows, Sort).ToPagedListAsync(PageNumber);
         return true;
     }
 

@@ -11,13 +11,13 @@ namespace ResearchPortal.Web.Pages.Documents;
 /// </summary>
 public sealed class StreamedFileResult : FileResult
 {
-    private readonly Func<Stream, CancellationToken, Task> write;
+    private readonly Func<Stream, CancellationToken, Task> _write;
 
     public StreamedFileResult(string contentType, string fileName, Func<Stream, CancellationToken, Task> write)
         : base(contentType)
     {
         FileDownloadName = fileName;
-        this.write = write;
+        _write = write;
     }
 
     public override async Task ExecuteResultAsync(ActionContext context)
@@ -28,6 +28,6 @@ public sealed class StreamedFileResult : FileResult
         disposition.SetHttpFileName(FileDownloadName);
         http.Response.Headers.ContentDisposition = disposition.ToString();
         http.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
-        await write(http.Response.Body, http.RequestAborted);
+        await _write(http.Response.Body, http.RequestAborted);
     }
 }

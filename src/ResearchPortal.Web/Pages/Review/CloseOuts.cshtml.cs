@@ -15,7 +15,7 @@ namespace ResearchPortal.Web.Pages.Review;
 [Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class CloseOutsModel(PortalDbContext db, SharedListFilterOptions filterOptions) : ListPageModel
 {
-    private static readonly SortOrder<QueueItem> s_sorted = new SortOrder<QueueItem>("submitted", row => row.ProjectId)
+    private static readonly SortOrder<QueueItem> Sorting = new SortOrder<QueueItem>("submitted", row => row.ProjectId)
         .By("submitted", row => row.SubmittedAt)
         .By("number", row => row.ProjectNumber, row => row.Year)
         .By("host", row => row.HostName)
@@ -61,7 +61,7 @@ public sealed class CloseOutsModel(PortalDbContext db, SharedListFilterOptions f
                 ApplicantScore = closeOut.Acceptance.ApplicantScore,
             };
 
-        CloseOuts = await s_sorted.Apply(rows, Sort).ToPagedListAsync(PageNumber);
+        CloseOuts = await Sorting.Apply(rows, Sort).ToPagedListAsync(PageNumber);
         Options = await filterOptions.LoadAsync(db);
     }
 

@@ -13,7 +13,7 @@ namespace ResearchPortal.Web.Pages.Review;
 [Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, SharedListFilterOptions filterOptions) : ListPageModel
 {
-    private static readonly SortOrder<QueueItem> s_sorted = new SortOrder<QueueItem>("start", row => row.ProjectId)
+    private static readonly SortOrder<QueueItem> Sorting = new SortOrder<QueueItem>("start", row => row.ProjectId)
         .By("start", row => row.StartDate, row => row.ProjectNumber)
         .By("number", row => row.ProjectNumber, row => row.Year)
         .By("host", row => row.HostName)
@@ -64,7 +64,7 @@ public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, 
                 TimesReturned = filing.Transitions.Count(t => t.To == FilingStatus.Returned),
             };
 
-        Filings = await s_sorted.Apply(rows, Sort).ToPagedListAsync(PageNumber);
+        Filings = await Sorting.Apply(rows, Sort).ToPagedListAsync(PageNumber);
         var calendar = await calendars.LoadAsync();
         LatestFilingDates = Filings.Items.ToDictionary(row => row.ProjectId, row => FilingDeadlines.LatestFilingDate(row.StartDate, calendar));
         Options = await filterOptions.LoadAsync(db);

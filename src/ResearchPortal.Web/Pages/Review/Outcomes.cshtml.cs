@@ -16,7 +16,7 @@ namespace ResearchPortal.Web.Pages.Review;
 [Authorize(Policy = PortalPolicies.Reviewer)]
 public sealed class OutcomesModel(PortalDbContext db, ProjectAccess access, AuditLog audit) : ListPageModel
 {
-    private static readonly SortOrder<OutcomeRow> s_sorted = new SortOrder<OutcomeRow>("-year", row => row.Id)
+    private static readonly SortOrder<OutcomeRow> Sorting = new SortOrder<OutcomeRow>("-year", row => row.Id)
         .By("year", row => row.Year, row => row.ProjectNumber)
         .By("number", row => row.ProjectNumber, row => row.Year)
         .By("host", row => row.HostName)
@@ -104,7 +104,7 @@ public sealed class OutcomesModel(PortalDbContext db, ProjectAccess access, Audi
                 ProjectName = project.Name,
                 HostName = host.Name,
             };
-        Outcomes = await s_sorted.Apply(rows, Sort).ToPagedListAsync(PageNumber);
+        Outcomes = await Sorting.Apply(rows, Sort).ToPagedListAsync(PageNumber);
         SelectedCount = await rows.CountAsync(row => row.IsSelected);
         Options = await ListFilterOptions.LoadAsync(db);
     }

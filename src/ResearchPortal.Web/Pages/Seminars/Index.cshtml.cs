@@ -16,7 +16,7 @@ namespace ResearchPortal.Web.Pages.Seminars;
 [AllowAnonymous]
 public sealed class IndexModel(PortalDbContext db, PortalClock clock) : ListPageModel
 {
-    private static readonly SortOrder<OpenSeminar> s_sorted = new SortOrder<OpenSeminar>("start", row => row.ProjectId)
+    private static readonly SortOrder<OpenSeminar> Sorting = new SortOrder<OpenSeminar>("start", row => row.ProjectId)
         .By("start", row => row.StartDate, row => row.ProjectNumber)
         .By("number", row => row.ProjectNumber)
         .By("name", row => row.Name)
@@ -54,7 +54,7 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock) : ListPage
                 AcceptedCount = db.EnrollmentReceipts.Count(r => r.PlanProjectId == row.Id && r.Status == ReceiptStatus.Accepted),
             };
 
-        Seminars = await s_sorted.Apply(rows, Sort).ToPagedListAsync(PageNumber);
+        Seminars = await Sorting.Apply(rows, Sort).ToPagedListAsync(PageNumber);
         Options = await ListFilterOptions.LoadAsync(db);
     }
 

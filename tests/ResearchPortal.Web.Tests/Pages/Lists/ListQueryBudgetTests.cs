@@ -14,14 +14,14 @@ public sealed class ListQueryBudgetTests(PortalApp app, ITestOutputHelper output
 {
     protected override PortalApp Portal => app;
 
-    private static readonly string[] s_reviewerLists =
+    private static readonly string[] ReviewerLists =
     [
         "/Projects", "/Projects?status=InSession&sort=status", "/Projects?q=budget&year=2025&city=济南", "/Projects?p=3&sort=-name",
         "/Review/Filings", "/Review/Filings?sort=-submitted&city=青岛", "/Review/CloseOuts", "/Review/Deadlines",
         "/Review/Outcomes", "/Admin/Organizations", "/Admin/Accounts", "/Admin/Audit", "/Spreadsheets/AllProjects",
     ];
 
-    private static readonly string[] s_publicLists = ["/Seminars", "/Seminars?sort=-start&q=budget"];
+    private static readonly string[] PublicLists = ["/Seminars", "/Seminars?sort=-start&q=budget"];
 
     [Fact]
     public async Task Every_list_runs_the_same_number_of_commands_at_20_and_at_2020_projects()
@@ -46,7 +46,7 @@ public sealed class ListQueryBudgetTests(PortalApp app, ITestOutputHelper output
         using var reviewer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Reviewer));
         using var anonymous = app.Anonymous();
         var counts = new Dictionary<string, int>();
-        foreach (var (client, url) in s_reviewerLists.Select(url => (reviewer, url)).Concat(s_publicLists.Select(url => (anonymous, url))))
+        foreach (var (client, url) in ReviewerLists.Select(url => (reviewer, url)).Concat(PublicLists.Select(url => (anonymous, url))))
         {
             // Warm once: a first request may fill per-process caches (the calendar, the model).
             (await client.GetAsync(url)).Dispose();

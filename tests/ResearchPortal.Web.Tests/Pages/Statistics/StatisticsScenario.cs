@@ -25,7 +25,7 @@ namespace ResearchPortal.Web.Tests.Pages.Statistics;
 /// </summary>
 public sealed class StatisticsScenario
 {
-    private static int s_serial = 50_000;
+    private static int _serial = 50_000;
 
     private StatisticsScenario(Organization jinanHost, Organization jinanApplicant, Organization yantaiHost)
     {
@@ -57,7 +57,7 @@ public sealed class StatisticsScenario
 
         PlanProject Project(Organization host, Organization applicant, string field)
         {
-            var project = Ok(Domain.Plans.PlanProject.Create(year, $"S{Interlocked.Increment(ref s_serial)}", "统计测试高级研修班", field, applicant.Id, host.Id));
+            var project = Ok(Domain.Plans.PlanProject.Create(year, $"S{Interlocked.Increment(ref _serial)}", "统计测试高级研修班", field, applicant.Id, host.Id));
             db.Add(project);
             return project;
         }
@@ -79,7 +79,7 @@ public sealed class StatisticsScenario
             var entries = trainees.Select((trainee, index) =>
             {
                 var entry = Ok(RosterEntry.Create(
-                    filing.PlanProjectId, index + 1, $"学员{index + 1}", Gender.Female, IdNumber(Interlocked.Increment(ref s_serial)), "某单位", trainee.Title, null));
+                    filing.PlanProjectId, index + 1, $"学员{index + 1}", Gender.Female, IdNumber(Interlocked.Increment(ref _serial)), "某单位", trainee.Title, null));
                 Ok(entry.RecordResult(20m, trainee.Passed, filing, filing.EndDate!.Value));
                 return entry;
             }).ToList();
@@ -94,7 +94,7 @@ public sealed class StatisticsScenario
         foreach (var serial in new[] { 1, 2 })
         {
             var receipt = Ok(Domain.Enrollment.EnrollmentReceipt.Submit(
-                closed.PlanProjectId, null, null, Form($"回执{serial}", Gender.Female), IdNumber(Interlocked.Increment(ref s_serial)), [],
+                closed.PlanProjectId, null, null, Form($"回执{serial}", Gender.Female), IdNumber(Interlocked.Increment(ref _serial)), [],
                 Domain.Enrollment.EnrollmentWindow.For(closed), new DateOnly(year, 4, 1), At(new DateOnly(year, 4, 1))));
             Ok(receipt.Accept(Organizer, At(new DateOnly(year, 4, 2))));
             db.Add(receipt);
@@ -154,12 +154,12 @@ public sealed class StatisticsScenario
         {
             var host = Organization(city: $"城市{p % 16:D2}");
             var applicant = Organization(city: "青岛");
-            var project = Ok(Domain.Plans.PlanProject.Create(Year, $"V{Interlocked.Increment(ref s_serial)}", "批量高级研修班", $"领域{p % 7}", applicant.Id, host.Id));
+            var project = Ok(Domain.Plans.PlanProject.Create(Year, $"V{Interlocked.Increment(ref _serial)}", "批量高级研修班", $"领域{p % 7}", applicant.Id, host.Id));
             var filing = ApprovedFiling(project, planYear, plan, notice);
             db.AddRange(host, applicant, project, filing);
             for (var t = 1; t <= trainees; t++)
             {
-                var receipt = Receipt(filing, IdNumber(Interlocked.Increment(ref s_serial)), $"学员{t}");
+                var receipt = Receipt(filing, IdNumber(Interlocked.Increment(ref _serial)), $"学员{t}");
                 Ok(receipt.Accept(Organizer, Now));
                 var entry = Ok(RosterEntry.FromReceipt(receipt, t));
                 db.AddRange(receipt, entry);

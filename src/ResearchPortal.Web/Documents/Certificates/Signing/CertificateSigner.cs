@@ -37,9 +37,13 @@ public sealed class CertificateSigner(SigningCertificate signingCertificate, Tim
 
         var claims = ContentsKey + PdfIncrementalUpdate.TextString(string.Join('\n', certificates.Select(c => $"{c.Number}\t{c.HolderName}")));
         if (update.Info is { } info)
+        {
             update.Set(info, PdfIncrementalUpdate.WithEntries(update.Dictionary(info), claims));
+        }
         else
+        {
             update.NewInfo($"<<{claims}>>");
+        }
 
         var signature = update.Add(
             $"<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/M{PdfDate(time.GetUtcNow())}"
@@ -95,7 +99,9 @@ public sealed class CertificateSigner(SigningCertificate signingCertificate, Tim
         using (writer.PushSequence()) // SigningCertificateV2
         using (writer.PushSequence()) // certs
         using (writer.PushSequence()) // ESSCertIDv2, hashAlgorithm left at its default SHA-256
+        {
             writer.WriteOctetString(SHA256.HashData(certificate.RawData));
+        }
         return new AsnEncodedData("1.2.840.113549.1.9.16.2.47", writer.Encode());
     }
 }

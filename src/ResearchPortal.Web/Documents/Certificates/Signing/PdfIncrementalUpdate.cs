@@ -28,7 +28,9 @@ internal sealed partial class PdfIncrementalUpdate
         var section = Encoding.Latin1.GetString(original, (int)startXref, original.Length - (int)startXref);
         var trailerAt = section.IndexOf("trailer", StringComparison.Ordinal);
         if (!section.StartsWith("xref", StringComparison.Ordinal) || trailerAt < 0)
+        {
             throw new InvalidOperationException("The PDF has no classic cross-reference table to update.");
+        }
         ReadTable(section[4..trailerAt]);
         _trailer = section[(trailerAt + 7)..section.IndexOf("startxref", trailerAt, StringComparison.Ordinal)];
         Size = Number(_trailer, SizeKey());
@@ -49,7 +51,9 @@ internal sealed partial class PdfIncrementalUpdate
     public string Dictionary(int number)
     {
         if (!_offsets.TryGetValue(number, out var offset))
+        {
             throw new InvalidOperationException($"Object {number} is not in the cross-reference table.");
+        }
         var end = _original.AsSpan((int)offset).IndexOf("endobj"u8);
         var text = Encoding.Latin1.GetString(_original, (int)offset, end);
         var body = text[(text.IndexOf("obj", StringComparison.Ordinal) + 3)..].Trim();
@@ -115,7 +119,9 @@ internal sealed partial class PdfIncrementalUpdate
             for (var index = 0; index < count; index++, at += 3)
             {
                 if (tokens[at + 2] == "n")
+                {
                     _offsets[first + index] = long.Parse(tokens[at], CultureInfo.InvariantCulture);
+                }
             }
         }
     }

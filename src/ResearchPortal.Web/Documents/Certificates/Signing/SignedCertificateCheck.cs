@@ -45,9 +45,13 @@ public sealed partial class SignedCertificateCheck(SigningCertificate signingCer
     public SignatureCheckResult Check(byte[] pdf)
     {
         if (SignedRange.Find(pdf) is not { } range)
+        {
             return SignatureCheckResult.Of(SignatureStatus.Unsigned);
+        }
         if (!range.CoversWholeFile(pdf.Length) || range.Cms(pdf) is not { } der)
+        {
             return SignatureCheckResult.Of(SignatureStatus.Altered);
+        }
 
         var cms = new SignedCms(new ContentInfo(range.SignedBytes(pdf)), detached: true);
         try
@@ -62,7 +66,9 @@ public sealed partial class SignedCertificateCheck(SigningCertificate signingCer
 
         if (cms.SignerInfos.Count != 1 || cms.SignerInfos[0].Certificate is not { } signer
             || !signer.RawData.AsSpan().SequenceEqual(signingCertificate.Current.RawData))
+        {
             return SignatureCheckResult.Of(SignatureStatus.SignedByAnother);
+        }
 
         using var document = PdfReader.Open(new MemoryStream(pdf, writable: false), PdfDocumentOpenMode.Import);
         var claims = document.Info.Elements.GetString(CertificateSigner.ContentsKey)
@@ -80,13 +86,17 @@ public sealed partial class SignedCertificateCheck(SigningCertificate signingCer
         var around = Encoding.Latin1.GetString(pdf, Math.Max(0, range.GapStart - 200), 200);
         var match = SigningTimePattern().Match(around);
         if (!match.Success)
+        {
             return null;
+        }
         var offset = match.Groups["sign"].Success
             ? TimeSpan.FromHours(int.Parse(match.Groups["oh"].Value, CultureInfo.InvariantCulture))
               + TimeSpan.FromMinutes(int.Parse(match.Groups["om"].Value, CultureInfo.InvariantCulture))
             : TimeSpan.Zero;
         if (match.Groups["sign"].Value == "-")
+        {
             offset = -offset;
+        }
         return DateTime.TryParseExact(match.Groups["time"].Value, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? new DateTimeOffset(local, offset)
             : null;
@@ -104,11 +114,15 @@ public sealed partial class SignedCertificateCheck(SigningCertificate signingCer
         {
             var at = pdf.AsSpan().LastIndexOf(ByteRangeKey);
             if (at < 0)
+            {
                 return null;
+            }
             var text = Encoding.Latin1.GetString(pdf, at, Math.Min(100, pdf.Length - at));
             var match = ByteRangePattern().Match(text);
             if (!match.Success)
+            {
                 return null;
+            }
             var numbers = match.Groups["n"].Captures.Select(c => long.TryParse(c.Value, CultureInfo.InvariantCulture, out var n) ? n : -1).ToArray();
             return numbers.Any(n => n < 0 || n > int.MaxValue)
                 ? null
@@ -124,7 +138,9 @@ public sealed partial class SignedCertificateCheck(SigningCertificate signingCer
         {
             var gap = pdf.AsSpan(GapStart, GapEnd - GapStart);
             if (gap[0] != '<' || gap[^1] != '>')
+            {
                 return null;
+            }
             byte[] bytes;
             try
             {
