@@ -12,24 +12,24 @@ namespace ResearchPortal.Web.Tests.Documents;
 /// </summary>
 public sealed class PrintReadyWorkbook : IDisposable
 {
-    private readonly SpreadsheetDocument document;
-    private readonly WorkbookPart workbook;
-    private readonly CellFormat[] formats;
+    private readonly SpreadsheetDocument _document;
+    private readonly WorkbookPart _workbook;
+    private readonly CellFormat[] _formats;
 
     public PrintReadyWorkbook(byte[] file)
     {
-        document = SpreadsheetDocument.Open(new MemoryStream(file), isEditable: false);
-        workbook = document.WorkbookPart!;
-        formats = [.. workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>()];
+        _document = SpreadsheetDocument.Open(new MemoryStream(file), isEditable: false);
+        _workbook = _document.WorkbookPart!;
+        _formats = [.. _workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>()];
     }
 
-    public IReadOnlyList<Sheet> Sheets => [.. workbook.Workbook.Sheets!.Elements<Sheet>()];
+    public IReadOnlyList<Sheet> Sheets => [.. _workbook.Workbook.Sheets!.Elements<Sheet>()];
 
     /// <summary>Every sheet: valid OpenXML, A4 landscape one page wide, header row repeated, page numbers in the footer,
     /// merged lines above the header high enough for their font, every table cell bordered, widths capped.</summary>
     public void AssertEverySheetPrintReady()
     {
-        Assert.Empty(new OpenXmlValidator().Validate(document).Select(error => $"{error.Path?.XPath}: {error.Description}"));
+        Assert.Empty(new OpenXmlValidator().Validate(_document).Select(error => $"{error.Path?.XPath}: {error.Description}"));
         for (var index = 0; index < Sheets.Count; index++)
         {
             var sheet = Worksheet(index);
@@ -43,7 +43,7 @@ public sealed class PrintReadyWorkbook : IDisposable
 
             var headerRow = HeaderRow(index);
             var printTitles = Assert.Single(
-                workbook.Workbook.DefinedNames!.Elements<DefinedName>(),
+                _workbook.Workbook.DefinedNames!.Elements<DefinedName>(),
                 name => name.Name == "_xlnm.Print_Titles" && name.LocalSheetId?.Value == (uint)index);
             Assert.Equal($"'{Sheets[index].Name}'!${headerRow}:${headerRow}", printTitles.Text);
 
@@ -87,35 +87,35 @@ public sealed class PrintReadyWorkbook : IDisposable
 
     public string? NumberFormatOf(string reference, int sheet = 0)
     {
-        var formatId = formats[(int)Cell(reference, sheet).StyleIndex!.Value].NumberFormatId!.Value;
-        return workbook.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>()
+        var formatId = _formats[(int)Cell(reference, sheet).StyleIndex!.Value].NumberFormatId!.Value;
+        return _workbook.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>()
             .SingleOrDefault(f => f.NumberFormatId!.Value == formatId)?.FormatCode?.Value;
     }
 
     public HorizontalAlignmentValues? AlignmentOf(string reference, int sheet = 0) =>
-        formats[(int)Cell(reference, sheet).StyleIndex!.Value].Alignment?.Horizontal?.Value;
+        _formats[(int)Cell(reference, sheet).StyleIndex!.Value].Alignment?.Horizontal?.Value;
 
     public bool WrapsText(string reference, int sheet = 0) =>
-        formats[(int)Cell(reference, sheet).StyleIndex!.Value].Alignment?.WrapText?.Value == true;
+        _formats[(int)Cell(reference, sheet).StyleIndex!.Value].Alignment?.WrapText?.Value == true;
 
     public bool IsBordered(Cell cell)
     {
-        var border = workbook.WorkbookStylesPart!.Stylesheet.Borders!.Elements<Border>()
-            .ElementAt((int)formats[(int)(cell.StyleIndex?.Value ?? 0)].BorderId!.Value);
+        var border = _workbook.WorkbookStylesPart!.Stylesheet.Borders!.Elements<Border>()
+            .ElementAt((int)_formats[(int)(cell.StyleIndex?.Value ?? 0)].BorderId!.Value);
         return new BorderPropertiesType?[] { border.LeftBorder, border.RightBorder, border.TopBorder, border.BottomBorder }
             .All(side => side?.Style is { } style && style.Value != BorderStyleValues.None);
     }
 
     public IReadOnlyList<double> Widths(int sheet = 0) => [.. Worksheet(sheet).Descendants<Column>().Select(c => c.Width!.Value)];
 
-    public Worksheet Worksheet(int sheet) => ((WorksheetPart)workbook.GetPartById(Sheets[sheet].Id!)).Worksheet;
+    public Worksheet Worksheet(int sheet) => ((WorksheetPart)_workbook.GetPartById(Sheets[sheet].Id!)).Worksheet;
 
-    public void Dispose() => document.Dispose();
+    public void Dispose() => _document.Dispose();
 
     private double FontSize(Cell cell)
     {
-        var font = workbook.WorkbookStylesPart!.Stylesheet.Fonts!.Elements<Font>()
-            .ElementAt((int)(formats[(int)(cell.StyleIndex?.Value ?? 0)].FontId?.Value ?? 0));
+        var font = _workbook.WorkbookStylesPart!.Stylesheet.Fonts!.Elements<Font>()
+            .ElementAt((int)(_formats[(int)(cell.StyleIndex?.Value ?? 0)].FontId?.Value ?? 0));
         return font.FontSize!.Val!.Value;
     }
 }

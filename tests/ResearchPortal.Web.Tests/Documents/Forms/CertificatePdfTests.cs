@@ -33,7 +33,7 @@ public class CertificatePdfTests
             Assert.Contains(page.Paths, path => path.IsFilled);
         }
         Assert.Equal("", PdfTools.QpdfProblems(pdf));
-        Assert.True(new FileInfo(PdfTools.RenderFirstPage(pdf, "certificate")).Length > 0);
+        Assert.True(new FileInfo(PdfTools.RenderPages(pdf, "certificate")[0]).Length > 0);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class CertificatePdfTests
         Assert.All(letters, letter => Assert.InRange(letter.BoundingBox.Right, FrameInset, page.Width - FrameInset));
         Assert.Contains(name + "同志：", PdfTools.Text(pdf));
         Assert.Equal("", PdfTools.QpdfProblems(pdf));
-        PdfTools.RenderFirstPage(pdf, $"certificate-longest-name-{char.ConvertToUtf32(character, 0):X}");
+        PdfTools.RenderPages(pdf, $"certificate-longest-name-{char.ConvertToUtf32(character, 0):X}");
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class CertificatePdfTests
         Assert.All(page.Letters, letter => Assert.InRange(letter.StartBaseLine.Y, FrameInset, page.Height - FrameInset));
         AssertContainsAll(PdfTools.Text(pdf),
             certificate.ProjectName, $"申报单位：{certificate.ApplicantName}", $"承办单位：{certificate.HostName}", "准予结业", "特发此证");
-        PdfTools.RenderFirstPage(pdf, "certificate-longest-project-and-units");
+        PdfTools.RenderPages(pdf, "certificate-longest-project-and-units");
     }
 
     [Fact]

@@ -160,13 +160,16 @@ public sealed class DocumentDownloadTests(PortalApp app) : SharedPortalTests
         {
             using var pdf = new MemoryStream();
             await using (var content = await entry.OpenAsync())
+            {
                 await content.CopyToAsync(pdf);
+            }
+
             Assert.Equal("", PdfTools.QpdfProblems(pdf.ToArray()));
             using var document = PdfDocument.Open(pdf.ToArray());
             Assert.Contains(number, Assert.Single(document.GetPages()).Text.Replace(" ", ""));
         }
         await using var db = app.NewContext();
-        var audit = await db.AuditEntries.SingleAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == ExportAuditFilter.Action);
+        var audit = await db.AuditEntries.SingleAsync(a => a.PlanProjectId == graph.Project.Id && a.Action == AuditActions.ExportDownload);
         Assert.Equal($"{graph.Project.ProjectNumber}-结业证书.zip", audit.Details);
     }
 

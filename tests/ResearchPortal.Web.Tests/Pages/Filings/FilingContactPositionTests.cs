@@ -8,8 +8,11 @@ using static ResearchPortal.Web.Tests.Pages.Filings.FilingScenario;
 namespace ResearchPortal.Web.Tests.Pages.Filings;
 
 /// <summary>The contact's 职务 typed on the filing form reaches the roster's 工作单位、职务 line; the draft prints as 草稿.</summary>
-public sealed class FilingContactPositionTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Projects)]
+public sealed class FilingContactPositionTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Position_saved_with_the_draft_is_shown_again_and_printed_on_the_roster()
     {

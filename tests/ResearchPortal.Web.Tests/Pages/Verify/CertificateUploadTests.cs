@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResearchPortal.Domain.Roster;
+using ResearchPortal.Web.Authorization.Throttling;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Documents.Certificates;
 using ResearchPortal.Web.Documents.Certificates.Signing;
@@ -19,8 +20,11 @@ namespace ResearchPortal.Web.Tests.Pages.Verify;
 /// Downloaded certificates are signed (the holder's copy, the project's one file and each PDF of the ZIP), and /Verify
 /// checks an uploaded one: signature, then its numbers against the records, shown as the number look-up shows them.
 /// </summary>
-public sealed class CertificateUploadTests(PortalApp app) : IClassFixture<PortalApp>
+[Collection(PortalCollections.Seminars)]
+public sealed class CertificateUploadTests(PortalApp app) : SharedPortalTests
 {
+    protected override PortalApp Portal => app;
+
     [Fact]
     public async Task Every_download_is_signed_by_the_portal_and_the_holders_copy_is_valid_for_pdfsig()
     {
@@ -133,7 +137,9 @@ public sealed class CertificateUploadTests(PortalApp app) : IClassFixture<Portal
     {
         using var client = app.Anonymous();
         for (var i = 0; i < CertificateVerificationRateLimit.LookupsPerWindow; i++)
+        {
             Assert.Equal(HttpStatusCode.OK, (await VerifyPageTests.PostAsync(client, "SDGY-NONE", "张三")).StatusCode);
+        }
 
         var refused = await client.PostMultipartAsync(
             "/Verify?handler=Upload", [], new() { ["CertificateFile"] = ("证书.pdf", "%PDF-1.7\n"u8.ToArray()) }, formPage: "/Verify");

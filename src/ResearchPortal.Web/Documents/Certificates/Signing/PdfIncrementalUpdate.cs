@@ -94,7 +94,10 @@ internal sealed partial class PdfIncrementalUpdate
         var xref = _original.Length + update.Length;
         update.Append("xref\n");
         foreach (var (number, offset) in offsets)
+        {
             update.Append(CultureInfo.InvariantCulture, $"{number} 1\n{offset:D10} 00000 n\r\n");
+        }
+
         var id = IdKey().Match(_trailer) is { Success: true } found ? found.Value : string.Empty;
         var info = Info is { } infoNumber ? $"/Info {infoNumber} 0 R" : string.Empty;
         update.Append(CultureInfo.InvariantCulture,
