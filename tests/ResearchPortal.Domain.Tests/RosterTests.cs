@@ -105,8 +105,8 @@ public class RosterTests
         var result = Assign([third, failed, first], "2024-037", 5);
 
         Assert.Equal([first, third], result.Value);
-        Assert.Equal("SDGY2024-2024-037-005", first.CertificateNumber);
-        Assert.Equal("SDGY2024-2024-037-006", third.CertificateNumber);
+        Assert.Equal("SDGY2024-037-005", first.CertificateNumber);
+        Assert.Equal("SDGY2024-037-006", third.CertificateNumber);
         Assert.Null(failed.CertificateNumber);
     }
 

@@ -284,7 +284,7 @@ public sealed class FilingToEnrollmentJourneyTests(ITestOutputHelper output)
         await page.GetByLabel("开始日期").FillAsync(Iso(TestData.SeminarStart));
         await page.GetByLabel("结束日期").FillAsync(Iso(TestData.SeminarEnd));
         await page.GetByLabel("计划学员人数").FillAsync("40");
-        await page.GetByLabel("联系人").FillAsync("王老师");
+        await page.GetByLabel("联系人", new() { Exact = true }).FillAsync("王老师");
         await page.GetByLabel("办公电话").FillAsync("0531-88888888");
         await page.GetByLabel("手机号码").FillAsync("13800000000");
 

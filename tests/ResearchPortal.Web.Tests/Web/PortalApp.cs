@@ -127,6 +127,15 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
             await app.InitializeAsync();
         }
 
+        // Each copy makes its own key ring and secrets at start-up, as a new installation does: an app configured to
+        // protect its key ring (Production) could not read the template's.
+        await using (var connection = new NpgsqlConnection(settings.Values.Single()))
+        {
+            await connection.OpenAsync();
+            await using var clear = new NpgsqlCommand("DELETE FROM \"PortalSecrets\"; DELETE FROM \"DataProtectionKeys\";", connection);
+            await clear.ExecuteNonQueryAsync();
+        }
+
         return new NpgsqlConnectionStringBuilder(template).Database!;
     }
 
