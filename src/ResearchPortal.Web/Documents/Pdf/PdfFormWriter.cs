@@ -18,14 +18,11 @@ public sealed class PdfFormWriter : IDisposable
     private const double CellPaddingY = 3;
     private const double SpaceAfterTable = 6;
     private const double FooterFontSize = 9;
-    private const double FrameGap = 4;
     private static readonly XPen BorderPen = new(XColors.Black, 0.75);
-    private static readonly XPen FramePen = new(XColors.Black, 2.5);
     private static readonly XBrush WatermarkBrush = new XSolidBrush(XColor.FromArgb(0xD9, 0xD9, 0xD9));
 
     private readonly PdfDocument _document = new();
     private readonly double _margin;
-    private readonly bool _framed;
     private readonly List<List<PdfPage>> _sections = [[]];
     private readonly double _pageWidth;
     private readonly double _pageHeight;
@@ -40,7 +37,6 @@ public sealed class PdfFormWriter : IDisposable
         CjkFontResolver.EnsureRegistered(fontOptions);
         setup ??= PdfPageSetup.Default;
         _margin = setup.MarginMillimetres * PointsPerMillimetre;
-        _framed = setup.Framed;
         var a4 = PageSizeConverter.ToSize(PageSize.A4);
         (_pageWidth, _pageHeight) = setup.Orientation == PdfOrientation.Landscape ? (a4.Height, a4.Width) : (a4.Width, a4.Height);
         PdfFileOutput.Prepare(_document);
@@ -409,20 +405,7 @@ public sealed class PdfFormWriter : IDisposable
         _sections[^1].Add(page);
         _y = _margin;
         _graphics = XGraphics.FromPdfPage(page);
-        if (_framed)
-        {
-            DrawFrame(_graphics);
-        }
-
         return _graphics;
-    }
-
-    private void DrawFrame(XGraphics g)
-    {
-        var outer = _margin / 2;
-        g.DrawRectangle(FramePen, outer, outer, _pageWidth - 2 * outer, _pageHeight - 2 * outer);
-        var inner = outer + FrameGap;
-        g.DrawRectangle(BorderPen, inner, inner, _pageWidth - 2 * inner, _pageHeight - 2 * inner);
     }
 
     /// <summary>A line or paragraph wrapped to the text width, not yet placed on a page.</summary>

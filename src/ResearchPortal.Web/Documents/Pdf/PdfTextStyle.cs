@@ -30,8 +30,5 @@ public enum PdfOrientation { Portrait, Landscape }
 /// <summary>A4 page in the given orientation with equal margins.</summary>
 public sealed record PdfPageSetup(PdfOrientation Orientation = PdfOrientation.Portrait, double MarginMillimetres = 20)
 {
-    /// <summary>Draws a double border around every page, half a margin in from the edge (certificates).</summary>
-    public bool Framed { get; init; }
-
     public static PdfPageSetup Default { get; } = new();
 }
