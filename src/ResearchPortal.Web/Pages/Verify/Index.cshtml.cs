@@ -121,7 +121,7 @@ public sealed class IndexModel(PortalDbContext db, SignedCertificateCheck signat
 
         [Display(Name = "持证人姓名")]
         [Required(ErrorMessage = "请输入持证人姓名。")]
-        [CharacterLength(50, ErrorMessage = "姓名不超过 50 个字符。")]
+        [CharacterLength(RosterEntry.TextMaxLength, ErrorMessage = "姓名不超过 {1} 个字符。")] // any name a roster (and so a certificate) may hold
         public string Name { get; set; } = string.Empty;
     }
 }

@@ -50,17 +50,19 @@ public sealed class VerifyPageTests(PortalApp app) : SharedPortalTests
     }
 
     [Fact]
-    public async Task A_name_is_limited_in_characters_so_fifty_rare_ones_are_looked_up_and_fifty_one_refused()
+    public async Task A_name_is_limited_in_characters_as_a_roster_name_so_the_longest_rare_one_is_looked_up_and_one_more_refused()
     {
         var (_, number) = await IssuedAsync();
         using var client = app.Anonymous();
+        var longest = RosterEntry.TextMaxLength;
+        var tooLong = $"姓名不超过 {longest} 个字符。";
 
-        var fifty = await LookUpAsync(client, number, string.Concat(Enumerable.Repeat("𠮷", 50)));
-        var fiftyOne = await LookUpAsync(client, number, string.Concat(Enumerable.Repeat("𠮷", 51)));
+        var atLimit = await LookUpAsync(client, number, string.Concat(Enumerable.Repeat("𠮷", longest)));
+        var overLimit = await LookUpAsync(client, number, string.Concat(Enumerable.Repeat("𠮷", longest + 1)));
 
-        Assert.Contains("未查到匹配的证书", fifty);
-        Assert.DoesNotContain("姓名不超过 50 个字符。", fifty);
-        Assert.Contains("姓名不超过 50 个字符。", fiftyOne);
+        Assert.Contains("未查到匹配的证书", atLimit);
+        Assert.DoesNotContain(tooLong, atLimit);
+        Assert.Contains(tooLong, overLimit);
     }
 
     [Fact]
