@@ -185,11 +185,7 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
         var group = await db.PartyGroups.SingleAsync(g => g.PlanProjectId == graph.Project.Id);
         Report("10 parallel first 班委 members", answers, group.Members.Count);
         Assert.Contains(answers, a => a.Status == HttpStatusCode.Redirect);
-        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), answer =>
-        {
-            Assert.Equal(HttpStatusCode.OK, answer.Status);
-            Assert.Contains(AggregateSave.ConflictMessage, answer.Html);
-        });
+        AssertLosersToldOfTheConflict(answers, keptInput: null);
         Assert.Equal(answers.Count(a => a.Status == HttpStatusCode.Redirect), group.Members.Count);
     }
 
@@ -211,12 +207,7 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
         Report("10 parallel first saves of one project's filing", answers, stored);
         Assert.Equal(1, stored);
         Assert.Single(answers, a => a.Status == HttpStatusCode.Redirect);
-        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), answer =>
-        {
-            Assert.Equal(HttpStatusCode.OK, answer.Status);
-            Assert.Contains(AggregateSave.ConflictMessage, answer.Html);
-            Assert.Contains("号楼", answer.Html); // the loser's typed venue is still in its form
-        });
+        AssertLosersToldOfTheConflict(answers, html => html.Contains("号楼")); // the loser's typed venue is still in its form
     }
 
     [Fact]
@@ -241,12 +232,7 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
         Report("10 parallel first saves of one close-out (5 by the host, 5 applicant scores)", answers, stored);
         Assert.Equal(1, stored);
         Assert.Single(answers, a => a.Status == HttpStatusCode.Redirect);
-        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), answer =>
-        {
-            Assert.Equal(HttpStatusCode.OK, answer.Status);
-            Assert.Contains(AggregateSave.ConflictMessage, answer.Html);
-            Assert.True(answer.Html.Contains("份初稿") || answer.Html.Contains("value=\"8"), answer.Html); // its own input kept
-        });
+        AssertLosersToldOfTheConflict(answers, html => html.Contains("份初稿") || html.Contains("value=\"8")); // its own input kept
     }
 
     /// <summary>The loser of a race on one receipt either lost the save (the conflict message on its page) or loaded the
@@ -274,6 +260,16 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
         var token = await client.ReadTokenAsync(formPage ?? url);
         return () => client.Http.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
+
+    /// <summary>Every answer but the winners' redirects is the form again with the one conflict message and, where
+    /// <paramref name="keptInput"/> says how to see it, what its sender typed.</summary>
+    private static void AssertLosersToldOfTheConflict(IEnumerable<(HttpStatusCode Status, string Html)> answers, Func<string, bool>? keptInput) =>
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), answer =>
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            Assert.Contains(AggregateSave.ConflictMessage, answer.Html);
+            Assert.True(keptInput?.Invoke(answer.Html) ?? true, answer.Html);
+        });
 
     private static async Task<IReadOnlyList<(HttpStatusCode Status, string Html)>> RaceAsync(IEnumerable<Func<Task<HttpResponseMessage>>> posts)
     {
