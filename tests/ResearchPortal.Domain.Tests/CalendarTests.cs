@@ -194,4 +194,31 @@ public class CalendarTests
         Assert.True(new WorkingDayCalendar([year]).IsWorkingDay(D("2027-05-03")));
         AssertSingleError(year.RemoveDay(D("2027-05-03")), "Calendar.DayNotListed");
     }
+
+    [Theory]
+    [InlineData("2023-12-20", "2024-01-10")] // from before the listed years into the first one
+    [InlineData("2024-09-13", "2024-10-14")] // 中秋节 and 国庆节 with their adjusted Saturdays
+    [InlineData("2024-12-31", "2025-01-02")] // starts on a year's last day: that year is not counted
+    [InlineData("2025-06-30", "2027-03-01")] // across published years into an unpublished one
+    [InlineData("2026-12-31", "2028-12-31")] // two unpublished years, a leap year's last day included
+    [InlineData("2024-03-01", "2024-03-01")]
+    [InlineData("2024-03-02", "2024-03-01")]
+    public void Working_days_between_two_dates_are_counted_as_a_day_by_day_walk_counts_them(string after, string upTo)
+    {
+        var drafted = HolidayCalendarYear.Create(2027, "通知").Value;
+        AssertSuccess(drafted.AddHolidays(D("2027-02-08"), D("2027-02-12"), "春节"));
+        var calendar = new WorkingDayCalendar([.. OfficialCalendars.All, drafted]);
+        var (walked, firstUnpublished) = (0, (int?)null);
+        for (var date = D(after).AddDays(1); date <= D(upTo); date = date.AddDays(1))
+        {
+            walked += calendar.IsWorkingDay(date) ? 1 : 0;
+            firstUnpublished ??= calendar.IsPublished(date.Year) ? null : date.Year;
+        }
+
+        var counted = calendar.WorkingDaysBetween(D(after), D(upTo));
+
+        Assert.Equal(new CalendarCount(walked, firstUnpublished is not null) { UnpublishedYear = firstUnpublished }, counted);
+        Assert.All(Enumerable.Range(0, 800).Select(offset => D("2023-06-01").AddDays(offset)),
+            date => Assert.Equal(calendar.DayOffReason(date) is null, calendar.IsWorkingDay(date)));
+    }
 }

@@ -16,6 +16,11 @@ public sealed class WorkingDayCalendar
     private readonly Dictionary<DateOnly, CalendarDay> _listedDays;
     private readonly HashSet<int> _publishedYears;
 
+    /// <summary>Each year's running count of working days, built on first use: lists count days for every row on
+    /// every request, so a count reads two entries per year instead of walking the days. Shared across threads; two
+    /// threads building the same year build the same table.</summary>
+    private readonly WorkingDaysInYear?[] _yearTables = new WorkingDaysInYear?[DateOnly.MaxValue.Year + 1];
+
     public WorkingDayCalendar(IEnumerable<HolidayCalendarYear> years)
     {
         var yearList = years.ToList();
@@ -25,7 +30,7 @@ public sealed class WorkingDayCalendar
 
     public bool IsPublished(int year) => _publishedYears.Contains(year);
 
-    public bool IsWorkingDay(DateOnly date) => DayOffReason(date) is null;
+    public bool IsWorkingDay(DateOnly date) => YearTable(date.Year).IsWorkingDay(date.DayOfYear);
 
     /// <summary>Why <paramref name="date"/> is not a working day ("国庆节假期", "周六休息日"), or null when it is one.</summary>
     public string? DayOffReason(DateOnly date)
@@ -59,13 +64,15 @@ public sealed class WorkingDayCalendar
     {
         var count = 0;
         int? unpublished = null;
-        for (var date = after; date < upTo;)
+        for (var year = after.Year; after < upTo && year <= upTo.Year; year++)
         {
-            date = date.AddDays(1);
-            unpublished ??= IsPublished(date.Year) ? null : date.Year;
-            if (IsWorkingDay(date))
+            var table = YearTable(year);
+            var from = year == after.Year ? after.DayOfYear : 0;
+            var to = year == upTo.Year ? upTo.DayOfYear : table.DayCount;
+            if (from < to)
             {
-                count++;
+                count += table.WorkingDaysUpTo(to) - table.WorkingDaysUpTo(from);
+                unpublished ??= IsPublished(year) ? null : year;
             }
         }
 
@@ -105,5 +112,30 @@ public sealed class WorkingDayCalendar
         }
 
         return new CalendarDate(current, unpublished is not null) { UnpublishedYear = unpublished };
+    }
+
+    private WorkingDaysInYear YearTable(int year) =>
+        _yearTables[year] ??= new WorkingDaysInYear(year, date => DayOffReason(date) is null);
+
+    /// <summary>Working days counted from the start of one year: entry k holds those among its first k days.</summary>
+    private sealed class WorkingDaysInYear
+    {
+        private readonly short[] _runningCount;
+
+        public WorkingDaysInYear(int year, Func<DateOnly, bool> isWorkingDay)
+        {
+            var first = new DateOnly(year, 1, 1);
+            _runningCount = new short[(DateTime.IsLeapYear(year) ? 366 : 365) + 1];
+            for (var day = 1; day < _runningCount.Length; day++)
+            {
+                _runningCount[day] = (short)(_runningCount[day - 1] + (isWorkingDay(first.AddDays(day - 1)) ? 1 : 0));
+            }
+        }
+
+        public int DayCount => _runningCount.Length - 1;
+
+        public int WorkingDaysUpTo(int dayOfYear) => _runningCount[dayOfYear];
+
+        public bool IsWorkingDay(int dayOfYear) => _runningCount[dayOfYear] != _runningCount[dayOfYear - 1];
     }
 }

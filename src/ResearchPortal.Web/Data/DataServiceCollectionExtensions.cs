@@ -69,20 +69,36 @@ public static class DataServiceCollectionExtensions
     /// costs more than running them (README "Page benchmark").</summary>
     public const int DefaultMaxAutoPrepare = 100;
 
+    /// <summary>Session settings when the connection string names no "Options": a prepared statement keeps one plan.
+    /// By default PostgreSQL plans a prepared statement again on every run whose parameters might deserve another plan,
+    /// and for the lists' joins planning cost as much as running (README "Page benchmark").</summary>
+    public const string DefaultSessionOptions = "-c plan_cache_mode=force_generic_plan";
+
     internal static TBuilder UsePortalPostgres<TBuilder>(this TBuilder options, string connectionString, int? commandTimeoutSeconds = null)
         where TBuilder : DbContextOptionsBuilder
     {
         // The generic builder holds only the keys the string names (Npgsql's own knows every key).
         var named = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Names(params string[] spellings) => spellings.Any(named.ContainsKey);
         var connection = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!new[] { "Maximum Pool Size", "Max Pool Size", "MaxPoolSize" }.Any(named.ContainsKey))
+        if (!Names("Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
         {
             connection.MaxPoolSize = DefaultMaxPoolSize;
         }
 
-        if (!new[] { "Max Auto Prepare", "MaxAutoPrepare" }.Any(named.ContainsKey))
+        if (!Names("Max Auto Prepare", "MaxAutoPrepare"))
         {
             connection.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!Names("Options"))
+        {
+            connection.Options = DefaultSessionOptions;
+        }
+
+        if (!Names("No Reset On Close", "NoResetOnClose"))
+        {
+            connection.NoResetOnClose = true;
         }
 
         options.UseNpgsql(connection.ConnectionString, npgsql => npgsql.CommandTimeout(commandTimeoutSeconds)).ReplaceService<IModelCacheKeyFactory, PortalModelCacheKeyFactory>();

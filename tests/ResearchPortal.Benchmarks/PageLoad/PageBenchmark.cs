@@ -25,14 +25,14 @@ internal static partial class PageBenchmark
     /// <summary>Steady resident memory after the runs.</summary>
     private const double MaxRssMegabytes = 250;
 
-    private sealed record Options(int Rounds, TimeSpan Duration, TimeSpan Warmup, int Connections)
+    private sealed record Options(int Rounds, TimeSpan Duration, TimeSpan Warmup, int Connections, bool Hold)
     {
         public static Options Parse(IReadOnlyList<string> args)
         {
             string Value(string name, string fallback) =>
                 args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
             int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-            return new(Number("--rounds", 3), TimeSpan.FromSeconds(Number("--duration", 15)), TimeSpan.FromSeconds(Number("--warmup", 3)), Number("--connections", 32));
+            return new(Number("--rounds", 3), TimeSpan.FromSeconds(Number("--duration", 15)), TimeSpan.FromSeconds(Number("--warmup", 3)), Number("--connections", 32), args.Contains("--hold"));
         }
     }
 
@@ -79,6 +79,12 @@ internal static partial class PageBenchmark
                 new("/Seminars (anonymous)", "/Seminars", Visitor.Anonymous),
             ];
 
+            if (options.Hold)
+            {
+                await HoldForProfilingAsync(portal, volume, pages.Prepend(baseline));
+                return 0;
+            }
+
             var sizes = new Dictionary<PageUnderTest, long>();
             foreach (var page in pages.Prepend(baseline))
             {
@@ -110,6 +116,21 @@ internal static partial class PageBenchmark
         {
             await PostgresServer.Instance.DropDatabaseAsync(connectionString);
         }
+    }
+
+    /// <summary>
+    /// <c>--hold</c>: the seeded portal stays up for a profiler or a hand-run wrk; prints each page's address and a
+    /// signed-in cookie, and serves until the process is stopped.
+    /// </summary>
+    private static async Task HoldForProfilingAsync(BenchmarkPortal portal, SeededVolume volume, IEnumerable<PageUnderTest> pages)
+    {
+        foreach (var page in pages)
+        {
+            Console.WriteLine($"{new Uri(portal.BaseAddress, page.Path)}\t{await CookieForAsync(portal, volume, page.Visitor)}");
+        }
+
+        Console.WriteLine($"Serving as process {Environment.ProcessId} until stopped.");
+        await Task.Delay(Timeout.Infinite);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace ResearchPortal.Web.Tests.Persistence;
 public sealed class HealthCheckTests
 {
     [Fact]
-    public async Task The_app_on_PostgreSQL_reports_healthy_live_and_ready_with_a_bounded_pool()
+    public async Task The_app_on_PostgreSQL_reports_healthy_live_and_ready_with_a_bounded_pool_and_one_plan_per_prepared_statement()
     {
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("healthz");
         var withoutPoolSize = new NpgsqlConnectionStringBuilder(connectionString);
@@ -37,6 +37,9 @@ public sealed class HealthCheckTests
             using var scope = factory.Services.CreateScope();
             var pooled = new NpgsqlConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.GetConnectionString());
             Assert.Equal(DataServiceCollectionExtensions.DefaultMaxPoolSize, pooled.MaxPoolSize);
+            Assert.True(pooled.NoResetOnClose);
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            Assert.Equal("force_generic_plan", await db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync());
         }
         finally
         {

@@ -18,8 +18,9 @@ internal sealed class EnrollmentReceiptConfiguration : IEntityTypeConfiguration<
         // Finds a person's receipts for a project, whatever their state.
         builder.HasIndex(nameof(EnrollmentReceipt.PlanProjectId), IdNumberMapping.HashProperty);
 
-        // The enrollment queue: its counts by status, and the waiting receipts first come, first served.
-        builder.HasIndex(r => new { r.PlanProjectId, r.Status, r.SubmittedAt });
+        // The enrollment queue: its counts by status, and the waiting receipts first come, first served — in the
+        // page's exact order (the id breaks ties), so a page is read from the index without sorting the queue.
+        builder.HasIndex(r => new { r.PlanProjectId, r.Status, r.SubmittedAt, r.Id });
 
         // One live receipt per person and project, even when two submissions race past the domain's check; a
         // declined or withdrawn receipt may be followed by a new one. The same SQL filter works on both providers.

@@ -525,7 +525,7 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PlanProjectId", "IdNumberHash");
 
-                    b.HasIndex("PlanProjectId", "Status", "SubmittedAt");
+                    b.HasIndex("PlanProjectId", "Status", "SubmittedAt", "Id");
 
                     b.HasIndex(new[] { "PlanProjectId", "IdNumberHash" }, "IX_EnrollmentReceipts_LivePerPerson")
                         .IsUnique()
