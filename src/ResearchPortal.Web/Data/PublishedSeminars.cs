@@ -18,22 +18,21 @@ public sealed record PublishedSeminar(PlanProject Project, Filing Filing, Organi
 /// <summary>Reads approved seminars for the public pages and the enrollment form; only approved filings are public.</summary>
 public static class PublishedSeminars
 {
-    /// <summary>The approved seminar of a project, open or not; null when it does not exist or is not approved.</summary>
+    /// <summary>The approved seminar of a project, open or not, with its accepted count, in one command; null when it
+    /// does not exist or is not approved.</summary>
     public static async Task<PublishedSeminar?> FindAsync(PortalDbContext db, Guid projectId)
     {
         var row = await Approved(db, projectId).SingleOrDefaultAsync();
-        return row is null ? null : new PublishedSeminar(row.Project, row.Filing, row.Host, await AcceptedCountAsync(db, projectId));
+        return row is null ? null : new PublishedSeminar(row.Project, row.Filing, row.Host, row.AcceptedCount);
     }
-
-    public static Task<int> AcceptedCountAsync(PortalDbContext db, Guid projectId) =>
-        db.EnrollmentReceipts.CountAsync(r => r.PlanProjectId == projectId && r.Status == ReceiptStatus.Accepted);
 
     private static IQueryable<Row> Approved(PortalDbContext db, Guid projectId) =>
         from filing in db.Filings
         where filing.Status == FilingStatus.Approved && filing.PlanProjectId == projectId
         join project in db.PlanProjects on filing.PlanProjectId equals project.Id
         join host in db.Organizations on project.HostOrganizationId equals host.Id
-        select new Row(project, filing, host);
+        select new Row(project, filing, host,
+            db.EnrollmentReceipts.Count(r => r.PlanProjectId == filing.PlanProjectId && r.Status == ReceiptStatus.Accepted));
 
-    private sealed record Row(PlanProject Project, Filing Filing, Organization Host);
+    private sealed record Row(PlanProject Project, Filing Filing, Organization Host, int AcceptedCount);
 }

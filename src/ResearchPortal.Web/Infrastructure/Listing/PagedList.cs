@@ -43,14 +43,25 @@ public sealed class PagedList<T> : IPagedList
 
 public static class PagedListExtensions
 {
-    /// <summary>Two SQL commands whatever the size: the count, then the requested page.</summary>
+    /// <summary>
+    /// One SQL command whatever the size: the requested page with the list's count beside each row (a subquery the
+    /// database runs once). Only a page past the end, or an empty list, takes a second command: the count, then the
+    /// last page.
+    /// </summary>
     public static async Task<PagedList<T>> ToPagedListAsync<T>(
         this IQueryable<T> query, int pageNumber, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default)
     {
+        var requested = Math.Clamp(pageNumber, 1, int.MaxValue / pageSize); // a typed p=999999999 must not overflow the offset
+        var rows = await query.Skip((requested - 1) * pageSize).Take(pageSize)
+            .Select(item => new CountedRow<T> { Item = item, Total = query.Count() })
+            .ToListAsync(cancellationToken);
+        if (rows.Count > 0)
+        {
+            return new PagedList<T>(rows.Select(row => row.Item).ToList(), requested, pageSize, rows[0].Total);
+        }
+
         var total = await query.CountAsync(cancellationToken);
-        var page = ClampPage(pageNumber, pageSize, total);
-        var items = total == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new PagedList<T>(items, page, pageSize, total);
+        return await query.ToCountedPagedListAsync(pageNumber, total, pageSize, cancellationToken);
     }
 
     /// <summary>One SQL command for the page of a list already counted (together with other counts, in one command).</summary>
@@ -74,4 +85,11 @@ public static class PagedListExtensions
 
     /// <summary>How many pages <paramref name="total"/> rows fill; an empty list still has its one (empty) page.</summary>
     public static int PageCountOf(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
+
+    private sealed class CountedRow<T>
+    {
+        public T Item { get; init; } = default!;
+
+        public int Total { get; init; }
+    }
 }

@@ -60,7 +60,7 @@ public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, 
                 EndDate = filing.Dates!.End,
                 PlannedTraineeCount = filing.PlannedTraineeCount,
                 SubmittedAt = filing.SubmittedAt,
-                Sessions = filing.ExpertSessions,
+                TotalHours = filing.ExpertSessions.Sum(session => session.Hours), // summed in SQL: the sessions' JSON stays in the database
                 TimesReturned = filing.Transitions.Count(t => t.To == FilingStatus.Returned),
             };
 
@@ -91,10 +91,8 @@ public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, 
 
         public DateTimeOffset? SubmittedAt { get; init; }
 
-        public IReadOnlyList<ExpertSession> Sessions { get; init; } = [];
+        public decimal TotalHours { get; init; }
 
         public int TimesReturned { get; init; }
-
-        public decimal TotalHours => Sessions.Sum(session => session.Hours);
     }
 }

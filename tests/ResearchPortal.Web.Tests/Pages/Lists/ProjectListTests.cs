@@ -29,6 +29,21 @@ public sealed class ProjectListTests(PortalApp app) : SharedPortalTests
         Assert.Contains("共 120 条，第 2 / 3 页", html);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(999999999)] // typed into the address bar: no overflow, no error
+    public async Task A_page_past_the_end_shows_the_last_page(int pageNumber)
+    {
+        var prefix = Prefix();
+        await ProjectBatch.SaveAsync(app.NewContext(), prefix, 60);
+        using var reviewer = await ReviewerAsync();
+
+        var html = await reviewer.GetPageAsync($"/Projects?q={prefix}&sort=number&p={pageNumber}");
+
+        Assert.Equal(Enumerable.Range(51, 10).Select(i => $"{prefix}-{i:D4}"), Numbers(html, prefix));
+        Assert.Contains("共 60 条，第 2 / 2 页", html);
+    }
+
     [Fact]
     public async Task A_sort_link_sorts_ascending_then_toggles_to_descending()
     {
