@@ -27,14 +27,17 @@ public static class DataServiceCollectionExtensions
         var commandTimeout = DatabaseBusy.CommandTimeoutSeconds(configuration);
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(options => options.UsePortalPostgres(postgres, commandTimeout));
+            // The options are built once (the connection string parsed once), not again for each request's context.
+            services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(
+                options => options.UsePortalPostgres(postgres, commandTimeout), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
         else
         {
             var folder = Path.Combine(environment.ContentRootPath, SqliteFolderName);
             Directory.CreateDirectory(folder);
             var connectionString = $"Data Source={Path.Combine(folder, SqliteFileName)}";
-            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(options => options.UsePortalSqlite(connectionString, commandTimeout));
+            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(
+                options => options.UsePortalSqlite(connectionString, commandTimeout), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         }
 
         services.AddDataProtection()

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ResearchPortal.Web.Infrastructure.Listing;
@@ -45,24 +46,21 @@ public static class PagedListExtensions
 {
     /// <summary>
     /// One SQL command whatever the size: the requested page with the list's count beside each row (a subquery the
-    /// database runs once). Only a page past the end, or an empty list, takes a second command: the count, then the
-    /// last page.
+    /// database runs once). Only a page past the end, or an empty list, takes more: the count, then the last page.
     /// </summary>
     public static async Task<PagedList<T>> ToPagedListAsync<T>(
-        this IQueryable<T> query, int pageNumber, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default)
-    {
-        var requested = Math.Clamp(pageNumber, 1, int.MaxValue / pageSize); // a typed p=999999999 must not overflow the offset
-        var rows = await query.Skip((requested - 1) * pageSize).Take(pageSize)
-            .Select(item => new CountedRow<T> { Item = item, Total = query.Count() })
-            .ToListAsync(cancellationToken);
-        if (rows.Count > 0)
-        {
-            return new PagedList<T>(rows.Select(row => row.Item).ToList(), requested, pageSize, rows[0].Total);
-        }
+        this IQueryable<T> query, int pageNumber, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        (await PageWithCountsAsync(
+            query, item => new CountedRow<T> { Item = item, Total = query.Count() },
+            async () => (await query.CountAsync(cancellationToken), 0), pageNumber, pageSize, cancellationToken)).Page;
 
-        var total = await query.CountAsync(cancellationToken);
-        return await query.ToCountedPagedListAsync(pageNumber, total, pageSize, cancellationToken);
-    }
+    /// <summary>As <see cref="ToPagedListAsync{T}(IQueryable{T}, int, int, CancellationToken)"/>, with one more count
+    /// in the same command (say, the rows a page's action would touch).</summary>
+    public static Task<(PagedList<T> Page, int AlsoCounted)> ToPagedListAsync<T, TOther>(
+        this IQueryable<T> query, IQueryable<TOther> alsoCount, int pageNumber, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        PageWithCountsAsync(
+            query, item => new CountedRow<T> { Item = item, Total = query.Count(), AlsoCounted = alsoCount.Count() },
+            async () => (await query.CountAsync(cancellationToken), await alsoCount.CountAsync(cancellationToken)), pageNumber, pageSize, cancellationToken);
 
     /// <summary>One SQL command for the page of a list already counted (together with other counts, in one command).</summary>
     public static async Task<PagedList<T>> ToCountedPagedListAsync<T>(
@@ -86,10 +84,27 @@ public static class PagedListExtensions
     /// <summary>How many pages <paramref name="total"/> rows fill; an empty list still has its one (empty) page.</summary>
     public static int PageCountOf(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
 
+    private static async Task<(PagedList<T> Page, int AlsoCounted)> PageWithCountsAsync<T>(
+        IQueryable<T> query, Expression<Func<T, CountedRow<T>>> withCounts, Func<Task<(int Total, int AlsoCounted)>> countAlone,
+        int pageNumber, int pageSize, CancellationToken cancellationToken)
+    {
+        var requested = Math.Clamp(pageNumber, 1, int.MaxValue / pageSize); // a typed p=999999999 must not overflow the offset
+        var rows = await query.Skip((requested - 1) * pageSize).Take(pageSize).Select(withCounts).ToListAsync(cancellationToken);
+        if (rows.Count > 0)
+        {
+            return (new PagedList<T>(rows.Select(row => row.Item).ToList(), requested, pageSize, rows[0].Total), rows[0].AlsoCounted);
+        }
+
+        var (total, alsoCounted) = await countAlone();
+        return (await query.ToCountedPagedListAsync(pageNumber, total, pageSize, cancellationToken), alsoCounted);
+    }
+
     private sealed class CountedRow<T>
     {
         public T Item { get; init; } = default!;
 
         public int Total { get; init; }
+
+        public int AlsoCounted { get; init; }
     }
 }

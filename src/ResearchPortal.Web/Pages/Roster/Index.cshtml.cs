@@ -346,21 +346,12 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         return true;
     }
 
-    /// <summary>Two commands whatever the roster's size: the count of passed rows without a number with the filtered
-    /// count, then one page of projected rows (the masked ID number is a column; nothing is decrypted).</summary>
+    /// <summary>One command whatever the roster's size: one page of projected rows with the filtered count and the
+    /// count of passed rows without a number (the masked ID number is a column; nothing is decrypted).</summary>
     private async Task LoadListAsync()
     {
         var entries = db.RosterEntries.Where(e => e.PlanProjectId == Project.Id);
-        var filtered = Filter(entries);
-        var counts = await db.PlanProjects.Where(p => p.Id == Project.Id)
-            .Select(_ => new
-            {
-                PassedWithoutCertificate = entries.Count(e => e.Passed && e.CertificateNumber == null),
-                Total = filtered.Count(),
-            })
-            .SingleAsync();
-        PassedWithoutCertificate = CanEdit ? counts.PassedWithoutCertificate : 0;
-        Rows = await Sorts.Apply(filtered.SelectWithTokens(db, e => new RosterRow
+        (Rows, var passedWithoutCertificate) = await Sorts.Apply(Filter(entries).SelectWithTokens(db, e => new RosterRow
         {
             Id = e.Id,
             Sequence = e.Sequence,
@@ -375,7 +366,8 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             CertificateNumber = e.CertificateNumber,
             Token = ConcurrencyToken.Of(e),
         }), Sort)
-            .ToCountedPagedListAsync(PageNumber, counts.Total);
+            .ToPagedListAsync(entries.Where(e => e.Passed && e.CertificateNumber == null), PageNumber);
+        PassedWithoutCertificate = CanEdit ? passedWithoutCertificate : 0;
         PersonUrl = Url.Page("Person", new { projectId = Project.Id })! + "&entryId=";
         RevokeUrl = Url.Page("Index", "Revoke", new { projectId = Project.Id })! + "&entryId=";
     }
