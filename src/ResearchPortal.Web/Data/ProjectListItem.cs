@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using ResearchPortal.Domain.CloseOuts;
 using ResearchPortal.Domain.Filings;
@@ -9,7 +10,7 @@ namespace ResearchPortal.Web.Data;
 
 /// <summary>
 /// A project as lists, dashboards and statistics read it: its plan line, both units and the few columns its progress
-/// depends on — never whole filings or close-outs. Member-initialized so further LINQ composes into the same SQL.
+/// depends on — never whole filings or close-outs. A row of the view <c>ProjectListItems</c>.
 /// </summary>
 public sealed class ProjectListItem
 {
@@ -48,37 +49,12 @@ public sealed class ProjectListItem
 public static class ProjectListQueries
 {
     /// <summary>
-    /// Every plan project as a <see cref="ProjectListItem"/>, one joined query. Every project has both units, yet they are
-    /// left joins: PostgreSQL leaves out a left join on a unique key whose columns a query does not use, so a list's
+    /// Every plan project as a <see cref="ProjectListItem"/>, from the view (see
+    /// <see cref="Configurations.ProjectListItemConfiguration"/>). Every project has both units, yet the view joins them
+    /// as left joins: PostgreSQL leaves out a left join on a unique key whose columns a query does not use, so a list's
     /// count reads the projects alone.
     /// </summary>
-    public static IQueryable<ProjectListItem> ProjectListItems(this PortalDbContext db) =>
-        from project in db.PlanProjects
-        join host in db.Organizations on project.HostOrganizationId equals host.Id into hosts
-        from host in hosts.DefaultIfEmpty()
-        join applicant in db.Organizations on project.ApplicantOrganizationId equals applicant.Id into applicants
-        from applicant in applicants.DefaultIfEmpty()
-        join filing in db.Filings on project.Id equals filing.PlanProjectId into filings
-        from filing in filings.DefaultIfEmpty()
-        join closeOut in db.CloseOuts on project.Id equals closeOut.PlanProjectId into closeOuts
-        from closeOut in closeOuts.DefaultIfEmpty()
-        select new ProjectListItem
-        {
-            Id = project.Id,
-            Year = project.Year,
-            ProjectNumber = project.ProjectNumber,
-            Name = project.Name,
-            Field = project.Field,
-            HostOrganizationId = project.HostOrganizationId,
-            HostName = host.Name,
-            HostCity = host.City,
-            ApplicantOrganizationId = project.ApplicantOrganizationId,
-            ApplicantName = applicant.Name,
-            FilingStatus = filing == null ? null : filing.Status,
-            StartDate = filing == null || filing.Dates == null ? null : filing.Dates.Start,
-            EndDate = filing == null || filing.Dates == null ? null : filing.Dates.End,
-            CloseOutStatus = closeOut == null ? null : closeOut.Status,
-        };
+    public static IQueryable<ProjectListItem> ProjectListItems(this PortalDbContext db) => db.Set<ProjectListItem>().AsNoTracking();
 
     /// <summary><see cref="ProjectProgress.StatusRule"/> over a row on <paramref name="today"/>, for SQL to filter, sort or group by.</summary>
     public static Expression<Func<ProjectListItem, ProjectStatus>> StatusOn(DateOnly today)
