@@ -32,7 +32,8 @@ public static class PublishedSeminars
         join project in db.PlanProjects on filing.PlanProjectId equals project.Id
         join host in db.Organizations on project.HostOrganizationId equals host.Id
         select new Row(project, filing, host,
-            db.EnrollmentReceipts.Count(r => r.PlanProjectId == filing.PlanProjectId && r.Status == ReceiptStatus.Accepted));
+            db.Set<ReceiptTally>().Where(t => t.PlanProjectId == filing.PlanProjectId && t.Status == ReceiptStatus.Accepted)
+                .Select(t => t.Count).SingleOrDefault());
 
     private sealed record Row(PlanProject Project, Filing Filing, Organization Host, int AcceptedCount);
 }

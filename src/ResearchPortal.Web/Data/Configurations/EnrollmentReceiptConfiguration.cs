@@ -12,6 +12,13 @@ internal sealed class EnrollmentReceiptConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<EnrollmentReceipt> builder)
     {
         builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.ToTable(table =>
+        {
+            foreach (var trigger in ReceiptTallyConfiguration.Triggers)
+            {
+                table.HasTrigger(trigger);
+            }
+        });
         builder.BelongsToProject(r => r.PlanProjectId);
         builder.HasProtectedIdNumber(r => r.IdNumber);
 

@@ -230,29 +230,32 @@ public sealed class QueueModel(
     {
         Project = project;
         Seminar = await PublishedSeminars.FindAsync(db, project.Id);
-        Pending = await db.EnrollmentReceipts.CountAsync(r => r.PlanProjectId == project.Id && r.Status == ReceiptStatus.Submitted);
+        Pending = await WaitingCountAsync(project);
         ShownRows = await AsRows(db.EnrollmentReceipts.Where(r => r.Id == Decision.ReceiptId && r.PlanProjectId == project.Id)).ToListAsync();
         SetUrls();
         return Partial("_QueueDecision", this);
     }
 
     /// <summary>A fixed number of commands whatever the queue's size: the seminar and its accepted count, the list's
-    /// count by status (and the project's waiting count when a filter is set), and one page of projected rows (masked
-    /// ID numbers come from their column).</summary>
+    /// count by status (the database's tallies when nothing filters the list, and the project's waiting count from them
+    /// when something does), and one page of projected rows (masked ID numbers come from their column).</summary>
     private async Task LoadAsync(PlanProject project)
     {
         Project = project;
         Seminar = await PublishedSeminars.FindAsync(db, project.Id);
-        var receipts = db.EnrollmentReceipts.Where(r => r.PlanProjectId == project.Id);
-        var filtered = Filter(receipts);
+        var filtered = Filter(db.EnrollmentReceipts.Where(r => r.PlanProjectId == project.Id));
 
-        // One pass over the list: its size and how many of it wait.
-        var byStatus = await filtered.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
+        var byStatus = IsFiltered
+            ? await filtered.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync()
+            : await db.Set<ReceiptTally>().Where(t => t.PlanProjectId == project.Id).Select(t => new { t.Status, t.Count }).ToListAsync();
         var size = new QueueSize(byStatus.Sum(s => s.Count), byStatus.Where(s => s.Status == ReceiptStatus.Submitted).Sum(s => s.Count));
-        Pending = IsFiltered ? await receipts.CountAsync(r => r.Status == ReceiptStatus.Submitted) : size.Waiting;
+        Pending = IsFiltered ? await WaitingCountAsync(project) : size.Waiting;
         Rows = await PageOfRowsAsync(filtered, size);
         SetUrls();
     }
+
+    private Task<int> WaitingCountAsync(PlanProject project) =>
+        db.Set<ReceiptTally>().Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Select(t => t.Count).SingleOrDefaultAsync();
 
     /// <summary>
     /// The page's rows, read after the database picked their ids. In the queue's own order the ids come from two parts,

@@ -8,6 +8,7 @@ using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Data.IdNumbers;
 using ResearchPortal.Web.Infrastructure;
 using ResearchPortal.Web.Tests.Builders;
+using ResearchPortal.Web.Tests.Database;
 using ResearchPortal.Web.Tests.Pages.Enrollments;
 using ResearchPortal.Web.Tests.Pages.Roster;
 using ResearchPortal.Web.Tests.Web;
@@ -58,6 +59,7 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
         Report("32 parallel trainee submissions (8 accounts × 4) of one ID number", answers, stored.Count);
         Assert.Single(stored);
         Assert.Single(answers, a => a.Status == HttpStatusCode.Redirect);
+        await ReceiptTallyCheck.AssertMatchReceiptsAsync(db);
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.Redirect), answer =>
         {
             Assert.Equal(HttpStatusCode.OK, answer.Status);
@@ -126,6 +128,7 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
             Assert.Equal(stored.Status == ReceiptStatus.Accepted, onRoster);
             Assert.Equal(stored.Status == ReceiptStatus.Declined, stored.DecisionReason is not null);
             Assert.Single(app.Mails(), mail => mail.To == trainee.Email);
+            await ReceiptTallyCheck.AssertMatchReceiptsAsync(db);
         }
 
         Report("5 runs of accept ∥ decline", tally, stored: null);
@@ -156,6 +159,7 @@ public sealed class RaceTests(PortalApp app, ITestOutputHelper output) : SharedP
             await AssertLoserWasToldAsync(answers[acceptWon ? 1 : 0], acceptWon ? traineeClient : host, acceptWon ? "/Enrollments/Mine" : queue);
             Assert.Equal(stored.Status == ReceiptStatus.Accepted, await db.RosterEntries.AnyAsync(e => e.ReceiptId == receipt.Id));
             Assert.Equal(stored.Status == ReceiptStatus.Accepted ? 1 : 0, app.Mails().Count(mail => mail.To == trainee.Email));
+            await ReceiptTallyCheck.AssertMatchReceiptsAsync(db);
         }
 
         Report("5 runs of accept ∥ withdraw", tally, stored: null);

@@ -546,7 +546,14 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"Status\" IN ('Submitted', 'Accepted')");
 
-                    b.ToTable("EnrollmentReceipts");
+                    b.ToTable("EnrollmentReceipts", t =>
+                        {
+                            t.HasTrigger("ReceiptTallies_Delete");
+
+                            t.HasTrigger("ReceiptTallies_Insert");
+
+                            t.HasTrigger("ReceiptTallies_Update");
+                        });
 
                     b
                         .HasAnnotation("ResearchPortal:IdNumberHashSource", "IdNumber")
@@ -1286,6 +1293,23 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("RateLimitCounters");
+                });
+
+            modelBuilder.Entity("ResearchPortal.Web.Data.ReceiptTally", b =>
+                {
+                    b.Property<Guid>("PlanProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PlanProjectId", "Status");
+
+                    b.ToTable("ReceiptTallies", (string)null);
                 });
 
             modelBuilder.Entity("ResearchPortal.Web.Data.SentReminder", b =>

@@ -531,7 +531,14 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"Status\" IN ('Submitted', 'Accepted')");
 
-                    b.ToTable("EnrollmentReceipts");
+                    b.ToTable("EnrollmentReceipts", t =>
+                        {
+                            t.HasTrigger("ReceiptTallies_Delete");
+
+                            t.HasTrigger("ReceiptTallies_Insert");
+
+                            t.HasTrigger("ReceiptTallies_Update");
+                        });
 
                     b
                         .HasAnnotation("ResearchPortal:IdNumberHashSource", "IdNumber")
@@ -1267,6 +1274,23 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("RateLimitCounters");
+                });
+
+            modelBuilder.Entity("ResearchPortal.Web.Data.ReceiptTally", b =>
+                {
+                    b.Property<Guid>("PlanProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanProjectId", "Status");
+
+                    b.ToTable("ReceiptTallies", (string)null);
                 });
 
             modelBuilder.Entity("ResearchPortal.Web.Data.SentReminder", b =>
