@@ -58,8 +58,9 @@ public sealed class QueueModel(
 
     public PlanProject Project { get; private set; } = null!;
 
-    /// <summary>Null until the filing is approved (no receipts can exist before).</summary>
-    public PublishedSeminar? Seminar { get; private set; }
+    /// <summary>The approved seminar's planned and accepted trainees; null until the filing is approved (no receipts
+    /// can exist before).</summary>
+    public SeminarSeats? Seats { get; private set; }
 
     public PagedList<QueueRow> Rows { get; private set; } = new([], 1, DefaultPageSize, 0);
 
@@ -88,7 +89,7 @@ public sealed class QueueModel(
     public string? MessageFor(QueueRow row) => row.Id == Decision.ReceiptId ? DecidedMessage : null;
 
     public QueueCounts? Counts(bool outOfBand) =>
-        Seminar is null ? null : new(Seminar.Filing.PlannedTraineeCount ?? 0, Seminar.AcceptedCount, Seminar.SeatsLeft, Pending, outOfBand);
+        Seats is null ? null : new(Seats.Planned ?? 0, Seats.Accepted, Domain.Enrollment.Seats.Left(Seats.Planned, Seats.Accepted), Pending, outOfBand);
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
@@ -229,7 +230,7 @@ public sealed class QueueModel(
     private async Task<IActionResult> RowAsync(PlanProject project)
     {
         Project = project;
-        Seminar = await PublishedSeminars.FindAsync(db, project.Id);
+        Seats = await SeatsAsync(project);
         Pending = await WaitingCountAsync(project);
         ShownRows = await AsRows(db.EnrollmentReceipts.Where(r => r.Id == Decision.ReceiptId && r.PlanProjectId == project.Id)).ToListAsync();
         SetUrls();
@@ -242,7 +243,7 @@ public sealed class QueueModel(
     private async Task LoadAsync(PlanProject project)
     {
         Project = project;
-        Seminar = await PublishedSeminars.FindAsync(db, project.Id);
+        Seats = await SeatsAsync(project);
         var filtered = Filter(db.EnrollmentReceipts.Where(r => r.PlanProjectId == project.Id));
 
         var byStatus = IsFiltered
@@ -253,6 +254,13 @@ public sealed class QueueModel(
         Rows = await PageOfRowsAsync(filtered, size);
         SetUrls();
     }
+
+    /// <summary>The approved filing's planned trainees and the accepted count, without loading the filing.</summary>
+    private Task<SeminarSeats?> SeatsAsync(PlanProject project) =>
+        db.Filings.Where(f => f.PlanProjectId == project.Id && f.Status == FilingStatus.Approved)
+            .Select(f => new SeminarSeats(f.PlannedTraineeCount, db.Set<ReceiptTally>()
+                .Where(t => t.PlanProjectId == f.PlanProjectId && t.Status == ReceiptStatus.Accepted).Select(t => t.Count).SingleOrDefault()))
+            .SingleOrDefaultAsync();
 
     private Task<int> WaitingCountAsync(PlanProject project) =>
         db.Set<ReceiptTally>().Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Select(t => t.Count).SingleOrDefaultAsync();
@@ -376,4 +384,6 @@ public sealed class QueueModel(
     private sealed record QueueSize(int Total, int Waiting);
 
     public sealed record QueueCounts(int Planned, int Accepted, int SeatsLeft, int Pending, bool OutOfBand);
+
+    public sealed record SeminarSeats(int? Planned, int Accepted);
 }
