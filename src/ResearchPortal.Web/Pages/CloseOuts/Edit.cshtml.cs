@@ -157,7 +157,7 @@ public sealed class EditModel(
         }
 
         Project = project;
-        Filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
+        Filing = await db.FilingOfAsync(projectId);
         CloseOut = await db.CloseOuts.SingleOrDefaultAsync(c => c.PlanProjectId == projectId);
         RosterSize = await db.RosterEntries.CountAsync(e => e.PlanProjectId == projectId);
 

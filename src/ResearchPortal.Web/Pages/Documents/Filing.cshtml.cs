@@ -17,7 +17,7 @@ public sealed class FilingModel(PortalDbContext db, ProjectAccess access, IOptio
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
         if (await access.FindAsync(User, projectId, ProjectOperations.View) is not { } project
-            || await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == projectId) is not { } filing)
+            || await db.FilingOfAsync(projectId) is not { } filing)
         {
             return NotFound();
         }

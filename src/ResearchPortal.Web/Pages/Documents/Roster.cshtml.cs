@@ -28,7 +28,7 @@ public sealed class RosterModel(PortalDbContext db, ProjectAccess access, AuditL
         }
 
         var host = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == project.HostOrganizationId);
-        var filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
+        var filing = await db.FilingOfAsync(projectId);
         var entries = await db.RosterEntries.AsNoTracking().Where(e => e.PlanProjectId == projectId).OrderBy(e => e.Sequence).ToListAsync();
         return await DownloadAsync(
             () => RosterPdf.Render(project, host, filing, entries, clock.Today, Fonts),

@@ -177,7 +177,7 @@ public sealed class QueueModel(
             return null;
         }
 
-        var filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == project.Id);
+        var filing = await db.FilingOfAsync(project.Id);
         return filing is null ? null : (project, filing);
     }
 

@@ -18,7 +18,7 @@ public sealed class AttachmentModel(PortalDbContext db, ProjectAccess access) : 
             return NotFound();
         }
 
-        var filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
+        var filing = await db.FilingOfAsync(projectId);
         if (filing is null || kind.Of(filing) is not { } attachment)
         {
             return NotFound();

@@ -29,7 +29,7 @@ public sealed class DetailsModel(PortalDbContext db, ProjectAccess access) : Pag
 
         Project = project;
         CanManage = await access.IsAllowedAsync(User, project, ProjectOperations.Manage);
-        Filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
+        Filing = await db.FilingOfAsync(projectId);
         return Page();
     }
 

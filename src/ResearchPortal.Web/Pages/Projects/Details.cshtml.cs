@@ -43,7 +43,7 @@ public sealed class DetailsModel(PortalDbContext db, ProjectAccess access, Porta
 
         CanManage = await access.IsAllowedAsync(User, project, ProjectOperations.Manage);
         CanScore = await access.IsAllowedAsync(User, project, ProjectOperations.ScoreAsApplicant);
-        Filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == id);
+        Filing = await db.FilingOfAsync(id);
         CloseOut = await db.CloseOuts.AsNoTracking().SingleOrDefaultAsync(c => c.PlanProjectId == id);
         RosterSize = await db.RosterEntries.CountAsync(r => r.PlanProjectId == id);
         var host = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == project.HostOrganizationId);

@@ -339,7 +339,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         }
 
         Project = project;
-        Filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
+        Filing = await db.FilingOfAsync(projectId);
         CanEdit = !User.IsReviewer() && Filing is not null; // hours are checked against the filing's total
         ResultsClosedReason = Filing is null ? null : FirstMessage(RosterRules.CheckResultsOpen(Filing, clock.Today, string.Empty));
         CertificatesClosedReason = Filing is null ? null : FirstMessage(RosterRules.CheckCertificatesOpen(Filing, clock.Today, string.Empty));

@@ -67,7 +67,7 @@ public sealed class ImportRosterModel(PortalDbContext db, ProjectAccess access, 
         }
 
         Project = project;
-        Filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
+        Filing = await db.FilingOfAsync(projectId);
         return true;
     }
 }

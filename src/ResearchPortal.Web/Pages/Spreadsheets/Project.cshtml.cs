@@ -31,7 +31,7 @@ public sealed class ProjectModel(PortalDbContext db, ProjectAccess access, Audit
         }
 
         var host = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == project.HostOrganizationId);
-        var filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
+        var filing = await db.FilingOfAsync(projectId);
         var entries = await LoadRosterAsync(projectId);
         await AuditFullIdNumbersAsync(project, RosterAction, entries.Count);
         return new XlsxDownload(
@@ -46,7 +46,7 @@ public sealed class ProjectModel(PortalDbContext db, ProjectAccess access, Audit
             return NotFound();
         }
 
-        var filing = await db.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.PlanProjectId == projectId);
+        var filing = await db.FilingOfAsync(projectId);
         var entries = await LoadRosterAsync(projectId);
         await AuditFullIdNumbersAsync(project, HoursAction, entries.Count(e => e.Passed));
         return new XlsxDownload($"{project.ProjectNumber}-继续教育学时名单.xlsx", output => HoursListSheet.Write(output, project, filing, entries));
