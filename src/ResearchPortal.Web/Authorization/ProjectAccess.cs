@@ -14,7 +14,7 @@ public sealed class ProjectAccess(PortalDbContext db, IAuthorizationService auth
 {
     public async Task<PlanProject?> FindAsync(ClaimsPrincipal user, Guid projectId, OperationAuthorizationRequirement operation)
     {
-        var project = await db.ProjectAsync(projectId);
+        var project = await db.PlanProjects.FindAsync(projectId);
         return project is not null && await IsAllowedAsync(user, project, operation) ? project : null;
     }
 
