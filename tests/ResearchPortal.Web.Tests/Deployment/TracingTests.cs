@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +24,7 @@ public sealed class TracingTests
             Settings = new Dictionary<string, string> { [PortalTracing.EndpointSetting] = "http://127.0.0.1:9" },
         };
         await app.InitializeAsync();
-        var spans = new List<Activity>();
+        var spans = new ConcurrentSpans();
         await using var traced = app.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))));
         using var client = new PortalClient(traced.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
@@ -44,10 +46,38 @@ public sealed class TracingTests
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(waitForOtherSender: true));
         }
 
-        var finished = spans.ToList();
+        var finished = spans.Snapshot();
         Assert.Contains(finished, span => span.TraceId == trace && span.Kind == ActivityKind.Server && span.DisplayName == "POST Account/Login");
         Assert.Contains(finished, span => span.TraceId == trace && span.Source.Name == "Npgsql");
         var attempt = Assert.Single(finished, span => span.Source.Name == OutboxSender.Activities.Name && Equals(span.GetTagItem("portal.mail.id"), mail.Id));
         Assert.Contains(finished, span => span.Source.Name == "Npgsql" && span.ParentSpanId == attempt.SpanId); // the attempt's save
+    }
+
+    /// <summary>The in-memory exporter adds each span on the thread that ends it, and other hosts in the process end
+    /// theirs meanwhile: a plain list could be read mid-resize ("Destination array was not long enough").</summary>
+    private sealed class ConcurrentSpans : ICollection<Activity>
+    {
+        private readonly ConcurrentQueue<Activity> _spans = new();
+
+        public int Count => _spans.Count;
+
+        /// <summary>The spans so far, read at one instant (a copy sized by <see cref="Count"/> could be outgrown).</summary>
+        public Activity[] Snapshot() => _spans.ToArray();
+
+        public bool IsReadOnly => false;
+
+        public void Add(Activity item) => _spans.Enqueue(item);
+
+        public void Clear() => _spans.Clear();
+
+        public bool Contains(Activity item) => _spans.Contains(item);
+
+        public void CopyTo(Activity[] array, int arrayIndex) => Snapshot().CopyTo(array, arrayIndex);
+
+        public bool Remove(Activity item) => throw new NotSupportedException("Spans are only added.");
+
+        public IEnumerator<Activity> GetEnumerator() => _spans.GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
