@@ -38,6 +38,9 @@ public abstract class PortalDbContext(DbContextOptions options, IdNumberProtecti
 
     public DbSet<EnrollmentReceipt> EnrollmentReceipts => Set<EnrollmentReceipt>();
 
+    /// <summary>Kept by the database's triggers; read only.</summary>
+    public DbSet<ReceiptTally> ReceiptTallies => Set<ReceiptTally>();
+
     public DbSet<AccountIdNumber> AccountIdNumbers => Set<AccountIdNumber>();
 
     public DbSet<RosterEntry> RosterEntries => Set<RosterEntry>();

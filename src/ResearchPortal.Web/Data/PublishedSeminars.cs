@@ -15,6 +15,13 @@ public sealed record PublishedSeminar(PlanProject Project, Filing Filing, Organi
     public int SeatsLeft => Seats.Left(Filing.PlannedTraineeCount, AcceptedCount);
 }
 
+/// <summary>An approved seminar's planned and accepted trainees, for pages that show only its seats.</summary>
+public sealed record SeminarSeats(int? Planned, int Accepted)
+{
+    /// <summary>Planned trainees minus those already accepted; never below zero.</summary>
+    public int Left => Seats.Left(Planned, Accepted);
+}
+
 /// <summary>Reads approved seminars for the public pages and the enrollment form; only approved filings are public.</summary>
 public static class PublishedSeminars
 {
@@ -26,14 +33,33 @@ public static class PublishedSeminars
         return row is null ? null : new PublishedSeminar(row.Project, row.Filing, row.Host, row.AcceptedCount);
     }
 
+    /// <summary>The approved seminar's seats alone, without loading its filing; null when not approved.</summary>
+    public static Task<SeminarSeats?> FindSeatsAsync(PortalDbContext db, Guid projectId) =>
+        Approved(db, projectId).Select(row => new SeminarSeats(row.Filing.PlannedTraineeCount, row.AcceptedCount)).SingleOrDefaultAsync();
+
     private static IQueryable<Row> Approved(PortalDbContext db, Guid projectId) =>
         from filing in db.Filings
         where filing.Status == FilingStatus.Approved && filing.PlanProjectId == projectId
         join project in db.PlanProjects on filing.PlanProjectId equals project.Id
         join host in db.Organizations on project.HostOrganizationId equals host.Id
-        select new Row(project, filing, host,
-            db.Set<ReceiptTally>().Where(t => t.PlanProjectId == filing.PlanProjectId && t.Status == ReceiptStatus.Accepted)
-                .Select(t => t.Count).SingleOrDefault());
+        select new Row
+        {
+            Project = project,
+            Filing = filing,
+            Host = host,
+            AcceptedCount = db.ReceiptTallies.Where(t => t.PlanProjectId == filing.PlanProjectId && t.Status == ReceiptStatus.Accepted)
+                .Select(t => t.Count).SingleOrDefault(),
+        };
 
-    private sealed record Row(PlanProject Project, Filing Filing, Organization Host, int AcceptedCount);
+    /// <summary>Member-initialized, so a caller's projection of it composes into the same SQL.</summary>
+    private sealed class Row
+    {
+        public PlanProject Project { get; init; } = null!;
+
+        public Filing Filing { get; init; } = null!;
+
+        public Organization Host { get; init; } = null!;
+
+        public int AcceptedCount { get; init; }
+    }
 }

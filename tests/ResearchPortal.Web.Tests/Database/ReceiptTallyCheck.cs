@@ -8,7 +8,7 @@ public static class ReceiptTallyCheck
     /// <summary>Fails unless every project's tally per status equals its receipts in that status.</summary>
     public static async Task AssertMatchReceiptsAsync(PortalDbContext db)
     {
-        var tallied = await db.Set<ReceiptTally>().Where(t => t.Count != 0)
+        var tallied = await db.ReceiptTallies.Where(t => t.Count != 0)
             .Select(t => new { t.PlanProjectId, t.Status, t.Count }).ToListAsync();
         var counted = await db.EnrollmentReceipts.GroupBy(r => new { r.PlanProjectId, r.Status })
             .Select(g => new { g.Key.PlanProjectId, g.Key.Status, Count = g.Count() }).ToListAsync();

@@ -42,7 +42,7 @@ public sealed class ReceiptTallyTests(PortalApp app) : SharedPortalTests
 
         await using (var db = app.NewContext())
         {
-            var tallies = await db.Set<ReceiptTally>().Where(t => t.PlanProjectId == seminar.Project.Id && t.Count != 0)
+            var tallies = await db.ReceiptTallies.Where(t => t.PlanProjectId == seminar.Project.Id && t.Count != 0)
                 .ToDictionaryAsync(t => t.Status, t => t.Count);
             Assert.Equal(new Dictionary<ReceiptStatus, int> { [ReceiptStatus.Accepted] = 2, [ReceiptStatus.Declined] = 1, [ReceiptStatus.Submitted] = 1 }, tallies);
         }
@@ -62,7 +62,7 @@ public sealed class ReceiptTallyTests(PortalApp app) : SharedPortalTests
 
         await using var check = app.NewContext();
         await ReceiptTallyCheck.AssertMatchReceiptsAsync(check);
-        Assert.Equal(40, await check.Set<ReceiptTally>()
+        Assert.Equal(40, await check.ReceiptTallies
             .Where(t => t.PlanProjectId == seminar.Project.Id && t.Status == ReceiptStatus.Submitted).Select(t => t.Count).SingleAsync());
     }
 

@@ -11,12 +11,10 @@ namespace ResearchPortal.Web.Data.Configurations;
 /// </summary>
 internal sealed class ProjectListItemConfiguration : IEntityTypeConfiguration<ProjectListItem>
 {
-    public const string ViewName = "ProjectListItems";
-
     public void Configure(EntityTypeBuilder<ProjectListItem> builder)
     {
         builder.HasNoKey();
-        builder.ToView(ViewName);
+        builder.ToView("ProjectListItems");
         builder.Ignore(item => item.Facts);
     }
 }

@@ -89,7 +89,7 @@ public sealed class QueueModel(
     public string? MessageFor(QueueRow row) => row.Id == Decision.ReceiptId ? DecidedMessage : null;
 
     public QueueCounts? Counts(bool outOfBand) =>
-        Seats is null ? null : new(Seats.Planned ?? 0, Seats.Accepted, Domain.Enrollment.Seats.Left(Seats.Planned, Seats.Accepted), Pending, outOfBand);
+        Seats is null ? null : new(Seats.Planned ?? 0, Seats.Accepted, Seats.Left, Pending, outOfBand);
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
@@ -230,7 +230,7 @@ public sealed class QueueModel(
     private async Task<IActionResult> RowAsync(PlanProject project)
     {
         Project = project;
-        Seats = await SeatsAsync(project);
+        Seats = await PublishedSeminars.FindSeatsAsync(db, project.Id);
         Pending = await WaitingCountAsync(project);
         ShownRows = await AsRows(db.EnrollmentReceipts.Where(r => r.Id == Decision.ReceiptId && r.PlanProjectId == project.Id)).ToListAsync();
         SetUrls();
@@ -243,27 +243,20 @@ public sealed class QueueModel(
     private async Task LoadAsync(PlanProject project)
     {
         Project = project;
-        Seats = await SeatsAsync(project);
+        Seats = await PublishedSeminars.FindSeatsAsync(db, project.Id);
         var filtered = Filter(db.EnrollmentReceipts.Where(r => r.PlanProjectId == project.Id));
 
         var byStatus = IsFiltered
             ? await filtered.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync()
-            : await db.Set<ReceiptTally>().Where(t => t.PlanProjectId == project.Id).Select(t => new { t.Status, t.Count }).ToListAsync();
+            : await db.ReceiptTallies.Where(t => t.PlanProjectId == project.Id).Select(t => new { t.Status, t.Count }).ToListAsync();
         var size = new QueueSize(byStatus.Sum(s => s.Count), byStatus.Where(s => s.Status == ReceiptStatus.Submitted).Sum(s => s.Count));
         Pending = IsFiltered ? await WaitingCountAsync(project) : size.Waiting;
         Rows = await PageOfRowsAsync(filtered, size);
         SetUrls();
     }
 
-    /// <summary>The approved filing's planned trainees and the accepted count, without loading the filing.</summary>
-    private Task<SeminarSeats?> SeatsAsync(PlanProject project) =>
-        db.Filings.Where(f => f.PlanProjectId == project.Id && f.Status == FilingStatus.Approved)
-            .Select(f => new SeminarSeats(f.PlannedTraineeCount, db.Set<ReceiptTally>()
-                .Where(t => t.PlanProjectId == f.PlanProjectId && t.Status == ReceiptStatus.Accepted).Select(t => t.Count).SingleOrDefault()))
-            .SingleOrDefaultAsync();
-
     private Task<int> WaitingCountAsync(PlanProject project) =>
-        db.Set<ReceiptTally>().Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Select(t => t.Count).SingleOrDefaultAsync();
+        db.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Select(t => t.Count).SingleOrDefaultAsync();
 
     /// <summary>
     /// The page's rows, read after the database picked their ids. In the queue's own order the ids come from two parts,
@@ -384,6 +377,4 @@ public sealed class QueueModel(
     private sealed record QueueSize(int Total, int Waiting);
 
     public sealed record QueueCounts(int Planned, int Accepted, int SeatsLeft, int Pending, bool OutOfBand);
-
-    public sealed record SeminarSeats(int? Planned, int Accepted);
 }

@@ -3,8 +3,8 @@ using ResearchPortal.Domain.Filings;
 
 namespace ResearchPortal.Web.Data;
 
-/// <summary>Look-ups most project pages make.</summary>
-public static class ProjectLookups
+/// <summary>The filing look-up most project pages make.</summary>
+public static class FilingLookup
 {
     /// <summary>The project's filing, untracked, or null while none is saved.</summary>
     public static Task<Filing?> FilingOfAsync(this PortalDbContext db, Guid projectId) =>
