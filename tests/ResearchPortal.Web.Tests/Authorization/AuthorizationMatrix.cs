@@ -106,6 +106,7 @@ public static class AuthorizationMatrix
         Get("/Enrollments/Mine", null, _ => "/Enrollments/Mine", TraineesOnly),
         Post("/Enrollments/Mine", "Withdraw", s => $"/Enrollments/Mine?handler=Withdraw&receiptId={s.ReceiptId}", TheTraineeOnly), // accepted → refused, 200
         Get("/Enrollments/Queue", null, s => $"/Enrollments/Queue?projectId={s.ProjectId}", HostOrganizerOnly),
+        Get("/Enrollments/Queue", "Details", s => $"/Enrollments/Queue?projectId={s.ProjectId}&handler=Details&receiptId={s.ReceiptId}", HostOrganizerOnly),
         Post("/Enrollments/Queue", "Accept", s => $"/Enrollments/Queue?projectId={s.ProjectId}&handler=Accept", HostOrganizerOnly,
             s => new() { ["Decision.ReceiptId"] = s.ReceiptId.ToString() }),                                        // already on roster → 200
         Post("/Enrollments/Queue", "Decline", s => $"/Enrollments/Queue?projectId={s.ProjectId}&handler=Decline", HostOrganizerOnly,

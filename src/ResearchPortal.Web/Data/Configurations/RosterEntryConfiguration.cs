@@ -18,6 +18,11 @@ internal sealed class RosterEntryConfiguration : IEntityTypeConfiguration<Roster
         builder.HasProtectedIdNumber(e => e.IdNumber);
         builder.HasIndex(nameof(RosterEntry.PlanProjectId), IdNumberMapping.HashProperty).IsUnique();
 
+        // The roster page reads its rows in this order, and counts the passed trainees still waiting for a number.
+        builder.HasIndex(e => new { e.PlanProjectId, e.Sequence, e.Id });
+        builder.HasIndex(e => e.PlanProjectId, "IX_RosterEntries_AwaitingCertificate")
+            .HasFilter($"\"{nameof(RosterEntry.Passed)}\" AND \"{nameof(RosterEntry.CertificateNumber)}\" IS NULL");
+
         // Unique across the whole system; both providers let any number of rows leave it NULL. Stored normalized
         // (CertificateNumbers.Normalize), so a verification look-up is an exact match on this index.
         builder.HasIndex(e => e.CertificateNumber).IsUnique();

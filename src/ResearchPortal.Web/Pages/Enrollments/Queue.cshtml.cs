@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Common;
 using ResearchPortal.Domain.Enrollment;
 using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Plans;
@@ -76,6 +77,9 @@ public sealed class QueueModel(
 
     public string DeclineUrl { get; private set; } = string.Empty;
 
+    /// <summary>The details handler's URL, to which a row adds its receipt id.</summary>
+    public string DetailsUrl { get; private set; } = string.Empty;
+
     public bool IsFiltered => SearchTerm is not null || StatusFilter is not null;
 
     private (string Key, ReceiptStatus Status)? StatusFilter => Statuses.Any(s => s.Key == Status) ? Statuses.First(s => s.Key == Status) : null;
@@ -99,6 +103,21 @@ public sealed class QueueModel(
         }
 
         return await PageAsync(project);
+    }
+
+    /// <summary>htmx: the rest of one receipt's form (Annex 3), read when its row's 回执详情 is opened.</summary>
+    public async Task<IActionResult> OnGetDetailsAsync(Guid projectId, Guid receiptId)
+    {
+        if (await access.FindAsync(User, projectId, ProjectOperations.Manage) is not { } project)
+        {
+            return NotFound();
+        }
+
+        var form = await db.EnrollmentReceipts.AsNoTracking()
+            .Where(r => r.Id == receiptId && r.PlanProjectId == project.Id)
+            .Select(r => r.Form)
+            .SingleOrDefaultAsync();
+        return form is null ? NotFound() : Partial("_ReceiptDetails", form);
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid projectId)
@@ -298,6 +317,7 @@ public sealed class QueueModel(
     {
         AcceptUrl = Url.Page("Queue", "Accept", new { projectId = Project.Id })!;
         DeclineUrl = Url.Page("Queue", "Decline", new { projectId = Project.Id })!;
+        DetailsUrl = Url.Page("Queue", "Details", new { projectId = Project.Id })!;
     }
 
     /// <summary>Name or unit containing the text, or the ID number ending with it (on the masked column); and the status.</summary>
@@ -324,12 +344,10 @@ public sealed class QueueModel(
             WithdrawnAt = r.WithdrawnAt,
             Name = r.Form.Name,
             WorkUnit = r.Form.WorkUnit,
-            Form = r.Form,
+            Gender = r.Form.Gender,
+            ProfessionalTitle = r.Form.ProfessionalTitle,
+            Mobile = r.Form.Mobile,
             MaskedIdNumber = EF.Property<string>(r, IdNumberMapping.MaskedProperty),
-            SharesIdNumber = (r.Status == ReceiptStatus.Submitted || r.Status == ReceiptStatus.Accepted)
-                && db.EnrollmentReceipts.Any(other => other.PlanProjectId == r.PlanProjectId && other.Id != r.Id
-                    && (other.Status == ReceiptStatus.Submitted || other.Status == ReceiptStatus.Accepted)
-                    && EF.Property<string>(other, IdNumberMapping.HashProperty) == EF.Property<string>(r, IdNumberMapping.HashProperty)),
             AlreadyOnRoster = r.Status == ReceiptStatus.Submitted
                 && db.RosterEntries.Any(entry => entry.PlanProjectId == r.PlanProjectId
                     && EF.Property<string>(entry, IdNumberMapping.HashProperty) == EF.Property<string>(r, IdNumberMapping.HashProperty)),
@@ -343,7 +361,9 @@ public sealed class QueueModel(
         public string? DecisionReason { get; set; }
     }
 
-    /// <summary>One receipt as the queue shows it, projected (no ID number decrypted).</summary>
+    /// <summary>One receipt as the queue shows it, projected (no ID number decrypted); the rest of its form is read when
+    /// its details are opened. A second live receipt with the same ID number cannot exist (a unique index), so none is
+    /// looked for.</summary>
     public sealed class QueueRow
     {
         public Guid Id { get; init; }
@@ -362,12 +382,13 @@ public sealed class QueueModel(
 
         public string WorkUnit { get; init; } = string.Empty;
 
-        public EnrollmentForm Form { get; init; } = null!;
+        public Gender Gender { get; init; }
+
+        public string? ProfessionalTitle { get; init; }
+
+        public string Mobile { get; init; } = string.Empty;
 
         public string MaskedIdNumber { get; init; } = string.Empty;
-
-        /// <summary>Another live receipt of this project carries the same ID number.</summary>
-        public bool SharesIdNumber { get; init; }
 
         /// <summary>The person is already on the roster (e.g. typed in by the organizer).</summary>
         public bool AlreadyOnRoster { get; init; }

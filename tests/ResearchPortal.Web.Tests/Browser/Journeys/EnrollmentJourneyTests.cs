@@ -79,6 +79,10 @@ public sealed class EnrollmentJourneyTests(DemoPortal portal, ITestOutputHelper 
                 await Expect(Row(host, name)).ToContainTextAsync("待审核");
             }
 
+            // The rest of a receipt is read when its details are opened.
+            await Row(host, accepted).GetByText("回执详情").ClickAsync();
+            await Expect(Row(host, accepted)).ToContainTextAsync("单位联系人：赵联系人　电话：0531-77777777　传真：0531-77777778");
+
             // Decisions swap the receipt's row (htmx), the page itself stays.
             await MarkDocumentAsync(host);
             var acceptedRow = Row(host, accepted);

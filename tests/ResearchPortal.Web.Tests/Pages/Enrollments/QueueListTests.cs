@@ -75,6 +75,27 @@ public sealed class QueueListTests(PortalApp app, ITestOutputHelper output) : Sh
     }
 
     [Fact]
+    public async Task A_rows_details_are_read_when_opened_and_only_from_the_hosts_own_project()
+    {
+        var (seminar, receipts) = await SeminarAsync(2);
+        var (other, otherReceipts) = await SeminarAsync(1);
+        using var host = await HostAsync(seminar);
+        var detailsUrl = $"{QueueUrl(seminar, "Details")}&receiptId=";
+
+        var list = await host.GetPageAsync(QueueUrl(seminar));
+        var details = PageText.Of(await host.GetPageAsync(detailsUrl + receipts[1].Id));
+        var otherProjects = await host.GetAsync(detailsUrl + otherReceipts[0].Id);
+        var viaOtherProject = await host.GetAsync($"{QueueUrl(other, "Details")}&receiptId={otherReceipts[0].Id}");
+
+        Assert.DoesNotContain("职称证书编号", list); // the list carries only what its columns show
+        Assert.Contains($"hx-get=\"{QueueUrl(seminar, "Details").Replace("&", "&amp;", StringComparison.Ordinal)}&amp;receiptId={receipts[1].Id}\"", list);
+        Assert.Contains("选派单位：济南市农业科学研究院", details);
+        Assert.Contains("职务：科长", details);
+        Assert.Equal(HttpStatusCode.NotFound, otherProjects.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, viaOtherProject.StatusCode);
+    }
+
+    [Fact]
     public async Task Accepting_ticked_receipts_checks_each_alone_and_says_what_happened_to_each()
     {
         // 40 planned seats: 38 taken, so of four ticked receipts (one already declined) two are accepted.

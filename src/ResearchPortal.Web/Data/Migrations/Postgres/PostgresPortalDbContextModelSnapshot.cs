@@ -974,6 +974,11 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("PlanProjectId", "IdNumberHash")
                         .IsUnique();
 
+                    b.HasIndex("PlanProjectId", "Sequence", "Id");
+
+                    b.HasIndex(new[] { "PlanProjectId" }, "IX_RosterEntries_AwaitingCertificate")
+                        .HasFilter("\"Passed\" AND \"CertificateNumber\" IS NULL");
+
                     b.ToTable("RosterEntries");
 
                     b
