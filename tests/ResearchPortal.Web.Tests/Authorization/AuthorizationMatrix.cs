@@ -126,6 +126,7 @@ public static class AuthorizationMatrix
             _ => new() { ["Bulk.CompletedHours"] = "1" }),                                                           // nothing ticked → 200
         Post("/Roster/Index", "Certificates", s => $"/Roster?projectId={s.ProjectId}&handler=Certificates", HostOrganizerWrites,
             _ => new() { ["Certificate.StartNumber"] = "0" }),                                                       // out of range → 200
+        Get("/Roster/Index", "Revocation", s => $"/Roster?projectId={s.ProjectId}&handler=Revocation&entryId={s.TraineeEntryId}", HostOrReviewerReads),
         Post("/Roster/Index", "Revoke", s => $"/Roster?projectId={s.ProjectId}&handler=Revoke&entryId={s.TraineeEntryId}", HostOrReviewerReads,
             _ => new() { ["Revocation.Reason"] = " " }),                                                             // no reason → 200
         Get("/Roster/Person", null, s => $"/Roster/Person?projectId={s.ProjectId}&entryId={s.TraineeEntryId}", HostOrReviewerReads),

@@ -64,16 +64,17 @@ public sealed class FormBehaviourBrowserTests
     }
 
     [Fact]
-    public async Task An_htmx_decision_asks_first_and_cancel_sends_nothing()
+    public async Task An_htmx_decision_asks_first_cancel_sends_nothing_and_enter_in_the_reason_declines()
     {
         Assertions.SetDefaultExpectTimeout(10_000);
         await using var app = new PortalApp { OnRealPort = true };
         await app.InitializeAsync();
         var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         var receipt = TestData.Receipt(seminar.Filing, TestData.IdNumber(7), "韩确认");
+        var declined = TestData.Receipt(seminar.Filing, TestData.IdNumber(8), "韩回车");
         await using (var db = app.NewContext())
         {
-            db.EnrollmentReceipts.Add(receipt);
+            db.EnrollmentReceipts.AddRange(receipt, declined);
             await db.SaveChangesAsync();
         }
 
@@ -97,6 +98,13 @@ public sealed class FormBehaviourBrowserTests
         await accept.ClickAsync();
         await Expect(row).ToContainTextAsync("已录取韩确认");
         Assert.Contains("确定录取韩确认吗？", browser.Dialogs);
+
+        // One form per row: Enter in the reason box submits with its first button, which declines (never accepts).
+        var reason = page.Locator($"#receipt-{declined.Id}").GetByLabel("不予录取的原因");
+        await reason.FillAsync("本期名额已满。");
+        await reason.PressAsync("Enter");
+        await Expect(page.Locator($"#receipt-{declined.Id}")).ToContainTextAsync("原因：本期名额已满。");
+        Assert.Contains("确定不予录取韩回车吗？", browser.Dialogs);
         Assert.Empty(browser.Problems);
     }
 

@@ -75,7 +75,8 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
     /// <summary>Built once per page, so each row only appends its id.</summary>
     public string PersonUrl { get; private set; } = string.Empty;
 
-    public string RevokeUrl { get; private set; } = string.Empty;
+    /// <summary>The revocation form's address; a row appends its id.</summary>
+    public string RevocationUrl { get; private set; } = string.Empty;
 
     public bool IsFiltered => SearchTerm is not null || StatusFilter is not null;
 
@@ -90,6 +91,21 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
 
         await LoadListAsync();
         return Page();
+    }
+
+    /// <summary>htmx: the revocation form of one numbered trainee, fetched when the row's 撤销编号 is opened (a rare act,
+    /// so a page of rows carries no form for it). The form names the number it withdraws, as the database has it now.</summary>
+    public async Task<IActionResult> OnGetRevocationAsync(Guid projectId, Guid entryId)
+    {
+        if (!await LoadProjectAsync(projectId))
+        {
+            return NotFound();
+        }
+
+        var form = await db.RosterEntries.Where(e => e.Id == entryId && e.PlanProjectId == projectId && e.CertificateNumber != null)
+            .SelectWithTokens(db, e => new RevocationForm(e.Name, e.CertificateNumber!, ConcurrencyToken.Of(e), null))
+            .SingleOrDefaultAsync();
+        return form is null ? NotFound() : Partial("_Revocation", form with { Action = RevokeUrlOf(projectId) + entryId });
     }
 
     /// <summary>保存修改: every row whose hours or result differ from what the page showed.</summary>
@@ -198,6 +214,15 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         TempData["StatusMessage"] = $"已撤销 {entry.Name} 的证书编号 {number}。";
         return RedirectToList();
     }
+
+    /// <summary>The refused revocation of <paramref name="row"/>, shown open with what was typed and its errors; null
+    /// for every other row.</summary>
+    public RevocationForm? RefusedRevocation(RosterRow row) =>
+        RevokingEntryId == row.Id && row.CertificateNumber is not null
+            ? new(row.Name, row.CertificateNumber, Revocation.ConcurrencyToken ?? row.Token, Revocation.Reason) { Action = RevokeUrlOf(Project.Id) + row.Id }
+            : null;
+
+    private string RevokeUrlOf(Guid projectId) => Url.Page("Index", "Revoke", new { projectId })! + "&entryId=";
 
     /// <summary>The model-state key of a row's field as the page renders it (the error summary links to it).</summary>
     public static string FieldKey(int index, string field) => $"{nameof(Input)}[{index}].{field}";
@@ -369,7 +394,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             .ToPagedListAsync(entries.Where(e => e.Passed && e.CertificateNumber == null), PageNumber);
         PassedWithoutCertificate = CanEdit ? passedWithoutCertificate : 0;
         PersonUrl = Url.Page("Person", new { projectId = Project.Id })! + "&entryId=";
-        RevokeUrl = Url.Page("Index", "Revoke", new { projectId = Project.Id })! + "&entryId=";
+        RevocationUrl = Url.Page("Index", "Revocation", new { projectId = Project.Id })! + "&entryId=";
     }
 
     /// <summary>Name or unit containing the text, or the ID number ending with it (the last 4 characters, matched on the
@@ -467,6 +492,12 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
 
         [Display(Name = "选中学员是否通过结业考核")]
         public bool Passed { get; set; }
+    }
+
+    /// <summary>What the revocation form shows: whose number, which number, the version it was read at, the reason typed.</summary>
+    public sealed record RevocationForm(string Name, string CertificateNumber, string ConcurrencyToken, string? Reason)
+    {
+        public string Action { get; init; } = string.Empty;
     }
 
     public sealed class RevocationInput

@@ -117,6 +117,8 @@ public sealed class RosterJourneyTests(DemoPortal portal, ITestOutputHelper outp
             var secondName = (await secondRow.Locator("td").Nth(2).InnerTextAsync()).Trim();
             var revokedNumber = (await secondRow.Locator("[data-certificate-number]").InnerTextAsync()).Trim();
             Assert.NotEmpty(revokedNumber);
+            await secondRow.GetByText("撤销编号").ClickAsync(); // the form is fetched when opened
+            await Expect(secondRow).ToContainTextAsync($"撤销 {secondName} 的证书编号 {revokedNumber}");
             await secondRow.GetByLabel($"{secondName} 撤销原因").FillAsync("身份信息登记有误，证书收回重新核发。");
             await Button(secondRow, "撤销证书").ClickAsync();
             await Expect(Status(host)).ToHaveTextAsync($"已撤销 {secondName} 的证书编号 {revokedNumber}。");

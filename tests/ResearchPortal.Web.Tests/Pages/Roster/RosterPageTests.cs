@@ -309,8 +309,13 @@ public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper
         var (graph, number) = await IssuedAsync();
         using var client = await graph.HostOrganizerAsync(_app);
         var page = PageText.Of(await client.GetPageAsync($"/Roster?{graph.Query}"));
-        Assert.Contains(RevokeConfirmation, page);
-        Assert.Contains(">撤销证书</button>", page);
+        var form = PageText.Of(await client.GetPageAsync(RevocationUrl(graph, graph.Entries[0].Id)));
+        Assert.DoesNotContain(RevokeConfirmation, page); // a page of rows carries no revocation form: it is read when opened
+        Assert.Contains($"hx-get=\"{RevocationUrl(graph, graph.Entries[0].Id)}\"", page);
+        Assert.Contains(RevokeConfirmation, form);
+        Assert.Contains(">撤销证书</button>", form);
+        Assert.Contains($"的证书编号 {number}", form);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(RevocationUrl(graph, Guid.NewGuid()))).StatusCode);
 
         var response = await PostRevokeAsync(client, graph, "证书信息有误，重新发放。");
 
@@ -335,10 +340,12 @@ public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper
         using var reviewer = await _app.LoginAsync(await _app.CreateUserAsync(PortalRoles.Reviewer));
 
         var page = PageText.Of(await reviewer.GetPageAsync($"/Roster?{graph.Query}"));
+        var form = PageText.Of(await reviewer.GetPageAsync(RevocationUrl(graph, graph.Entries[0].Id)));
         var response = await PostRevokeAsync(reviewer, graph, "经核查该学员未实际参训。");
 
         Assert.DoesNotContain("发放证书编号</button>", page);
-        Assert.Contains(RevokeConfirmation, page);
+        Assert.Contains("撤销编号", page);
+        Assert.Contains(RevokeConfirmation, form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Null((await ReloadAsync(graph.Entries[0])).CertificateNumber);
         await AssertRevocationAuditedAsync(graph, number);
@@ -353,7 +360,9 @@ public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper
         var response = await PostRevokeAsync(client, graph, "　");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("请填写撤销原因。", await PageText.ReadAsync(response));
+        var page = await PageText.ReadAsync(response);
+        Assert.Contains("请填写撤销原因。", page);
+        Assert.Contains("<details open", page); // the refused form stays open in its row
         Assert.Equal(number, (await ReloadAsync(graph.Entries[0])).CertificateNumber);
     }
 
@@ -415,7 +424,9 @@ public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper
         {
             ["Revocation.Reason"] = reason,
             ["Revocation.ConcurrencyToken"] = await TokenAsync(graph.Entries[0]),
-        }, formPage: $"/Roster?{graph.Query}");
+        }, formPage: RevocationUrl(graph, graph.Entries[0].Id));
+
+    private static string RevocationUrl(RosterGraph graph, Guid entryId) => $"/Roster?{graph.Query}&handler=Revocation&entryId={entryId}";
 
     /// <summary>保存修改 with one row changed from the new roster's 0 hours, not passed.</summary>
     private static Task<HttpResponseMessage> PostRowAsync(PortalClient client, RosterGraph graph, RosterEntry entry, string hours, bool passed, string token) =>
