@@ -278,10 +278,10 @@ public sealed class QueueModel(
         db.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Select(t => t.Count).SingleOrDefaultAsync();
 
     /// <summary>
-    /// The page's rows, read after the database picked their ids. In the queue's own order the ids come from two parts,
-    /// each in index order — the waiting receipts oldest first, then the decided ones newest first — with the page's
-    /// share of each worked out from the counts, so the database never sorts the whole queue; another order sorts the
-    /// receipts' ids and sort keys. Either way the ~20 form columns are read for the page's rows alone.
+    /// One page of rows. In the queue's own order the page comes from two parts, each read straight from the queue index
+    /// in its order — the waiting receipts oldest first, then the decided ones newest first — with the page's share of
+    /// each worked out from the counts, so the database never sorts the whole queue. Another order sorts the receipts'
+    /// ids and sort keys first, then reads the ~20 columns of the page's rows alone.
     /// </summary>
     private async Task<PagedList<QueueRow>> PageOfRowsAsync(IQueryable<EnrollmentReceipt> receipts, QueueSize counts)
     {
@@ -292,25 +292,29 @@ public sealed class QueueModel(
         }
 
         var skip = (page - 1) * DefaultPageSize;
-        IQueryable<Guid> pageIds;
+        IQueryable<QueueRow> rows;
         if (Sorts.IsDefault(Sort))
         {
+            // Worked out here, so the query holds plain values (EF would otherwise evaluate these calls per execution).
+            var waitingSkip = Math.Min(skip, counts.Waiting);
             var waitingTake = Math.Clamp(counts.Waiting - skip, 0, DefaultPageSize);
+            var decidedSkip = Math.Max(0, skip - counts.Waiting);
+            var decidedTake = DefaultPageSize - waitingTake;
             var waiting = receipts.Where(r => r.Status == ReceiptStatus.Submitted)
                 .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
-                .Skip(Math.Min(skip, counts.Waiting)).Take(waitingTake).Select(r => r.Id);
+                .Skip(waitingSkip).Take(waitingTake);
             var decided = receipts.Where(r => r.Status != ReceiptStatus.Submitted)
                 .OrderByDescending(r => r.DecidedAt ?? r.WithdrawnAt ?? r.SubmittedAt).ThenBy(r => r.Id)
-                .Skip(Math.Max(0, skip - counts.Waiting)).Take(DefaultPageSize - waitingTake).Select(r => r.Id);
-            pageIds = waiting.Concat(decided);
+                .Skip(decidedSkip).Take(decidedTake);
+            rows = AsRows(waiting).Concat(AsRows(decided));
         }
         else
         {
-            pageIds = Sorts.Apply(AsRows(receipts), Sort).Select(r => r.Id).Skip(skip).Take(DefaultPageSize);
+            var pageIds = Sorts.Apply(AsRows(receipts), Sort).Select(r => r.Id).Skip(skip).Take(DefaultPageSize);
+            rows = AsRows(db.EnrollmentReceipts.Where(r => pageIds.Contains(r.Id)));
         }
 
-        var rows = await Sorts.Apply(AsRows(db.EnrollmentReceipts.Where(r => pageIds.Contains(r.Id))), Sort).ToListAsync();
-        return new PagedList<QueueRow>(rows, page, DefaultPageSize, counts.Total);
+        return new PagedList<QueueRow>(await Sorts.Apply(rows, Sort).ToListAsync(), page, DefaultPageSize, counts.Total);
     }
 
     private void SetUrls()

@@ -61,6 +61,10 @@ public sealed class QueueListTests(PortalApp app, ITestOutputHelper output) : Sh
         var byNameDescending = PageText.Of(await host.GetPageAsync($"{url}&sort=-name"));
 
         Assert.Contains("共 60 条，第 2 / 2 页", second);
+        // Page 2 of the queue's own order: the last 9 waiting receipts, then the decided one.
+        Assert.DoesNotContain("排队051", second);
+        Assert.True(second.IndexOf("排队052", StringComparison.Ordinal) < second.IndexOf("排队060", StringComparison.Ordinal));
+        Assert.True(second.IndexOf("排队060", StringComparison.Ordinal) < second.IndexOf("排队001", StringComparison.Ordinal));
         Assert.Contains("共 1 条", byId);
         Assert.Contains(target.Form.Name, byId);
         Assert.DoesNotContain(target.IdNumber.Value, byId);
