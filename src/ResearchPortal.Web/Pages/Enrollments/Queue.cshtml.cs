@@ -278,43 +278,37 @@ public sealed class QueueModel(
         db.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Select(t => t.Count).SingleOrDefaultAsync();
 
     /// <summary>
-    /// One page of rows. In the queue's own order the page comes from two parts, each read straight from the queue index
-    /// in its order — the waiting receipts oldest first, then the decided ones newest first — with the page's share of
-    /// each worked out from the counts, so the database never sorts the whole queue. Another order sorts the receipts'
-    /// ids and sort keys first, then reads the ~20 columns of the page's rows alone.
+    /// One page of rows, counted already. In the queue's own order the page comes from two parts, each read straight from
+    /// the queue index in its order — the waiting receipts oldest first, then the decided ones newest first — with the
+    /// page's share of each worked out from the counts, so the database never sorts the whole queue.
     /// </summary>
     private async Task<PagedList<QueueRow>> PageOfRowsAsync(IQueryable<EnrollmentReceipt> receipts, QueueSize counts)
     {
+        if (!Sorts.IsDefault(Sort))
+        {
+            return await Sorts.Apply(AsRows(receipts), Sort).ToCountedPagedListAsync(PageNumber, counts.Total);
+        }
+
         var page = PagedListExtensions.ClampPage(PageNumber, DefaultPageSize, counts.Total);
         if (counts.Total == 0)
         {
             return new PagedList<QueueRow>([], page, DefaultPageSize, 0);
         }
 
+        // Worked out here, so the query holds plain values (EF would otherwise evaluate these calls per execution).
         var skip = (page - 1) * DefaultPageSize;
-        IQueryable<QueueRow> rows;
-        if (Sorts.IsDefault(Sort))
-        {
-            // Worked out here, so the query holds plain values (EF would otherwise evaluate these calls per execution).
-            var waitingSkip = Math.Min(skip, counts.Waiting);
-            var waitingTake = Math.Clamp(counts.Waiting - skip, 0, DefaultPageSize);
-            var decidedSkip = Math.Max(0, skip - counts.Waiting);
-            var decidedTake = DefaultPageSize - waitingTake;
-            var waiting = receipts.Where(r => r.Status == ReceiptStatus.Submitted)
-                .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
-                .Skip(waitingSkip).Take(waitingTake);
-            var decided = receipts.Where(r => r.Status != ReceiptStatus.Submitted)
-                .OrderByDescending(r => r.DecidedAt ?? r.WithdrawnAt ?? r.SubmittedAt).ThenBy(r => r.Id)
-                .Skip(decidedSkip).Take(decidedTake);
-            rows = AsRows(waiting).Concat(AsRows(decided));
-        }
-        else
-        {
-            var pageIds = Sorts.Apply(AsRows(receipts), Sort).Select(r => r.Id).Skip(skip).Take(DefaultPageSize);
-            rows = AsRows(db.EnrollmentReceipts.Where(r => pageIds.Contains(r.Id)));
-        }
-
-        return new PagedList<QueueRow>(await Sorts.Apply(rows, Sort).ToListAsync(), page, DefaultPageSize, counts.Total);
+        var waitingSkip = Math.Min(skip, counts.Waiting);
+        var waitingTake = Math.Clamp(counts.Waiting - skip, 0, DefaultPageSize);
+        var decidedSkip = Math.Max(0, skip - counts.Waiting);
+        var decidedTake = DefaultPageSize - waitingTake;
+        var waiting = receipts.Where(r => r.Status == ReceiptStatus.Submitted)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+            .Skip(waitingSkip).Take(waitingTake);
+        var decided = receipts.Where(r => r.Status != ReceiptStatus.Submitted)
+            .OrderByDescending(r => r.DecidedAt ?? r.WithdrawnAt ?? r.SubmittedAt).ThenBy(r => r.Id)
+            .Skip(decidedSkip).Take(decidedTake);
+        var rows = await Sorts.Apply(AsRows(waiting).Concat(AsRows(decided)), Sort).ToListAsync();
+        return new PagedList<QueueRow>(rows, page, DefaultPageSize, counts.Total);
     }
 
     private void SetUrls()

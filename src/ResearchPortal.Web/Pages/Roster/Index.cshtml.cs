@@ -97,7 +97,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
     /// so a page of rows carries no form for it). The form names the number it withdraws, as the database has it now.</summary>
     public async Task<IActionResult> OnGetRevocationAsync(Guid projectId, Guid entryId)
     {
-        if (!await LoadProjectAsync(projectId))
+        if (await access.FindAsync(User, projectId, HostOrReviewer.Operation(User)) is null)
         {
             return NotFound();
         }
