@@ -213,6 +213,7 @@ public class FilingTests
         AssertSuccess(SubmitFiling(filing));
         AssertSuccess(filing.Approve(Reviewer, Now, null));
 
+        Assert.Equal(1, filing.TimesReturned);
         Assert.Equal(
             [(FilingStatus.Draft, FilingStatus.Submitted), (FilingStatus.Submitted, FilingStatus.Returned),
              (FilingStatus.Returned, FilingStatus.Submitted), (FilingStatus.Submitted, FilingStatus.Approved)],
@@ -268,6 +269,32 @@ public class FilingTests
     [Fact]
     public void Total_hours_is_the_sum_of_the_sessions() =>
         Assert.Equal(25.5m, FilingReadyToSubmit(sessionHours: [8m, 8.5m, 9m]).TotalHours);
+
+    [Fact]
+    public void Total_hours_follows_the_sessions_when_they_are_edited()
+    {
+        var filing = FilingReadyToSubmit(sessionHours: [8m, 8.5m, 9m]);
+
+        AssertSuccess(filing.UpdateDetails(new FilingDetails(null, null, null, null, null, null, null, [new ExpertSession("专家", "", "题目", 6m)])));
+
+        Assert.Equal(6m, filing.TotalHours);
+    }
+
+    [Fact]
+    public void Each_return_is_counted_and_nothing_else_is()
+    {
+        var filing = FilingReadyToSubmit();
+        AssertSuccess(SubmitFiling(filing));
+        Assert.Equal(0, filing.TimesReturned);
+
+        AssertSuccess(filing.Return(Reviewer, Now, "请补充专家职称"));
+        AssertSuccess(SubmitFiling(filing));
+        AssertSuccess(filing.Return(Reviewer, Now, "请补充举办通知"));
+
+        Assert.Equal(2, filing.TimesReturned);
+        AssertSingleError(filing.Return(Reviewer, Now, "再次退回"), "Filing.InvalidState");
+        Assert.Equal(2, filing.TimesReturned);
+    }
 
     private static Plans.PlanYear PlanYearCovering(DateOnly end) =>
         Plans.PlanYear.Create(end.Year, new DateOnly(end.Year, 12, 31), "{year}-{project}-{seq:4}").Value;

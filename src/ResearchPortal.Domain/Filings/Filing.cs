@@ -59,8 +59,8 @@ public sealed class Filing
 
     public IReadOnlyList<ExpertSession> ExpertSessions => _expertSessions;
 
-    /// <summary>学时总计.</summary>
-    public decimal TotalHours => _expertSessions.Sum(session => session.Hours);
+    /// <summary>学时总计, kept with the sessions it sums (lists read it without the sessions).</summary>
+    public decimal TotalHours { get; private set; }
 
     /// <summary>实施方案.</summary>
     public AttachmentInfo? ImplementationPlan { get; private set; }
@@ -88,6 +88,9 @@ public sealed class Filing
     public DateOnly? FirstSubmittedOn => FirstSubmissionDay(_transitions);
 
     public IReadOnlyList<FilingTransition> Transitions => _transitions;
+
+    /// <summary>How often a reviewer has returned the filing, kept with its transitions (the review queue shows it).</summary>
+    public int TimesReturned { get; private set; }
 
     public bool IsEditable => Workflow.IsEditable(Status);
 
@@ -143,6 +146,7 @@ public sealed class Filing
             TitleOrPosition = Text.Optional(session.TitleOrPosition) ?? string.Empty,
             Topic = Text.Required(session.Topic),
         }));
+        TotalHours = _expertSessions.Sum(session => session.Hours);
         return Result.Success();
     }
 
@@ -370,6 +374,11 @@ public sealed class Filing
         var step = Workflow.Move(Status, to, comment);
         _transitions.Add(new FilingTransition(step.From, step.To, actor.UserId, actor.DisplayName, now, step.Comment));
         Status = to;
+        if (to == FilingStatus.Returned)
+        {
+            TimesReturned++;
+        }
+
         if (step.IsDecision)
         {
             LastReviewComment = step.Comment;

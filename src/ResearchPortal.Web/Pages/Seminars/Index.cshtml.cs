@@ -48,7 +48,7 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock) : ListPage
                 StartDate = row.StartDate!.Value,
                 EndDate = row.EndDate!.Value,
                 Venue = filing.Venue,
-                Sessions = filing.ExpertSessions,
+                TotalHours = filing.TotalHours,
                 PlannedTraineeCount = filing.PlannedTraineeCount,
                 HasNotice = filing.Notice != null,
                 AcceptedCount = db.EnrollmentReceipts.Count(r => r.PlanProjectId == row.Id && r.Status == ReceiptStatus.Accepted),
@@ -77,15 +77,13 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock) : ListPage
 
         public string? Venue { get; init; }
 
-        public IReadOnlyList<Domain.Filings.ExpertSession> Sessions { get; init; } = [];
+        public decimal TotalHours { get; init; }
 
         public int? PlannedTraineeCount { get; init; }
 
         public bool HasNotice { get; init; }
 
         public int AcceptedCount { get; init; }
-
-        public decimal TotalHours => Sessions.Sum(session => session.Hours);
 
         public int SeatsLeft => Seats.Left(PlannedTraineeCount, AcceptedCount);
     }

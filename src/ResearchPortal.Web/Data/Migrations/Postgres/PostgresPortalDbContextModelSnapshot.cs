@@ -608,6 +608,13 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("TimesReturned")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("TotalHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
                     b.Property<string>("Venue")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -593,6 +593,13 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TimesReturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("TotalHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Venue")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
