@@ -6,10 +6,15 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ResearchPortal.Benchmarks;
 using ResearchPortal.Benchmarks.PageLoad;
 
-// `pages`: the page benchmark with wrk (PageLoad/PageBenchmark); anything else goes to BenchmarkDotNet.
+// `pages`: the page benchmark with wrk (PageLoad/PageBenchmark; it seeds through `pages-seed`); anything else goes to BenchmarkDotNet.
 if (args is ["pages", .. var pageArgs])
 {
     return await PageBenchmark.RunAsync(pageArgs);
+}
+
+if (args is ["pages-seed", var connectionString])
+{
+    return await PageBenchmark.SeedAsync(connectionString);
 }
 
 // Short runs in this process: the 2-core machine would otherwise spend minutes rebuilding a copy of the portal per

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Runtime;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
 using ResearchPortal.Benchmarks.Pages.Benchmark;
@@ -58,14 +59,13 @@ internal static partial class PageBenchmark
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("pagebench");
         try
         {
-            await using var portal = new BenchmarkPortal(connectionString);
-            portal.Start();
-
             var seeding = Stopwatch.StartNew();
-            var volume = await ProvincialVolume.SeedAsync(portal.Services, VolumeScale.Provincial);
+            var volume = await SeedInOwnProcessAsync(connectionString);
             Console.WriteLine($"Seeded {VolumeScale.Provincial} in {seeding.Elapsed.TotalSeconds:0.0} s.");
             await VacuumAnalyzeAsync(connectionString);
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true); // the seeding's garbage is not the portal's
+
+            await using var portal = new BenchmarkPortal(connectionString);
+            portal.Start();
             var startRss = ResidentMegabytes();
             var peakRss = new PeakResidentMemory();
 
@@ -108,7 +108,7 @@ internal static partial class PageBenchmark
             await WaitForIdleAsync(portal);
             await Task.Delay(TimeSpan.FromSeconds(5));
             var steadyRss = ResidentMegabytes();
-            var memory = $"Resident memory (RSS): {startRss:0} MB after seeding, peak {peakRss.Megabytes:0} MB during the runs, " +
+            var memory = $"Resident memory (RSS): {startRss:0} MB after start, peak {peakRss.Megabytes:0} MB during the runs, " +
                 $"steady {steadyRss:0} MB 5 s after them";
             return PrintTable(baseline, pages, measurements, sizes, memory, steadyRss);
         }
@@ -161,18 +161,61 @@ internal static partial class PageBenchmark
         }
     }
 
+    /// <summary>
+    /// The <c>pages-seed</c> command: seeds provincial volume through a portal of its own and prints what the
+    /// measuring process needs. Seeding runs in its own process so that the portal measured holds only what serving
+    /// the pages needs (the seeding's unit-of-work code and entities are not the portal's memory).
+    /// </summary>
+    public static async Task<int> SeedAsync(string connectionString)
+    {
+        await using var portal = new BenchmarkPortal(connectionString);
+        portal.Start();
+        var volume = await ProvincialVolume.SeedAsync(portal.Services, VolumeScale.Provincial);
+        Console.WriteLine(SeededPrefix + JsonSerializer.Serialize(volume));
+        return 0;
+    }
+
+    private const string SeededPrefix = "Seeded volume: ";
+
+    private static async Task<SeededVolume> SeedInOwnProcessAsync(string connectionString)
+    {
+        using var child = StartSelf(["pages-seed", connectionString], redirectOutput: true);
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        var line = output.Split('\n').LastOrDefault(l => l.StartsWith(SeededPrefix, StringComparison.Ordinal));
+        return child.ExitCode == 0 && line is not null
+            ? JsonSerializer.Deserialize<SeededVolume>(line[SeededPrefix.Length..])!
+            : throw new InvalidOperationException($"Seeding failed (exit code {child.ExitCode}):\n{output}");
+    }
+
     /// <summary>The portal's own runtimeconfig asks for server GC (the Web SDK's default); run as it would.</summary>
     private static async Task<int> RerunWithServerGcAsync(string[] args)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { Environment = { ["DOTNET_gcServer"] = "1" } };
-        foreach (var argument in Environment.GetCommandLineArgs().Skip(Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal) ? 0 : 1))
+        using var child = StartSelf(["pages", .. args], redirectOutput: false, ("DOTNET_gcServer", "1"));
+        await child.WaitForExitAsync();
+        return child.ExitCode;
+    }
+
+    /// <summary>This benchmark program again (its apphost, or <c>dotnet</c> with its assembly) with other arguments.</summary>
+    private static Process StartSelf(IEnumerable<string> args, bool redirectOutput, params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = redirectOutput };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        if (Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal))
+        {
+            start.ArgumentList.Add(Environment.GetCommandLineArgs()[0]);
+        }
+
+        foreach (var argument in args)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not restart with server GC.");
-        await child.WaitForExitAsync();
-        return child.ExitCode;
+        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Environment.ProcessPath}.");
     }
 
     /// <summary>Before measuring: the page must answer 200 to its visitor (not a log-in redirect or an error page).</summary>
