@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using ResearchPortal.Domain.Filings;
 using ResearchPortal.Domain.Plans;
 using ResearchPortal.Web.Data;
 
@@ -16,6 +18,19 @@ public sealed class ProjectAccess(PortalDbContext db, IAuthorizationService auth
     {
         var project = await db.PlanProjects.FindAsync(projectId);
         return project is not null && await IsAllowedAsync(user, project, operation) ? project : null;
+    }
+
+    /// <summary>The project and its filing (null while none is saved), both untracked, read in one command: for the
+    /// pages that only read them.</summary>
+    public async Task<(PlanProject Project, Filing? Filing)?> FindWithFilingAsync(ClaimsPrincipal user, Guid projectId, OperationAuthorizationRequirement operation)
+    {
+        var found = await (
+            from project in db.PlanProjects.AsNoTracking()
+            where project.Id == projectId
+            join filing in db.Filings.AsNoTracking() on project.Id equals filing.PlanProjectId into filings
+            from filing in filings.DefaultIfEmpty()
+            select new { Project = project, Filing = filing }).SingleOrDefaultAsync();
+        return found is not null && await IsAllowedAsync(user, found.Project, operation) ? (found.Project, found.Filing) : null;
     }
 
     public async Task<bool> IsAllowedAsync(ClaimsPrincipal user, PlanProject project, OperationAuthorizationRequirement operation) =>

@@ -15,7 +15,7 @@ public sealed record PublishedSeminar(PlanProject Project, Filing Filing, Organi
     public int SeatsLeft => Seats.Left(Filing.PlannedTraineeCount, AcceptedCount);
 }
 
-/// <summary>An approved seminar's planned and accepted trainees, for pages that show only its seats.</summary>
+/// <summary>An approved seminar's planned and accepted trainees, for pages that show only its seats (the enrollment queue).</summary>
 public sealed record SeminarSeats(int? Planned, int Accepted)
 {
     /// <summary>Planned trainees minus those already accepted; never below zero.</summary>
@@ -29,37 +29,19 @@ public static class PublishedSeminars
     /// does not exist or is not approved.</summary>
     public static async Task<PublishedSeminar?> FindAsync(PortalDbContext db, Guid projectId)
     {
-        var row = await Approved(db, projectId).SingleOrDefaultAsync();
+        var row = await (
+            from filing in db.Filings
+            where filing.Status == FilingStatus.Approved && filing.PlanProjectId == projectId
+            join project in db.PlanProjects on filing.PlanProjectId equals project.Id
+            join host in db.Organizations on project.HostOrganizationId equals host.Id
+            select new
+            {
+                Project = project,
+                Filing = filing,
+                Host = host,
+                AcceptedCount = db.ReceiptTallies.Where(t => t.PlanProjectId == filing.PlanProjectId && t.Status == ReceiptStatus.Accepted)
+                    .Select(t => t.Count).SingleOrDefault(),
+            }).SingleOrDefaultAsync();
         return row is null ? null : new PublishedSeminar(row.Project, row.Filing, row.Host, row.AcceptedCount);
-    }
-
-    /// <summary>The approved seminar's seats alone, without loading its filing; null when not approved.</summary>
-    public static Task<SeminarSeats?> FindSeatsAsync(PortalDbContext db, Guid projectId) =>
-        Approved(db, projectId).Select(row => new SeminarSeats(row.Filing.PlannedTraineeCount, row.AcceptedCount)).SingleOrDefaultAsync();
-
-    private static IQueryable<Row> Approved(PortalDbContext db, Guid projectId) =>
-        from filing in db.Filings
-        where filing.Status == FilingStatus.Approved && filing.PlanProjectId == projectId
-        join project in db.PlanProjects on filing.PlanProjectId equals project.Id
-        join host in db.Organizations on project.HostOrganizationId equals host.Id
-        select new Row
-        {
-            Project = project,
-            Filing = filing,
-            Host = host,
-            AcceptedCount = db.ReceiptTallies.Where(t => t.PlanProjectId == filing.PlanProjectId && t.Status == ReceiptStatus.Accepted)
-                .Select(t => t.Count).SingleOrDefault(),
-        };
-
-    /// <summary>Member-initialized, so a caller's projection of it composes into the same SQL.</summary>
-    private sealed class Row
-    {
-        public PlanProject Project { get; init; } = null!;
-
-        public Filing Filing { get; init; } = null!;
-
-        public Organization Host { get; init; } = null!;
-
-        public int AcceptedCount { get; init; }
     }
 }

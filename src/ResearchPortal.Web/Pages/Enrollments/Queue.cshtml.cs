@@ -95,15 +95,7 @@ public sealed class QueueModel(
     public QueueCounts? Counts(bool outOfBand) =>
         Seats is null ? null : new(Seats.Planned ?? 0, Seats.Accepted, Seats.Left, Pending, outOfBand);
 
-    public async Task<IActionResult> OnGetAsync(Guid projectId)
-    {
-        if (await access.FindAsync(User, projectId, ProjectOperations.Manage) is not { } project)
-        {
-            return NotFound();
-        }
-
-        return await PageAsync(project);
-    }
+    public Task<IActionResult> OnGetAsync(Guid projectId) => PageAsync(projectId);
 
     /// <summary>htmx: the rest of one receipt's form (Annex 3), read when its row's 回执详情 is opened.</summary>
     public async Task<IActionResult> OnGetDetailsAsync(Guid projectId, Guid receiptId)
@@ -176,7 +168,7 @@ public sealed class QueueModel(
         {
             // The reason itself is refused (missing, too long): say so at its box, with what was typed.
             ModelState.AddModelError(nameof(bulkReason), reasonErrors[0].Message);
-            return await PageAsync(project);
+            return await PageAsync(project.Id);
         }
 
         return await AnswerManyAsync(project, report, "不予录取");
@@ -185,19 +177,38 @@ public sealed class QueueModel(
     private async Task<IActionResult> NothingTickedAsync(PlanProject project)
     {
         ModelState.AddModelError(string.Empty, "请先勾选要处理的报名回执。");
-        return await PageAsync(project);
+        return await PageAsync(project.Id);
     }
 
     /// <summary>The project (host unit only) and its filing, which holds the seats; anything else is a 404.</summary>
-    private async Task<(PlanProject Project, Filing Filing)?> FindAsync(Guid projectId)
+    private async Task<(PlanProject Project, Filing Filing)?> FindAsync(Guid projectId) =>
+        await access.FindWithFilingAsync(User, projectId, ProjectOperations.Manage) is ({ } project, { } filing) ? (project, filing) : null;
+
+    /// <summary>What the queue shows above its rows, in one command: the project (host unit only, else null), the approved
+    /// seminar's seats and the receipts' counts from the database's tallies.</summary>
+    private async Task<QueueHead?> FindHeadAsync(Guid projectId)
     {
-        if (await access.FindAsync(User, projectId, ProjectOperations.Manage) is not { } project)
+        var tallies = db.ReceiptTallies;
+        var found = await (
+            from project in db.PlanProjects
+            where project.Id == projectId
+            join filing in db.Filings.Where(f => f.Status == FilingStatus.Approved) on project.Id equals filing.PlanProjectId into approved
+            from filing in approved.DefaultIfEmpty()
+            select new
+            {
+                Project = project,
+                Approved = filing != null,
+                Planned = filing != null ? filing.PlannedTraineeCount : null,
+                Receipts = tallies.Where(t => t.PlanProjectId == project.Id).Sum(t => t.Count),
+                Waiting = tallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Sum(t => t.Count),
+                Accepted = tallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Accepted).Sum(t => t.Count),
+            }).AsNoTracking().SingleOrDefaultAsync();
+        if (found is null || !await access.IsAllowedAsync(User, found.Project, ProjectOperations.Manage))
         {
             return null;
         }
 
-        var filing = await db.FilingOfAsync(project.Id);
-        return filing is null ? null : (project, filing);
+        return new QueueHead(found.Project, found.Approved ? new SeminarSeats(found.Planned, found.Accepted) : null, new QueueSize(found.Receipts, found.Waiting));
     }
 
     private async Task<IActionResult> AnswerOneAsync(PlanProject project, ReceiptDecisions.DecisionReport report)
@@ -216,13 +227,13 @@ public sealed class QueueModel(
         if (!outcome.Decided)
         {
             ModelState.AddDomainErrors(outcome.Result, nameof(Decision));
-            return IsHtmx ? await RowAsync(project) : await PageAsync(project);
+            return IsHtmx ? await RowAsync(project.Id) : await PageAsync(project.Id);
         }
 
         if (IsHtmx)
         {
             DecidedMessage = outcome.Message;
-            return await RowAsync(project);
+            return await RowAsync(project.Id);
         }
 
         TempData["StatusMessage"] = outcome.Message;
@@ -238,44 +249,56 @@ public sealed class QueueModel(
     private RedirectToPageResult RedirectToList(PlanProject project) =>
         RedirectToPage(ListRouteValues(new { projectId = project.Id, status = StatusFilter?.Key }));
 
-    private async Task<IActionResult> PageAsync(PlanProject project)
+    private async Task<IActionResult> PageAsync(Guid projectId)
     {
-        await LoadAsync(project);
+        if (await FindHeadAsync(projectId) is not { } head)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(head);
         ShownRows = Rows.Items;
         return Page();
     }
 
     /// <summary>htmx: the decided receipt's row as it now is in the database, plus the counter out of band.</summary>
-    private async Task<IActionResult> RowAsync(PlanProject project)
+    private async Task<IActionResult> RowAsync(Guid projectId)
     {
-        Project = project;
-        Seats = await PublishedSeminars.FindSeatsAsync(db, project.Id);
-        Pending = await WaitingCountAsync(project);
-        ShownRows = await AsRows(db.EnrollmentReceipts.Where(r => r.Id == Decision.ReceiptId && r.PlanProjectId == project.Id)).ToListAsync();
+        if (await FindHeadAsync(projectId) is not { } head)
+        {
+            return NotFound();
+        }
+
+        Show(head);
+        ShownRows = await AsRows(db.EnrollmentReceipts.Where(r => r.Id == Decision.ReceiptId && r.PlanProjectId == projectId)).ToListAsync();
         SetUrls();
         return Partial("_QueueDecision", this);
     }
 
-    /// <summary>A fixed number of commands whatever the queue's size: the seminar and its accepted count, the list's
-    /// count by status (the database's tallies when nothing filters the list, and the project's waiting count from them
-    /// when something does), and one page of projected rows (masked ID numbers come from their column).</summary>
-    private async Task LoadAsync(PlanProject project)
+    private void Show(QueueHead head)
     {
-        Project = project;
-        Seats = await PublishedSeminars.FindSeatsAsync(db, project.Id);
-        var filtered = Filter(db.EnrollmentReceipts.Where(r => r.PlanProjectId == project.Id));
+        Project = head.Project;
+        Seats = head.Seats;
+        Pending = head.Receipts.Waiting;
+    }
 
-        var byStatus = IsFiltered
-            ? await filtered.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync()
-            : await db.ReceiptTallies.Where(t => t.PlanProjectId == project.Id).Select(t => new { t.Status, t.Count }).ToListAsync();
-        var size = new QueueSize(byStatus.Sum(s => s.Count), byStatus.Where(s => s.Status == ReceiptStatus.Submitted).Sum(s => s.Count));
-        Pending = IsFiltered ? await WaitingCountAsync(project) : size.Waiting;
+    /// <summary>A fixed number of commands whatever the queue's size: the head (project, seats, the database's tallies
+    /// by status), the filtered list's count by status when something filters it, and one page of projected rows
+    /// (masked ID numbers come from their column).</summary>
+    private async Task LoadAsync(QueueHead head)
+    {
+        Show(head);
+        var filtered = Filter(db.EnrollmentReceipts.Where(r => r.PlanProjectId == head.Project.Id));
+        var size = head.Receipts;
+        if (IsFiltered)
+        {
+            var byStatus = await filtered.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
+            size = new QueueSize(byStatus.Sum(s => s.Count), byStatus.Where(s => s.Status == ReceiptStatus.Submitted).Sum(s => s.Count));
+        }
+
         Rows = await PageOfRowsAsync(filtered, size);
         SetUrls();
     }
-
-    private Task<int> WaitingCountAsync(PlanProject project) =>
-        db.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Select(t => t.Count).SingleOrDefaultAsync();
 
     /// <summary>
     /// One page of rows, counted already. In the queue's own order the page comes from two parts, each read straight from
@@ -394,6 +417,10 @@ public sealed class QueueModel(
 
     /// <summary>The (filtered) list's size and how many of it wait.</summary>
     private sealed record QueueSize(int Total, int Waiting);
+
+    /// <param name="Seats">Null until the filing is approved (no receipts can exist before).</param>
+    /// <param name="Receipts">All the project's receipts and how many of them wait.</param>
+    private sealed record QueueHead(PlanProject Project, SeminarSeats? Seats, QueueSize Receipts);
 
     public sealed record QueueCounts(int Planned, int Accepted, int SeatsLeft, int Pending, bool OutOfBand);
 }

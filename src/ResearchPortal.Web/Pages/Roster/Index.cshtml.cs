@@ -358,13 +358,13 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
 
     private async Task<bool> LoadProjectAsync(Guid projectId)
     {
-        if (await access.FindAsync(User, projectId, HostOrReviewer.Operation(User)) is not { } project)
+        if (await access.FindWithFilingAsync(User, projectId, HostOrReviewer.Operation(User)) is not ({ } project, var filing))
         {
             return false;
         }
 
         Project = project;
-        Filing = await db.FilingOfAsync(projectId);
+        Filing = filing;
         CanEdit = !User.IsReviewer() && Filing is not null; // hours are checked against the filing's total
         ResultsClosedReason = Filing is null ? null : FirstMessage(RosterRules.CheckResultsOpen(Filing, clock.Today, string.Empty));
         CertificatesClosedReason = Filing is null ? null : FirstMessage(RosterRules.CheckCertificatesOpen(Filing, clock.Today, string.Empty));
