@@ -151,13 +151,13 @@ public sealed class EditModel(
 
     private async Task<bool> LoadAsync(Guid projectId)
     {
-        if (await access.FindAsync(User, projectId, HostOrReviewer.Operation(User)) is not { } project)
+        if (await access.FindWithFilingAsync(User, projectId, HostOrReviewer.Operation(User)) is not ({ } project, var filing))
         {
             return false;
         }
 
         Project = project;
-        Filing = await db.FilingOfAsync(projectId);
+        Filing = filing;
         CloseOut = await db.CloseOuts.SingleOrDefaultAsync(c => c.PlanProjectId == projectId);
         RosterSize = await db.RosterEntries.CountAsync(e => e.PlanProjectId == projectId);
 

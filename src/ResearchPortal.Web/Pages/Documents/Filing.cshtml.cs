@@ -16,8 +16,7 @@ public sealed class FilingModel(PortalDbContext db, ProjectAccess access, IOptio
 {
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
-        if (await access.FindAsync(User, projectId, ProjectOperations.View) is not { } project
-            || await db.FilingOfAsync(projectId) is not { } filing)
+        if (await access.FindWithFilingAsync(User, projectId, ProjectOperations.View) is not ({ } project, { } filing))
         {
             return NotFound();
         }

@@ -22,13 +22,12 @@ public sealed class RosterModel(PortalDbContext db, ProjectAccess access, AuditL
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
-        if (await access.FindAsync(User, projectId, HostOrReviewer.Operation(User)) is not { } project)
+        if (await access.FindWithFilingAsync(User, projectId, HostOrReviewer.Operation(User)) is not ({ } project, var filing))
         {
             return NotFound();
         }
 
         var host = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == project.HostOrganizationId);
-        var filing = await db.FilingOfAsync(projectId);
         var entries = await db.RosterEntries.AsNoTracking().Where(e => e.PlanProjectId == projectId).OrderBy(e => e.Sequence).ToListAsync();
         return await DownloadAsync(
             () => RosterPdf.Render(project, host, filing, entries, clock.Today, Fonts),

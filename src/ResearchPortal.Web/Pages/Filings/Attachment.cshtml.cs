@@ -13,13 +13,7 @@ public sealed class AttachmentModel(PortalDbContext db, ProjectAccess access) : 
 {
     public async Task<IActionResult> OnGetAsync(Guid projectId, FilingAttachmentKind kind)
     {
-        if (await access.FindAsync(User, projectId, ProjectOperations.View) is null)
-        {
-            return NotFound();
-        }
-
-        var filing = await db.FilingOfAsync(projectId);
-        if (filing is null || kind.Of(filing) is not { } attachment)
+        if (await access.FindWithFilingAsync(User, projectId, ProjectOperations.View) is not (_, { } filing) || kind.Of(filing) is not { } attachment)
         {
             return NotFound();
         }

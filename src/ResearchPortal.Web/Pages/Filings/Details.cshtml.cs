@@ -12,7 +12,7 @@ namespace ResearchPortal.Web.Pages.Filings;
 
 /// <summary>The filing as submitted or approved, read-only, with its review history.</summary>
 [Authorize(Policy = PortalPolicies.SignedIn)]
-public sealed class DetailsModel(PortalDbContext db, ProjectAccess access) : PageModel
+public sealed class DetailsModel(ProjectAccess access) : PageModel
 {
     public PlanProject Project { get; private set; } = null!;
 
@@ -22,14 +22,14 @@ public sealed class DetailsModel(PortalDbContext db, ProjectAccess access) : Pag
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
-        if (await access.FindAsync(User, projectId, ProjectOperations.View) is not { } project)
+        if (await access.FindWithFilingAsync(User, projectId, ProjectOperations.View) is not ({ } project, var filing))
         {
             return NotFound();
         }
 
         Project = project;
         CanManage = await access.IsAllowedAsync(User, project, ProjectOperations.Manage);
-        Filing = await db.FilingOfAsync(projectId);
+        Filing = filing;
         return Page();
     }
 

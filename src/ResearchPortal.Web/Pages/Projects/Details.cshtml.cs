@@ -36,14 +36,14 @@ public sealed class DetailsModel(PortalDbContext db, ProjectAccess access, Porta
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await access.FindAsync(User, id, ProjectOperations.View) is not { } project)
+        if (await access.FindWithFilingAsync(User, id, ProjectOperations.View) is not ({ } project, var filing))
         {
             return NotFound();
         }
 
         CanManage = await access.IsAllowedAsync(User, project, ProjectOperations.Manage);
         CanScore = await access.IsAllowedAsync(User, project, ProjectOperations.ScoreAsApplicant);
-        Filing = await db.FilingOfAsync(id);
+        Filing = filing;
         CloseOut = await db.CloseOuts.AsNoTracking().SingleOrDefaultAsync(c => c.PlanProjectId == id);
         RosterSize = await db.RosterEntries.CountAsync(r => r.PlanProjectId == id);
         var host = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == project.HostOrganizationId);

@@ -61,13 +61,13 @@ public sealed class ImportRosterModel(PortalDbContext db, ProjectAccess access, 
 
     private async Task<bool> LoadAsync(Guid projectId)
     {
-        if (await access.FindAsync(User, projectId, ProjectOperations.Manage) is not { } project)
+        if (await access.FindWithFilingAsync(User, projectId, ProjectOperations.Manage) is not ({ } project, var filing))
         {
             return false;
         }
 
         Project = project;
-        Filing = await db.FilingOfAsync(projectId);
+        Filing = filing;
         return true;
     }
 }

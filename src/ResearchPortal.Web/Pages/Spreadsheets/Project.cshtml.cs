@@ -25,13 +25,12 @@ public sealed class ProjectModel(PortalDbContext db, ProjectAccess access, Audit
 
     public async Task<IActionResult> OnGetRosterAsync(Guid projectId)
     {
-        if (await access.FindAsync(User, projectId, HostOrReviewer.Operation(User)) is not { } project)
+        if (await access.FindWithFilingAsync(User, projectId, HostOrReviewer.Operation(User)) is not ({ } project, var filing))
         {
             return NotFound();
         }
 
         var host = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == project.HostOrganizationId);
-        var filing = await db.FilingOfAsync(projectId);
         var entries = await LoadRosterAsync(projectId);
         await AuditFullIdNumbersAsync(project, RosterAction, entries.Count);
         return new XlsxDownload(
@@ -41,12 +40,11 @@ public sealed class ProjectModel(PortalDbContext db, ProjectAccess access, Audit
 
     public async Task<IActionResult> OnGetHoursAsync(Guid projectId)
     {
-        if (await access.FindAsync(User, projectId, HostOrReviewer.Operation(User)) is not { } project)
+        if (await access.FindWithFilingAsync(User, projectId, HostOrReviewer.Operation(User)) is not ({ } project, var filing))
         {
             return NotFound();
         }
 
-        var filing = await db.FilingOfAsync(projectId);
         var entries = await LoadRosterAsync(projectId);
         await AuditFullIdNumbersAsync(project, HoursAction, entries.Count(e => e.Passed));
         return new XlsxDownload($"{project.ProjectNumber}-继续教育学时名单.xlsx", output => HoursListSheet.Write(output, project, filing, entries));
