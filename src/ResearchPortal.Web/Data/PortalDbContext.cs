@@ -41,6 +41,8 @@ public abstract class PortalDbContext(DbContextOptions options, IdNumberProtecti
     /// <summary>Kept by the database's triggers; read only.</summary>
     public DbSet<ReceiptTally> ReceiptTallies => Set<ReceiptTally>();
 
+    public DbSet<ProjectTally> ProjectTallies => Set<ProjectTally>();
+
     public DbSet<AccountIdNumber> AccountIdNumbers => Set<AccountIdNumber>();
 
     public DbSet<RosterEntry> RosterEntries => Set<RosterEntry>();

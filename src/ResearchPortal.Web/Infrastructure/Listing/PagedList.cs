@@ -62,6 +62,15 @@ public static class PagedListExtensions
             query, item => new CountedRow<T> { Item = item, Total = query.Count(), AlsoCounted = alsoCount.Count() },
             async () => (await query.CountAsync(cancellationToken), await alsoCount.CountAsync(cancellationToken)), pageNumber, pageSize, cancellationToken);
 
+    /// <summary>As <see cref="ToPagedListAsync{T}(IQueryable{T}, int, int, CancellationToken)"/>, the list's size the sum
+    /// of <paramref name="sizeParts"/> (counts the database keeps, such as <see cref="Data.ProjectTally"/>) instead of a
+    /// count of the list's rows.</summary>
+    public static async Task<PagedList<T>> ToPagedListSizedByAsync<T>(
+        this IQueryable<T> query, IQueryable<int> sizeParts, int pageNumber, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        (await PageWithCountsAsync(
+            query, item => new CountedRow<T> { Item = item, Total = sizeParts.Sum() },
+            async () => (await sizeParts.SumAsync(cancellationToken), 0), pageNumber, pageSize, cancellationToken)).Page;
+
     /// <summary>One SQL command for the page of a list already counted (together with other counts, in one command).</summary>
     public static async Task<PagedList<T>> ToCountedPagedListAsync<T>(
         this IQueryable<T> query, int pageNumber, int totalCount, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default)

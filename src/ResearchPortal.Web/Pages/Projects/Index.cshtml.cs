@@ -40,13 +40,20 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarSe
             rows = rows.Where(p => p.HostOrganizationId == organizationId || p.ApplicantOrganizationId == organizationId);
         }
 
-        var page = await ProjectListQueries.Sorted(today).Apply(rows, Sort).ToPagedListAsync(PageNumber);
+        var sorted = ProjectListQueries.Sorted(today).Apply(rows, Sort);
+        var page = ListsEveryProjectOfTheYears
+            ? await sorted.ToPagedListSizedByAsync(db.ProjectTallies.Where(t => Year == null || t.Year == Year).Select(t => t.Count), PageNumber)
+            : await sorted.ToPagedListAsync(PageNumber);
         var calendar = await calendars.LoadAsync();
         Projects = new PagedList<ProjectPageRow>(
             page.Items.Select(row => new ProjectPageRow(row, ProjectProgress.Evaluate(row.Facts, today, calendar))).ToList(),
             page.PageNumber, page.PageSize, page.TotalCount);
         Options = await filterOptions.LoadAsync(db);
     }
+
+    /// <summary>A reviewer's list filtered by nothing but the year: its size is the database's tally of projects by year
+    /// (<see cref="ProjectTally"/>), not a count of every project on each request.</summary>
+    private bool ListsEveryProjectOfTheYears => User.IsReviewer() && string.IsNullOrWhiteSpace(City) && Status is null && SearchLower is null;
 
     /// <summary>The organizer's unit's part in a project; reviewers see no role column.</summary>
     public string RoleOf(ProjectListItem row) => row.HostOrganizationId == User.GetOrganizationId() ? "承办单位" : "申报单位";

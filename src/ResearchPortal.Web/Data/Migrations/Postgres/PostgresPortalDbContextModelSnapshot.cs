@@ -875,7 +875,14 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .IsDescending(true, false);
 
-                    b.ToTable("PlanProjects");
+                    b.ToTable("PlanProjects", t =>
+                        {
+                            t.HasTrigger("ProjectTallies_Delete");
+
+                            t.HasTrigger("ProjectTallies_Insert");
+
+                            t.HasTrigger("ProjectTallies_Update");
+                        });
                 });
 
             modelBuilder.Entity("ResearchPortal.Domain.Plans.PlanYear", b =>
@@ -1283,6 +1290,19 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.ToTable((string)null);
 
                     b.ToView("ProjectListItems", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchPortal.Web.Data.ProjectTally", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ProjectTallies", (string)null);
                 });
 
             modelBuilder.Entity("ResearchPortal.Web.Data.RateLimitCounter", b =>

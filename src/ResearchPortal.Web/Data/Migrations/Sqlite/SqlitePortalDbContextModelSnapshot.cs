@@ -858,7 +858,14 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .IsDescending(true, false);
 
-                    b.ToTable("PlanProjects");
+                    b.ToTable("PlanProjects", t =>
+                        {
+                            t.HasTrigger("ProjectTallies_Delete");
+
+                            t.HasTrigger("ProjectTallies_Insert");
+
+                            t.HasTrigger("ProjectTallies_Update");
+                        });
                 });
 
             modelBuilder.Entity("ResearchPortal.Domain.Plans.PlanYear", b =>
@@ -1264,6 +1271,19 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.ToTable((string)null);
 
                     b.ToView("ProjectListItems", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchPortal.Web.Data.ProjectTally", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ProjectTallies", (string)null);
                 });
 
             modelBuilder.Entity("ResearchPortal.Web.Data.RateLimitCounter", b =>
