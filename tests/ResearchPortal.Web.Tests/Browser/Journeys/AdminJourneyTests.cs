@@ -1,4 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using ResearchPortal.Domain.Filings;
+using ResearchPortal.Domain.Organizations;
+using ResearchPortal.Domain.Plans;
+using ResearchPortal.Web.Data;
+using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Infrastructure.Mail;
+using ResearchPortal.Web.Tests.Builders;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 using static ResearchPortal.Web.Tests.Browser.Journeys.Ui;
@@ -40,6 +50,90 @@ public sealed class AdminJourneyTests(DemoPortal portal, ITestOutputHelper outpu
             await Expect(host.GetByLabel("办班地点")).ToHaveValueAsync(venue);
             await journey.ScreenshotAsync(host, "draft-saved");
         });
+    }
+
+    [Fact]
+    public async Task Reviewer_resends_a_mail_that_failed_every_attempt()
+    {
+        var subject = $"【待审核】发送失败的通知 {Guid.NewGuid():N}"[..22];
+        var now = portal.App.Services.GetRequiredService<PortalClock>().Now;
+        var maxAttempts = portal.App.Services.GetRequiredService<IOptions<MailOptions>>().Value.MaxAttempts;
+        await using (var db = portal.App.NewContext())
+        {
+            // The oldest unsent mail, so it is on the list's first page whatever else waits.
+            var mail = new OutboxMail("zhang.san@demo.local", "张三", subject, "正文", now.AddDays(-30));
+            for (var attempt = 0; attempt < maxAttempts; attempt++)
+            {
+                mail.MarkFailed(now.AddDays(-30), "SocketException: Connection refused", TimeSpan.FromHours(1));
+            }
+
+            db.OutboxMails.Add(mail);
+            await db.SaveChangesAsync();
+        }
+
+        await using var journey = portal.StartJourney("mail-resend");
+        var reviewer = await portal.PageAsAsync(journey, DemoRole.Reviewer);
+        await journey.RunAsync(output, async () =>
+        {
+            await reviewer.GotoAsync("/");
+            await MenuAsync(reviewer, "管理", "邮件发送");
+            await Expect(Row(reviewer, subject)).ToContainTextAsync("发送失败");
+            await journey.ScreenshotAsync(reviewer, "mail-failed");
+            await Button(Row(reviewer, subject), "重新发送").ClickAsync();
+            await Expect(Status(reviewer)).ToHaveTextAsync($"已重新发送：{subject}");
+            await Expect(Button(Row(reviewer, subject), "重新发送")).ToHaveCountAsync(0);
+        });
+
+        await using var check = portal.App.NewContext();
+        Assert.Equal(0, await check.OutboxMails.Where(m => m.Subject == subject).Select(m => m.Attempts).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Reviewer_allows_a_late_filing_whose_resubmission_deadline_has_passed()
+    {
+        var name = $"逾期重新提交研修班{Guid.NewGuid():N}"[..14];
+        await SaveReturnedPastItsResubmissionDeadlineAsync(name);
+        await using var journey = portal.StartJourney("allow-late-filing");
+        var reviewer = await portal.PageAsAsync(journey, DemoRole.Reviewer);
+        await journey.RunAsync(output, async () =>
+        {
+            await OpenProjectAsync(reviewer, name, DemoRole.Reviewer);
+            await Link(reviewer, "准予逾期提交备案").ClickAsync();
+            await reviewer.GetByLabel("准予理由（必填）").FillAsync("承办单位已书面说明延误原因");
+            await journey.ScreenshotAsync(reviewer, "allow-late-form");
+            await Button(reviewer, "准予逾期提交").ClickAsync(); // a confirmation, accepted
+            await Expect(Status(reviewer)).ToHaveTextAsync("已准予承办单位逾期提交备案，并已通知承办单位。");
+            await Expect(reviewer.Locator("#late-allowance")).ToContainTextAsync("承办单位已书面说明延误原因");
+        });
+    }
+
+    /// <summary>A filing first submitted on time, returned with a resubmission deadline that is now past, its class
+    /// still to come: the host unit is refused until a reviewer allows it (set up as the domain would have recorded it).</summary>
+    private async Task SaveReturnedPastItsResubmissionDeadlineAsync(string name)
+    {
+        var today = portal.App.Today;
+        var start = today.AddDays(10);
+        while (!Enumerable.Range(0, 3).All(day => TestData.Calendar.IsWorkingDay(start.AddDays(day))))
+        {
+            start = start.AddDays(1); // three working days, so the page warns of no holiday or weekend
+        }
+
+        var latest = FilingDeadlines.LatestFilingDate(start, TestData.Calendar).Date;
+        Assert.True(latest < today, "The test needs a start date whose latest filing date has passed.");
+        await using var db = portal.App.NewContext();
+        var year = await db.PlanYears.SingleAsync(y => y.Year == start.Year);
+        var applicant = TestData.Ok(Organization.Create($"{name}申报单位", "济南"));
+        var host = TestData.Ok(Organization.Create($"{name}承办单位", "济南"));
+        var project = TestData.Ok(PlanProject.Create(start.Year, TestData.NextProjectNumber(), name, "农业", applicant.Id, host.Id));
+        var (plan, notice) = (TestData.File(), TestData.File("举办通知.pdf"));
+        var filing = TestData.CompleteDraftFiling(project, plan, notice);
+        TestData.Ok(filing.UpdateDetails(new FilingDetails(
+            filing.Venue, start, start.AddDays(2), filing.ContactPerson, filing.OfficePhone, filing.Mobile, filing.PlannedTraineeCount, [.. filing.ExpertSessions])));
+        var submittedAt = new DateTimeOffset(latest.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+        TestData.Ok(filing.Submit(TestData.Organizer, submittedAt, latest, year, TestData.Calendar));
+        TestData.Ok(filing.Return(TestData.Reviewer, submittedAt.AddHours(6), "请补充专家职称", latest));
+        db.AddRange(applicant, host, project, plan, notice, filing);
+        await db.SaveChangesAsync();
     }
 
     [Fact]

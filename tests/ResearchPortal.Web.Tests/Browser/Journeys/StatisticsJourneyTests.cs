@@ -57,6 +57,18 @@ public sealed class StatisticsJourneyTests(DemoPortal portal, ITestOutputHelper 
 
     private static async Task AssertChartsDrawnAsync(IPage page, int atLeast)
     {
+        // The charts are drawn by script after the tables are shown: wait until they are (or 10 s), then say which not.
+        try
+        {
+            await page.WaitForFunctionAsync(
+                $"() => {{ const painted = ({PaintedCanvases})(); return painted.length >= {atLeast} && painted.every(Boolean); }}",
+                null,
+                new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+        }
+
         var painted = await page.EvaluateAsync<bool[]>(PaintedCanvases);
         Assert.True(painted.Length >= atLeast, $"{painted.Length} charts, expected at least {atLeast}");
         Assert.All(painted, Assert.True);
