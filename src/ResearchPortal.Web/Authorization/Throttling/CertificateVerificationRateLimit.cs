@@ -24,8 +24,11 @@ public static class CertificateVerificationRateLimit
     public static IServiceCollection AddCertificateVerificationRateLimit(this IServiceCollection services) =>
         services.AddRateLimiter(options =>
         {
-            // No body here: the status code pages show the Chinese error page, which says RejectionMessage.
+            // 429 with Retry-After (when the window ends) and no body: the status code pages show the Chinese error page,
+            // which says RejectionMessage. Policies with their own rejection (the account forms) keep theirs.
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (rejected, cancellationToken) =>
+                TooManyRequests.RespondAsync(rejected.HttpContext, TooManyRequests.RetryAfterOf(rejected.Lease, Window), RejectionMessage, cancellationToken);
             options.AddPolicy(PolicyName, context =>
                 TooManyRequests.PostsOnly(context, "lookup:" + TooManyRequests.ClientAddress(context), LookupsPerWindow, Window));
         });

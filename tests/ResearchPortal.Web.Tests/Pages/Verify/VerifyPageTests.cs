@@ -148,5 +148,8 @@ public sealed class VerifyRateLimitTests(PortalApp app) : SharedPortalTests
         Assert.All(responses.SkipLast(1), response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
         var page = await ErrorPageTests.AssertErrorPageAsync(responses[^1], HttpStatusCode.TooManyRequests, "请求过于频繁");
         Assert.Contains(CertificateVerificationRateLimit.RejectionMessage, page);
+        var retryAfter = responses[^1].Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), CertificateVerificationRateLimit.Window);
     }
 }
