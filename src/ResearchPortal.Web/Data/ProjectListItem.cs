@@ -101,6 +101,11 @@ public static class ProjectListQueries
         return rows;
     }
 
+    /// <summary>Whether <see cref="Filter"/> with these values narrows the list by the plan year alone, if at all (so a
+    /// tally by year can give its size).</summary>
+    public static bool FiltersByYearAlone(string? city, ProjectStatus? status, string? searchLower) =>
+        string.IsNullOrWhiteSpace(city) && status is null && searchLower is null;
+
     /// <summary>
     /// The columns the project list sorts by. The default is the plan's own order, newest year first and by number
     /// within it (the plan_projects (Year, ProjectNumber) index); the next deadline is worked out from the calendar in

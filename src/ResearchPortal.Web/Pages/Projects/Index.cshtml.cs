@@ -53,7 +53,7 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarSe
 
     /// <summary>A reviewer's list filtered by nothing but the year: its size is the database's tally of projects by year
     /// (<see cref="ProjectTally"/>), not a count of every project on each request.</summary>
-    private bool ListsEveryProjectOfTheYears => User.IsReviewer() && string.IsNullOrWhiteSpace(City) && Status is null && SearchLower is null;
+    private bool ListsEveryProjectOfTheYears => User.IsReviewer() && ProjectListQueries.FiltersByYearAlone(City, Status, SearchLower);
 
     /// <summary>The organizer's unit's part in a project; reviewers see no role column.</summary>
     public string RoleOf(ProjectListItem row) => row.HostOrganizationId == User.GetOrganizationId() ? "承办单位" : "申报单位";
