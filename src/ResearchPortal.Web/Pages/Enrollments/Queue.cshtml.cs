@@ -270,7 +270,7 @@ public sealed class QueueModel(
         }
 
         Show(head);
-        ShownRows = await AsRows(db.EnrollmentReceipts.Where(r => r.Id == Decision.ReceiptId && r.PlanProjectId == projectId)).ToListAsync();
+        ShownRows = await AsRows(db.EnrollmentReceipts.Where(r => r.Id == Decision.ReceiptId && r.PlanProjectId == projectId), projectId).ToListAsync();
         SetUrls();
         return Partial("_QueueDecision", this);
     }
@@ -296,7 +296,7 @@ public sealed class QueueModel(
             size = new QueueSize(byStatus.Sum(s => s.Count), byStatus.Where(s => s.Status == ReceiptStatus.Submitted).Sum(s => s.Count));
         }
 
-        Rows = await PageOfRowsAsync(filtered, size);
+        Rows = await PageOfRowsAsync(filtered, head.Project.Id, size);
         SetUrls();
     }
 
@@ -305,11 +305,11 @@ public sealed class QueueModel(
     /// the queue index in its order — the waiting receipts oldest first, then the decided ones newest first — with the
     /// page's share of each worked out from the counts, so the database never sorts the whole queue.
     /// </summary>
-    private async Task<PagedList<QueueRow>> PageOfRowsAsync(IQueryable<EnrollmentReceipt> receipts, QueueSize counts)
+    private async Task<PagedList<QueueRow>> PageOfRowsAsync(IQueryable<EnrollmentReceipt> receipts, Guid projectId, QueueSize counts)
     {
         if (!Sorts.IsDefault(Sort))
         {
-            return await Sorts.Apply(AsRows(receipts), Sort).ToCountedPagedListAsync(PageNumber, counts.Total);
+            return await Sorts.Apply(AsRows(receipts, projectId), Sort).ToCountedPagedListAsync(PageNumber, counts.Total);
         }
 
         var page = PagedListExtensions.ClampPage(PageNumber, DefaultPageSize, counts.Total);
@@ -324,13 +324,16 @@ public sealed class QueueModel(
         var waitingTake = Math.Clamp(counts.Waiting - skip, 0, DefaultPageSize);
         var decidedSkip = Math.Max(0, skip - counts.Waiting);
         var decidedTake = DefaultPageSize - waitingTake;
-        var waiting = receipts.Where(r => r.Status == ReceiptStatus.Submitted)
+        var waiting = AsRows(receipts.Where(r => r.Status == ReceiptStatus.Submitted)
             .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
-            .Skip(waitingSkip).Take(waitingTake);
-        var decided = receipts.Where(r => r.Status != ReceiptStatus.Submitted)
+            .Skip(waitingSkip).Take(waitingTake), projectId);
+        var decided = AsRows(receipts.Where(r => r.Status != ReceiptStatus.Submitted)
             .OrderByDescending(r => r.DecidedAt ?? r.WithdrawnAt ?? r.SubmittedAt).ThenBy(r => r.Id)
-            .Skip(decidedSkip).Take(decidedTake);
-        var rows = await Sorts.Apply(AsRows(waiting).Concat(AsRows(decided)), Sort).ToListAsync();
+            .Skip(decidedSkip).Take(decidedTake), projectId);
+
+        // A page within one part reads that part alone, already in the queue's order; only the page where the parts meet
+        // reads both and orders them.
+        var rows = await (waitingTake == 0 ? decided : decidedTake == 0 ? waiting : Sorts.Apply(waiting.Concat(decided), Sort)).ToListAsync();
         return new PagedList<QueueRow>(rows, page, DefaultPageSize, counts.Total);
     }
 
@@ -354,7 +357,10 @@ public sealed class QueueModel(
         return StatusFilter is { Status: var status } ? receipts.Where(r => r.Status == status) : receipts;
     }
 
-    private IQueryable<QueueRow> AsRows(IQueryable<EnrollmentReceipt> receipts) =>
+    /// <summary>The rows of one project's receipts. Whether the person is on the roster is looked up in that project's
+    /// roster by the project's id (a parameter), so PostgreSQL reads that roster's index entries only, not every roster's
+    /// rows (which it hashed whole when the look-up was tied to each receipt's project column).</summary>
+    private IQueryable<QueueRow> AsRows(IQueryable<EnrollmentReceipt> receipts, Guid projectId) =>
         receipts.Select(r => new QueueRow
         {
             Id = r.Id,
@@ -370,7 +376,7 @@ public sealed class QueueModel(
             Mobile = r.Form.Mobile,
             MaskedIdNumber = EF.Property<string>(r, IdNumberMapping.MaskedProperty),
             AlreadyOnRoster = r.Status == ReceiptStatus.Submitted
-                && db.RosterEntries.Any(entry => entry.PlanProjectId == r.PlanProjectId
+                && db.RosterEntries.Any(entry => entry.PlanProjectId == projectId
                     && EF.Property<string>(entry, IdNumberMapping.HashProperty) == EF.Property<string>(r, IdNumberMapping.HashProperty)),
         });
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResearchPortal.Domain.Common;
@@ -277,12 +278,17 @@ public sealed class EnrollmentPagesTests(PortalApp app) : SharedPortalTests
     public async Task Queue_warns_when_the_person_is_already_on_the_roster_and_refuses_to_accept_again()
     {
         var seminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
+        var otherSeminar = await ProjectGraph.SaveApprovedAsync(app.NewContext());
         var id = NextId();
+        var onAnotherRoster = NextId();
         var receipt = await SaveReceiptAsync(seminar, traineeUserId: null, "卫名单", id);
+        await SaveReceiptAsync(seminar, traineeUserId: null, "卫别班", onAnotherRoster);
         await using (var db = app.NewContext())
         {
             db.RosterEntries.Add(TestData.Ok(Domain.Roster.RosterEntry.Create(
                 seminar.Project.Id, 1, "卫名单", Gender.Female, id, "济南市农业科学研究院", null, null)));
+            db.RosterEntries.Add(TestData.Ok(Domain.Roster.RosterEntry.Create(
+                otherSeminar.Project.Id, 1, "卫别班", Gender.Female, onAnotherRoster, "济南市农业科学研究院", null, null)));
             await db.SaveChangesAsync();
         }
 
@@ -291,7 +297,8 @@ public sealed class EnrollmentPagesTests(PortalApp app) : SharedPortalTests
         var response = await organizer.PostFormAsync(
             QueueUrl(seminar, "Accept"), new() { ["Decision.ReceiptId"] = receipt.Id.ToString() }, formPage: QueueUrl(seminar));
 
-        Assert.Contains("已在学员名单中", queue);
+        // Only this project's roster counts: the person on another seminar's roster is not flagged.
+        Assert.Single(Regex.Matches(queue, "已在学员名单中"));
         Assert.Contains(id.Masked, queue);
         Assert.DoesNotContain(id.Value, queue);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
