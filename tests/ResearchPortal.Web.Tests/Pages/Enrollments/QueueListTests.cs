@@ -79,6 +79,29 @@ public sealed class QueueListTests(PortalApp app, ITestOutputHelper output) : Sh
     }
 
     [Fact]
+    public async Task In_the_queues_order_a_page_holds_the_waiting_receipts_oldest_first_then_the_decided_newest_first()
+    {
+        // 52 decided a minute apart (排队001 first), 3 waiting: page 1 holds both parts, page 2 only decided ones.
+        var (seminar, _) = await SeminarAsync(55, decide: (receipt, index) =>
+        {
+            if (index < 52)
+            {
+                Ok(receipt.Decline(Organizer, Now.AddMinutes(index), "名额调整"));
+            }
+        });
+        using var host = await HostAsync(seminar);
+        var url = QueueUrl(seminar);
+
+        var first = PageText.Of(await host.GetPageAsync(url));
+        var second = PageText.Of(await host.GetPageAsync($"{url}&p=2"));
+
+        Assert.Equal(["排队053", "排队054", "排队055", "排队052", "排队051"], Regex.Matches(first, "排队\\d{3}").Select(m => m.Value).Distinct().Take(5));
+        Assert.DoesNotContain("排队005", first);
+        Assert.Contains("共 55 条，第 2 / 2 页", second);
+        Assert.Equal(["排队005", "排队004", "排队003", "排队002", "排队001"], Regex.Matches(second, "排队\\d{3}").Select(m => m.Value).Distinct());
+    }
+
+    [Fact]
     public async Task A_rows_details_are_read_when_opened_and_only_from_the_hosts_own_project()
     {
         var (seminar, receipts) = await SeminarAsync(2);
