@@ -14,6 +14,15 @@ namespace ResearchPortal.Web.Authorization;
 /// </summary>
 public sealed class ProjectAccess(PortalDbContext db, IAuthorizationService authorization)
 {
+    /// <summary>What <see cref="FindWithFilingAsync"/> reads.</summary>
+    private static readonly CompiledPerModel<Func<PortalDbContext, Guid, Task<ProjectAndFiling?>>> ProjectWithFiling = new(() =>
+        EF.CompileAsyncQuery((PortalDbContext context, Guid projectId) => (
+            from project in context.PlanProjects.AsNoTracking()
+            where project.Id == projectId
+            join filing in context.Filings.AsNoTracking() on project.Id equals filing.PlanProjectId into filings
+            from filing in filings.DefaultIfEmpty()
+            select new ProjectAndFiling(project, filing)).SingleOrDefault()));
+
     public async Task<PlanProject?> FindAsync(ClaimsPrincipal user, Guid projectId, OperationAuthorizationRequirement operation)
     {
         var project = await db.PlanProjects.FindAsync(projectId);
@@ -24,15 +33,13 @@ public sealed class ProjectAccess(PortalDbContext db, IAuthorizationService auth
     /// pages that only read them.</summary>
     public async Task<(PlanProject Project, Filing? Filing)?> FindWithFilingAsync(ClaimsPrincipal user, Guid projectId, OperationAuthorizationRequirement operation)
     {
-        var found = await (
-            from project in db.PlanProjects.AsNoTracking()
-            where project.Id == projectId
-            join filing in db.Filings.AsNoTracking() on project.Id equals filing.PlanProjectId into filings
-            from filing in filings.DefaultIfEmpty()
-            select new { Project = project, Filing = filing }).SingleOrDefaultAsync();
+        var found = await ProjectWithFiling.For(db)(db, projectId);
         return found is not null && await IsAllowedAsync(user, found.Project, operation) ? (found.Project, found.Filing) : null;
     }
 
     public async Task<bool> IsAllowedAsync(ClaimsPrincipal user, PlanProject project, OperationAuthorizationRequirement operation) =>
         (await authorization.AuthorizeAsync(user, project, operation)).Succeeded;
 }
+
+/// <summary>A project with its filing, as <see cref="ProjectAccess.FindWithFilingAsync"/> reads them.</summary>
+internal sealed record ProjectAndFiling(PlanProject Project, Filing? Filing);

@@ -46,6 +46,23 @@ public sealed class QueueModel(
         .By("unit", r => r.WorkUnit)
         .By("submitted", r => r.SubmittedAt);
 
+    /// <summary>What <see cref="FindHeadAsync"/> reads, read on every queue request.</summary>
+    private static readonly CompiledPerModel<Func<PortalDbContext, Guid, Task<HeadRow?>>> HeadQuery = new(() =>
+        EF.CompileAsyncQuery((PortalDbContext context, Guid projectId) => (
+            from project in context.PlanProjects.AsNoTracking()
+            where project.Id == projectId
+            join filing in context.Filings.Where(f => f.Status == FilingStatus.Approved) on project.Id equals filing.PlanProjectId into approved
+            from filing in approved.DefaultIfEmpty()
+            select new HeadRow
+            {
+                Project = project,
+                Approved = filing != null,
+                Planned = filing != null ? filing.PlannedTraineeCount : null,
+                Receipts = context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id).Sum(t => t.Count),
+                Waiting = context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Sum(t => t.Count),
+                Accepted = context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Accepted).Sum(t => t.Count),
+            }).SingleOrDefault()));
+
     private readonly ReceiptDecisions _decisions = new(db, auditLog, clock, notifications);
 
     [BindProperty(SupportsGet = true, Name = StatusKey)]
@@ -188,21 +205,7 @@ public sealed class QueueModel(
     /// seminar's seats and the receipts' counts from the database's tallies.</summary>
     private async Task<QueueHead?> FindHeadAsync(Guid projectId)
     {
-        var tallies = db.ReceiptTallies;
-        var found = await (
-            from project in db.PlanProjects
-            where project.Id == projectId
-            join filing in db.Filings.Where(f => f.Status == FilingStatus.Approved) on project.Id equals filing.PlanProjectId into approved
-            from filing in approved.DefaultIfEmpty()
-            select new
-            {
-                Project = project,
-                Approved = filing != null,
-                Planned = filing != null ? filing.PlannedTraineeCount : null,
-                Receipts = tallies.Where(t => t.PlanProjectId == project.Id).Sum(t => t.Count),
-                Waiting = tallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Sum(t => t.Count),
-                Accepted = tallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Accepted).Sum(t => t.Count),
-            }).AsNoTracking().SingleOrDefaultAsync();
+        var found = await HeadQuery.For(db)(db, projectId);
         if (found is null || !await access.IsAllowedAsync(User, found.Project, ProjectOperations.Manage))
         {
             return null;
@@ -419,6 +422,21 @@ public sealed class QueueModel(
 
         /// <summary>The person is already on the roster (e.g. typed in by the organizer).</summary>
         public bool AlreadyOnRoster { get; init; }
+    }
+
+    private sealed class HeadRow
+    {
+        public PlanProject Project { get; init; } = null!;
+
+        public bool Approved { get; init; }
+
+        public int? Planned { get; init; }
+
+        public int Receipts { get; init; }
+
+        public int Waiting { get; init; }
+
+        public int Accepted { get; init; }
     }
 
     /// <summary>The (filtered) list's size and how many of it wait.</summary>
