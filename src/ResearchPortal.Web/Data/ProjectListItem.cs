@@ -48,6 +48,8 @@ public sealed class ProjectListItem
 
 public static class ProjectListQueries
 {
+    private static SortedOnDay? _sorted;
+
     /// <summary>
     /// Every plan project as a <see cref="ProjectListItem"/>, from the view (see
     /// <see cref="Configurations.ProjectListItemConfiguration"/>). Every project has both units, yet the view joins them
@@ -111,7 +113,20 @@ public static class ProjectListQueries
     /// within it (the plan_projects (Year, ProjectNumber) index); the next deadline is worked out from the calendar in
     /// C#, so it cannot order a page in SQL.
     /// </summary>
-    public static SortOrder<ProjectListItem> Sorted(DateOnly today) =>
+    public static SortOrder<ProjectListItem> Sorted(DateOnly today)
+    {
+        // Built once a day (the status column depends on the day), not with its expression trees on every request.
+        if (_sorted is { } built && built.Today == today)
+        {
+            return built.Order;
+        }
+
+        var order = SortedOn(today);
+        _sorted = new(today, order);
+        return order;
+    }
+
+    private static SortOrder<ProjectListItem> SortedOn(DateOnly today) =>
         new SortOrder<ProjectListItem>("-year", row => row.Id)
             .By("year", row => row.Year, row => row.ProjectNumber)
             .By("number", row => row.ProjectNumber, row => row.Year)
@@ -128,4 +143,6 @@ public static class ProjectListQueries
             Expression.Equal(statusOf.Body, Expression.Constant(status)), statusOf.Parameters);
         return rows.Where(matches);
     }
+
+    private sealed record SortedOnDay(DateOnly Today, SortOrder<ProjectListItem> Order);
 }
