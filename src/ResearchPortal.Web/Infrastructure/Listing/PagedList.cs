@@ -49,18 +49,24 @@ public static class PagedListExtensions
     /// database runs once). Only a page past the end, or an empty list, takes more: the count, then the last page.
     /// </summary>
     public static async Task<PagedList<T>> ToPagedListAsync<T>(
-        this IQueryable<T> query, int pageNumber, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default) =>
-        (await PageWithCountsAsync(
-            query, item => new CountedRow<T> { Item = item, Total = query.Count() },
+        this IQueryable<T> query, int pageNumber, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var counted = Unordered(query);
+        return (await PageWithCountsAsync(
+            query, item => new CountedRow<T> { Item = item, Total = counted.Count() },
             async () => (await query.CountAsync(cancellationToken), 0), pageNumber, pageSize, cancellationToken)).Page;
+    }
 
     /// <summary>As <see cref="ToPagedListAsync{T}(IQueryable{T}, int, int, CancellationToken)"/>, with one more count
     /// in the same command (say, the rows a page's action would touch).</summary>
     public static Task<(PagedList<T> Page, int AlsoCounted)> ToPagedListAsync<T, TOther>(
-        this IQueryable<T> query, IQueryable<TOther> alsoCount, int pageNumber, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default) =>
-        PageWithCountsAsync(
-            query, item => new CountedRow<T> { Item = item, Total = query.Count(), AlsoCounted = alsoCount.Count() },
+        this IQueryable<T> query, IQueryable<TOther> alsoCount, int pageNumber, int pageSize = ListPageModel.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var counted = Unordered(query);
+        return PageWithCountsAsync(
+            query, item => new CountedRow<T> { Item = item, Total = counted.Count(), AlsoCounted = alsoCount.Count() },
             async () => (await query.CountAsync(cancellationToken), await alsoCount.CountAsync(cancellationToken)), pageNumber, pageSize, cancellationToken);
+    }
 
     /// <summary>As <see cref="ToPagedListAsync{T}(IQueryable{T}, int, int, CancellationToken)"/>, the list's size the sum
     /// of <paramref name="sizeParts"/> (counts the database keeps, such as <see cref="Data.ProjectTally"/>) instead of a
@@ -106,6 +112,20 @@ public static class PagedListExtensions
 
         var (total, alsoCounted) = await countAlone();
         return (await query.ToCountedPagedListAsync(pageNumber, total, pageSize, cancellationToken), alsoCounted);
+    }
+
+    /// <summary>The list without its closing sort, for the count carried in each row: the order changes no count, and EF
+    /// walks and hashes the whole query on every execution, the count's copy included.</summary>
+    private static IQueryable<T> Unordered<T>(IQueryable<T> query)
+    {
+        var expression = query.Expression;
+        while (expression is MethodCallExpression { Method.Name: nameof(Queryable.OrderBy) or nameof(Queryable.OrderByDescending) or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending) } sort
+               && sort.Method.DeclaringType == typeof(Queryable))
+        {
+            expression = sort.Arguments[0];
+        }
+
+        return query.Provider.CreateQuery<T>(expression);
     }
 
     private sealed class CountedRow<T>
