@@ -137,6 +137,47 @@ public sealed class AdminJourneyTests(DemoPortal portal, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task Reviewer_adds_a_year_lists_its_holidays_and_marks_it_published()
+    {
+        // A year far ahead: no demo project falls in it, so no deadline another journey checks moves.
+        var year = portal.App.Today.Year + 7;
+        await using var journey = portal.StartJourney("calendar-publish");
+        var reviewer = await portal.PageAsAsync(journey, DemoRole.Reviewer);
+        await journey.RunAsync(output, async () =>
+        {
+            await reviewer.GotoAsync("/");
+            await MenuAsync(reviewer, "管理", "节假日安排");
+            await reviewer.GetByLabel("年份", new() { Exact = true }).FillAsync($"{year}");
+            await reviewer.GetByLabel("通知文号", new() { Exact = true }).FillAsync($"国办发明电〔{year - 1}〕7号");
+            await Button(reviewer, "新增年度").ClickAsync();
+            await Expect(Status(reviewer)).ToHaveTextAsync($"已新增 {year} 年，请录入节假日和调休上班日，全部录入后标记为已公布。");
+
+            // Nothing listed yet: publishing is refused, and says why.
+            await Button(reviewer, "标记为已公布").ClickAsync(); // a confirmation, accepted
+            await Expect(reviewer.Locator("#calendar-provisional")).ToContainTextAsync($"{year} 年尚未录入放假日期，请先按通知录入后再标记为已公布。");
+
+            await reviewer.GetByLabel("开始日期", new() { Exact = true }).FillAsync($"{year}-10-01");
+            await reviewer.GetByLabel("结束日期", new() { Exact = true }).FillAsync($"{year}-10-07");
+            await reviewer.GetByLabel("节日名称", new() { Exact = true }).FillAsync("国庆节");
+            await Button(reviewer, "添加放假日期").ClickAsync();
+            await Expect(Status(reviewer)).ToHaveTextAsync("节假日安排已更新。");
+            await Expect(Row(reviewer, $"{year}年10月7日")).ToContainTextAsync("国庆节");
+
+            await Button(reviewer, "标记为已公布").ClickAsync(); // a confirmation, accepted
+            await Expect(Status(reviewer)).ToHaveTextAsync("节假日安排已更新。");
+            await Expect(reviewer.Locator("#calendar-published")).ToContainTextAsync("已公布");
+            await Expect(Button(reviewer, "标记为已公布")).ToHaveCountAsync(0);
+            await journey.ScreenshotAsync(reviewer, "calendar-published");
+        });
+
+        Assert.Contains(journey.Dialogs, text => text.Contains($"确定 {year} 年的放假和调休上班日已全部按通知录入吗？", StringComparison.Ordinal));
+        await using var db = portal.App.NewContext();
+        var stored = await db.HolidayCalendarYears.SingleAsync(y => y.Year == year);
+        Assert.True(stored.IsPublished);
+        Assert.Equal(7, stored.Days.Count);
+    }
+
+    [Fact]
     public async Task Reviewer_opens_every_admin_page_and_acts_on_each_where_cheap()
     {
         const string unit = "日照市科学技术局";
