@@ -17,5 +17,6 @@ public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile)
 {
     private readonly ConditionalWeakTable<IModel, TQuery> _byModel = new();
 
-    public TQuery For(DbContext db) => _byModel.GetValue(db.Model, _ => compile());
+    /// <remarks>Looked up first, so the usual call allocates no factory delegate.</remarks>
+    public TQuery For(DbContext db) => _byModel.TryGetValue(db.Model, out var query) ? query : _byModel.GetValue(db.Model, _ => compile());
 }

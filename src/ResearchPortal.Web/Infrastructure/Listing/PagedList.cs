@@ -54,7 +54,7 @@ public static class PagedListExtensions
         var counted = Unordered(query);
         return (await PageWithCountsAsync(
             query, item => new CountedRow<T> { Item = item, Total = counted.Count() },
-            async () => (await query.CountAsync(cancellationToken), 0), pageNumber, pageSize, cancellationToken)).Page;
+            async () => (await counted.CountAsync(cancellationToken), 0), pageNumber, pageSize, cancellationToken)).Page;
     }
 
     /// <summary>As <see cref="ToPagedListAsync{T}(IQueryable{T}, int, int, CancellationToken)"/>, with one more count
@@ -65,7 +65,7 @@ public static class PagedListExtensions
         var counted = Unordered(query);
         return PageWithCountsAsync(
             query, item => new CountedRow<T> { Item = item, Total = counted.Count(), AlsoCounted = alsoCount.Count() },
-            async () => (await query.CountAsync(cancellationToken), await alsoCount.CountAsync(cancellationToken)), pageNumber, pageSize, cancellationToken);
+            async () => (await counted.CountAsync(cancellationToken), await alsoCount.CountAsync(cancellationToken)), pageNumber, pageSize, cancellationToken);
     }
 
     /// <summary>As <see cref="ToPagedListAsync{T}(IQueryable{T}, int, int, CancellationToken)"/>, the list's size the sum

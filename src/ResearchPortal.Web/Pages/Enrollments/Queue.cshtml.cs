@@ -47,21 +47,21 @@ public sealed class QueueModel(
         .By("submitted", r => r.SubmittedAt);
 
     /// <summary>What <see cref="FindHeadAsync"/> reads, read on every queue request.</summary>
-    private static readonly CompiledPerModel<Func<PortalDbContext, Guid, Task<HeadRow?>>> HeadQuery = new(() =>
+    private static readonly CompiledPerModel<Func<PortalDbContext, Guid, Task<QueueHead?>>> HeadQuery = new(() =>
         EF.CompileAsyncQuery((PortalDbContext context, Guid projectId) => (
             from project in context.PlanProjects.AsNoTracking()
             where project.Id == projectId
             join filing in context.Filings.Where(f => f.Status == FilingStatus.Approved) on project.Id equals filing.PlanProjectId into approved
             from filing in approved.DefaultIfEmpty()
-            select new HeadRow
-            {
-                Project = project,
-                Approved = filing != null,
-                Planned = filing != null ? filing.PlannedTraineeCount : null,
-                Receipts = context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id).Sum(t => t.Count),
-                Waiting = context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Sum(t => t.Count),
-                Accepted = context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Accepted).Sum(t => t.Count),
-            }).SingleOrDefault()));
+            select new QueueHead(
+                project,
+                filing == null ? null : new SeminarSeats(
+                    filing.PlannedTraineeCount,
+                    context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Accepted).Sum(t => t.Count)),
+                new QueueSize(
+                    context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id).Sum(t => t.Count),
+                    context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Sum(t => t.Count))))
+            .SingleOrDefault()));
 
     private readonly ReceiptDecisions _decisions = new(db, auditLog, clock, notifications);
 
@@ -205,13 +205,8 @@ public sealed class QueueModel(
     /// seminar's seats and the receipts' counts from the database's tallies.</summary>
     private async Task<QueueHead?> FindHeadAsync(Guid projectId)
     {
-        var found = await HeadQuery.For(db)(db, projectId);
-        if (found is null || !await access.IsAllowedAsync(User, found.Project, ProjectOperations.Manage))
-        {
-            return null;
-        }
-
-        return new QueueHead(found.Project, found.Approved ? new SeminarSeats(found.Planned, found.Accepted) : null, new QueueSize(found.Receipts, found.Waiting));
+        var head = await HeadQuery.For(db)(db, projectId);
+        return head is not null && await access.IsAllowedAsync(User, head.Project, ProjectOperations.Manage) ? head : null;
     }
 
     private async Task<IActionResult> AnswerOneAsync(PlanProject project, ReceiptDecisions.DecisionReport report)
@@ -422,21 +417,6 @@ public sealed class QueueModel(
 
         /// <summary>The person is already on the roster (e.g. typed in by the organizer).</summary>
         public bool AlreadyOnRoster { get; init; }
-    }
-
-    private sealed class HeadRow
-    {
-        public PlanProject Project { get; init; } = null!;
-
-        public bool Approved { get; init; }
-
-        public int? Planned { get; init; }
-
-        public int Receipts { get; init; }
-
-        public int Waiting { get; init; }
-
-        public int Accepted { get; init; }
     }
 
     /// <summary>The (filtered) list's size and how many of it wait.</summary>
