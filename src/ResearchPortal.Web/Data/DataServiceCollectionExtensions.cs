@@ -52,6 +52,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SharedCalendar>();
         services.AddScoped<CalendarService>();
         services.AddSingleton<SharedListFilterOptions>();
+        services.AddSingleton<Infrastructure.Listing.ListPageCache>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddOptions<DatabaseStartupOptions>()

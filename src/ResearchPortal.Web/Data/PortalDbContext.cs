@@ -43,6 +43,9 @@ public abstract class PortalDbContext(DbContextOptions options, IdNumberProtecti
 
     public DbSet<ProjectTally> ProjectTallies => Set<ProjectTally>();
 
+    /// <summary>Kept by the database's triggers; read only.</summary>
+    public DbSet<EnrollmentVersion> EnrollmentVersions => Set<EnrollmentVersion>();
+
     public DbSet<AccountIdNumber> AccountIdNumbers => Set<AccountIdNumber>();
 
     public DbSet<RosterEntry> RosterEntries => Set<RosterEntry>();

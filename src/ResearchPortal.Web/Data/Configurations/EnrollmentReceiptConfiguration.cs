@@ -14,7 +14,7 @@ internal sealed class EnrollmentReceiptConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.ToTable(table =>
         {
-            foreach (var trigger in ReceiptTallyConfiguration.Triggers)
+            foreach (var trigger in ReceiptTallyConfiguration.Triggers.Concat(EnrollmentVersionConfiguration.TriggersOn("EnrollmentReceipts")))
             {
                 table.HasTrigger(trigger);
             }

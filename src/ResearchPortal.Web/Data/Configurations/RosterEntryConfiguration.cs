@@ -13,6 +13,13 @@ internal sealed class RosterEntryConfiguration : IEntityTypeConfiguration<Roster
     public void Configure(EntityTypeBuilder<RosterEntry> builder)
     {
         builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.ToTable(table =>
+        {
+            foreach (var trigger in EnrollmentVersionConfiguration.TriggersOn("RosterEntries"))
+            {
+                table.HasTrigger(trigger);
+            }
+        });
         builder.BelongsToProject(e => e.PlanProjectId);
         builder.HasOptimisticConcurrency();
         builder.HasProtectedIdNumber(e => e.IdNumber);

@@ -59,6 +59,14 @@ public sealed class SortOrder<T>
         return _tieBreaker(order(query, descending));
     }
 
+    /// <summary>The order <paramref name="sort"/> (from the URL) gives, as one of this list's keys: any other text is the
+    /// default order.</summary>
+    public string Effective(string? sort)
+    {
+        var (key, descending) = Parse(sort);
+        return !_columns.ContainsKey(key) ? _defaultSort : descending ? "-" + key : key;
+    }
+
     /// <summary>Whether <paramref name="sort"/> (from the URL) leaves the list in its default order.</summary>
     public bool IsDefault(string? sort)
     {

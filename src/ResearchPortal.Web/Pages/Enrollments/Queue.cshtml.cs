@@ -24,7 +24,8 @@ public sealed class QueueModel(
     ProjectAccess access,
     PortalClock clock,
     AuditLog auditLog,
-    PortalNotifications notifications)
+    PortalNotifications notifications,
+    ListPageCache listPages)
     : ListPageModel
 {
     public const string StatusKey = "status";
@@ -60,7 +61,8 @@ public sealed class QueueModel(
                     context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Accepted).Sum(t => t.Count)),
                 new QueueSize(
                     context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id).Sum(t => t.Count),
-                    context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Sum(t => t.Count))))
+                    context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Sum(t => t.Count)),
+                context.EnrollmentVersions.Where(v => v.PlanProjectId == project.Id).Select(v => v.Version).FirstOrDefault()))
             .SingleOrDefault()));
 
     private readonly ReceiptDecisions _decisions = new(db, auditLog, clock, notifications);
@@ -281,11 +283,19 @@ public sealed class QueueModel(
     }
 
     /// <summary>A fixed number of commands whatever the queue's size: the head (project, seats, the database's tallies
-    /// by status), the filtered list's count by status when something filters it, and one page of projected rows
-    /// (masked ID numbers come from their column).</summary>
+    /// by status, the version), and — unless this instance holds the page under that version — the filtered list's count
+    /// by status when something filters it, and one page of projected rows (masked ID numbers come from their column).</summary>
     private async Task LoadAsync(QueueHead head)
     {
         Show(head);
+        Rows = await listPages.GetOrReadAsync(
+            new ListPageKey("queue", head.Project.Id, head.Version, SearchTerm, StatusFilter?.Key, Sorts.Effective(Sort), PageNumber),
+            () => ReadPageAsync(head));
+        SetUrls();
+    }
+
+    private async Task<PagedList<QueueRow>> ReadPageAsync(QueueHead head)
+    {
         var filtered = Filter(db.EnrollmentReceipts.Where(r => r.PlanProjectId == head.Project.Id));
         var size = head.Receipts;
         if (IsFiltered)
@@ -294,8 +304,7 @@ public sealed class QueueModel(
             size = new QueueSize(byStatus.Sum(s => s.Count), byStatus.Where(s => s.Status == ReceiptStatus.Submitted).Sum(s => s.Count));
         }
 
-        Rows = await PageOfRowsAsync(filtered, head.Project.Id, size);
-        SetUrls();
+        return await PageOfRowsAsync(filtered, head.Project.Id, size);
     }
 
     /// <summary>
@@ -424,7 +433,8 @@ public sealed class QueueModel(
 
     /// <param name="Seats">Null until the filing is approved (no receipts can exist before).</param>
     /// <param name="Receipts">All the project's receipts and how many of them wait.</param>
-    private sealed record QueueHead(PlanProject Project, SeminarSeats? Seats, QueueSize Receipts);
+    /// <param name="Version">The project's <see cref="EnrollmentVersion"/>, under which its pages of rows are kept.</param>
+    private sealed record QueueHead(PlanProject Project, SeminarSeats? Seats, QueueSize Receipts, long Version);
 
     public sealed record QueueCounts(int Planned, int Accepted, int SeatsLeft, int Pending, bool OutOfBand);
 }

@@ -20,7 +20,7 @@ namespace ResearchPortal.Web.Pages.Roster;
 /// selected rows at once), certificate numbers for all who passed, and their revocation (host organizer or reviewer).
 /// </summary>
 [Authorize(Policy = PortalPolicies.OrganizerOrReviewer)]
-public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock) : ListPageModel
+public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLog audit, PortalClock clock, ListPageCache listPages) : ListPageModel
 {
     public const string StatusKey = "status";
 
@@ -375,8 +375,20 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
     /// count of passed rows without a number (the masked ID number is a column; nothing is decrypted).</summary>
     private async Task LoadListAsync()
     {
+        var version = await EnrollmentVersion.ReadAsync(db, Project.Id);
+        var page = await listPages.GetOrReadAsync(
+            new ListPageKey("roster", Project.Id, version, SearchTerm, StatusFilter, Sorts.Effective(Sort), PageNumber), ReadPageAsync);
+        Rows = page.Rows;
+        PassedWithoutCertificate = CanEdit ? page.PassedWithoutCertificate : 0;
+        PersonUrl = Url.Page("Person", new { projectId = Project.Id })! + "&entryId=";
+        RevocationUrl = Url.Page("Index", "Revocation", new { projectId = Project.Id })! + "&entryId=";
+    }
+
+    /// <summary>The page of rows and, in the same command, the count of passed trainees still without a number.</summary>
+    private async Task<RosterPage> ReadPageAsync()
+    {
         var entries = db.RosterEntries.Where(e => e.PlanProjectId == Project.Id);
-        (Rows, var passedWithoutCertificate) = await Sorts.Apply(Filter(entries).SelectWithTokens(db, e => new RosterRow
+        var (rows, passedWithoutCertificate) = await Sorts.Apply(Filter(entries).SelectWithTokens(db, e => new RosterRow
         {
             Id = e.Id,
             Sequence = e.Sequence,
@@ -392,9 +404,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             Token = ConcurrencyToken.Of(e),
         }), Sort)
             .ToPagedListAsync(entries.Where(e => e.Passed && e.CertificateNumber == null), PageNumber);
-        PassedWithoutCertificate = CanEdit ? passedWithoutCertificate : 0;
-        PersonUrl = Url.Page("Person", new { projectId = Project.Id })! + "&entryId=";
-        RevocationUrl = Url.Page("Index", "Revocation", new { projectId = Project.Id })! + "&entryId=";
+        return new RosterPage(rows, passedWithoutCertificate);
     }
 
     /// <summary>Name or unit containing the text, or the ID number ending with it (the last 4 characters, matched on the
@@ -448,6 +458,8 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
 
         public string Token { get; init; } = string.Empty;
     }
+
+    private sealed record RosterPage(PagedList<RosterRow> Rows, int PassedWithoutCertificate);
 
     private sealed record RowFailure(Guid EntryId, string Name, int Sequence, IReadOnlyList<string> Messages, RowInput? Input);
 

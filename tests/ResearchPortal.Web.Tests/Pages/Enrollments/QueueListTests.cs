@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Enrollment;
+using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Tests.Builders;
+using ResearchPortal.Web.Tests.Database;
 using ResearchPortal.Web.Tests.Pages.Roster;
 using ResearchPortal.Web.Tests.Web;
 using Xunit.Abstractions;
@@ -28,16 +30,45 @@ public sealed class QueueListTests(PortalApp app, ITestOutputHelper output) : Sh
         using var largeHost = await HostAsync(large.Seminar);
         await host.GetPageAsync(QueueUrl(small.Seminar));
         await largeHost.GetPageAsync(QueueUrl(large.Seminar));
+        await EnrollmentVersionCheck.MoveAsync(app, small.Seminar.Project.Id);
+        await EnrollmentVersionCheck.MoveAsync(app, large.Seminar.Project.Id);
 
         var smallCount = await host.CountSqlCommandsAsync(QueueUrl(small.Seminar), app.SqlCommands);
         var largeCount = await largeHost.CountSqlCommandsAsync(QueueUrl(large.Seminar), app.SqlCommands);
+        var keptCount = await largeHost.CountSqlCommandsAsync(QueueUrl(large.Seminar), app.SqlCommands);
 
-        output.WriteLine($"/Enrollments/Queue: {smallCount} commands at 20 receipts, {largeCount} at 2,000");
+        output.WriteLine($"/Enrollments/Queue: {smallCount} commands at 20 receipts, {largeCount} at 2,000, {keptCount} for a page kept unchanged");
         Assert.Equal(smallCount, largeCount);
+        // Unchanged since, the page of rows is this instance's kept one: its one command is saved.
+        Assert.Equal(largeCount - 1, keptCount);
         var page = PageText.Of(await largeHost.GetPageAsync(QueueUrl(large.Seminar)));
         output.WriteLine($"/Enrollments/Queue: a page of 50 rows is {page.Length:N0} characters of HTML");
         Assert.Contains("共 2000 条，第 1 / 40 页", page);
         Assert.Equal(50, CountOf(page, "name=\"Selected\""));
+    }
+
+    [Fact]
+    public async Task A_receipt_submitted_and_a_person_put_on_the_roster_elsewhere_show_on_the_next_request()
+    {
+        var (seminar, receipts) = await SeminarAsync(3);
+        using var host = await HostAsync(seminar);
+        var first = PageText.Of(await host.GetPageAsync(QueueUrl(seminar)));
+        Assert.Contains("共 3 条", first);
+        Assert.DoesNotContain("已在学员名单中", first);
+
+        // Another instance, a script: the page this instance keeps is read afresh once the receipts or roster change.
+        await using (var db = app.NewContext())
+        {
+            db.EnrollmentReceipts.Add(Receipt(seminar.Filing, IdNumber(Interlocked.Increment(ref _serial)), "新到的学员"));
+            db.RosterEntries.Add(Ok(RosterEntry.Create(
+                seminar.Project.Id, 1, receipts[0].Form.Name, Domain.Common.Gender.Female, receipts[0].IdNumber, "济南市农业科学研究院", null, null)));
+            await db.SaveChangesAsync();
+        }
+
+        var page = PageText.Of(await host.GetPageAsync(QueueUrl(seminar)));
+        Assert.Contains("共 4 条", page);
+        Assert.Contains("新到的学员", page);
+        Assert.Equal(1, CountOf(page, "已在学员名单中"));
     }
 
     [Fact]

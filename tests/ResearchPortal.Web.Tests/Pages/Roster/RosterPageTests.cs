@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearchPortal.Domain.Roster;
 using ResearchPortal.Web.Data;
 using ResearchPortal.Web.Infrastructure;
+using ResearchPortal.Web.Tests.Database;
 using ResearchPortal.Web.Tests.Web;
 using Xunit.Abstractions;
 using static ResearchPortal.Web.Tests.Builders.TestData;
@@ -77,18 +78,44 @@ public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper
         using var largeHost = await large.HostOrganizerAsync(_app);
         await host.GetPageAsync($"/Roster?{small.Query}");
         await largeHost.GetPageAsync($"/Roster?{large.Query}");
+        await EnrollmentVersionCheck.MoveAsync(_app, small.Project.Id);
+        await EnrollmentVersionCheck.MoveAsync(_app, large.Project.Id);
 
         var smallCount = await host.CountSqlCommandsAsync($"/Roster?{small.Query}", _app.SqlCommands);
         var largeCount = await largeHost.CountSqlCommandsAsync($"/Roster?{large.Query}", _app.SqlCommands);
+        var keptCount = await largeHost.CountSqlCommandsAsync($"/Roster?{large.Query}", _app.SqlCommands);
 
-        output.WriteLine($"/Roster: {smallCount} commands at 20 trainees, {largeCount} at 2,000");
+        output.WriteLine($"/Roster: {smallCount} commands at 20 trainees, {largeCount} at 2,000, {keptCount} for a page kept unchanged");
         Assert.Equal(smallCount, largeCount);
+        // Unchanged since, the page of rows is this instance's kept one: its one command (rows and counts) is saved.
+        Assert.Equal(largeCount - 1, keptCount);
         var page = PageText.Of(await largeHost.GetPageAsync($"/Roster?{large.Query}"));
         output.WriteLine($"/Roster: a page of 50 rows is {page.Length:N0} characters of HTML");
         Assert.Contains("共 2000 条，第 1 / 40 页", page);
         Assert.Equal(50, Regex.Count(page, "name=\"Selected\""));
         // One form for all the rows, however many: no form per row.
         Assert.Equal(Regex.Count(PageText.Of(await host.GetPageAsync($"/Roster?{small.Query}")), "<form"), Regex.Count(page, "<form"));
+    }
+
+    [Fact]
+    public async Task A_change_made_elsewhere_shows_on_the_next_request()
+    {
+        // Another instance, a script: the page this instance keeps is read afresh once the roster has changed.
+        var graph = await RosterGraph.SaveAsync(_app, 3);
+        using var host = await graph.HostOrganizerAsync(_app);
+        var url = $"/Roster?{graph.Query}";
+        Assert.Contains("共 3 条", PageText.Of(await host.GetPageAsync(url)));
+
+        await using (var db = _app.NewContext())
+        {
+            await db.RosterEntries.Where(e => e.Id == graph.Entries[0].Id).ExecuteUpdateAsync(set => set.SetProperty(e => e.WorkUnit, "外部修改的单位"));
+            await db.RosterEntries.Where(e => e.Id == graph.Entries[2].Id).ExecuteDeleteAsync();
+        }
+
+        var page = PageText.Of(await host.GetPageAsync(url));
+        Assert.Contains("外部修改的单位", page);
+        Assert.Contains("共 2 条", page);
+        Assert.DoesNotContain(">学员03<", page);
     }
 
     [Fact]

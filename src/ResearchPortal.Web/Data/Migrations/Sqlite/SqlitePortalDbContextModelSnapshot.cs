@@ -533,6 +533,12 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
                     b.ToTable("EnrollmentReceipts", t =>
                         {
+                            t.HasTrigger("EnrollmentReceipts_Version_Delete");
+
+                            t.HasTrigger("EnrollmentReceipts_Version_Insert");
+
+                            t.HasTrigger("EnrollmentReceipts_Version_Update");
+
                             t.HasTrigger("ReceiptTallies_Delete");
 
                             t.HasTrigger("ReceiptTallies_Insert");
@@ -974,7 +980,14 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "PlanProjectId" }, "IX_RosterEntries_AwaitingCertificate")
                         .HasFilter("\"Passed\" AND \"CertificateNumber\" IS NULL");
 
-                    b.ToTable("RosterEntries");
+                    b.ToTable("RosterEntries", t =>
+                        {
+                            t.HasTrigger("RosterEntries_Version_Delete");
+
+                            t.HasTrigger("RosterEntries_Version_Insert");
+
+                            t.HasTrigger("RosterEntries_Version_Update");
+                        });
 
                     b
                         .HasAnnotation("ResearchPortal:IdNumberHashSource", "IdNumber")
@@ -1022,6 +1035,20 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("PlanProjectId", "At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("ResearchPortal.Web.Data.EnrollmentVersion", b =>
+                {
+                    b.Property<Guid>("PlanProjectId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanProjectId");
+
+                    b.ToTable("EnrollmentVersions", (string)null);
                 });
 
             modelBuilder.Entity("ResearchPortal.Web.Data.FilingReviewItem", b =>
