@@ -44,7 +44,7 @@ public abstract class PortalDbContext(DbContextOptions options, IdNumberProtecti
     public DbSet<ProjectTally> ProjectTallies => Set<ProjectTally>();
 
     /// <summary>Kept by the database's triggers; read only.</summary>
-    public DbSet<EnrollmentVersion> EnrollmentVersions => Set<EnrollmentVersion>();
+    public DbSet<ListVersion> ListVersions => Set<ListVersion>();
 
     public DbSet<AccountIdNumber> AccountIdNumbers => Set<AccountIdNumber>();
 

@@ -198,8 +198,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
-    /// Empties every table but those the host fills at start-up (migration history, roles, secrets, the key ring) and
-    /// puts the official calendars back as they were at start-up, so a test sees no data of an earlier one.
+    /// Empties every table but those the host fills at start-up (migration history, roles, secrets, the key ring) and the
+    /// list versions (moved instead), and puts the official calendars back as they were at start-up, so a test sees no
+    /// data of an earlier one.
     /// </summary>
     public async Task ResetDatabaseAsync()
     {
@@ -209,9 +210,16 @@ public sealed class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles", "PortalSecrets", "DataProtectionKeys"],
+            TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles", "PortalSecrets", "DataProtectionKeys", "ListVersions"],
         });
         await _respawner.ResetAsync(connection);
+
+        // The reset truncates, which moves no version: move them all, so no list page kept before it is shown after it.
+        await using (var move = new NpgsqlCommand("""UPDATE "ListVersions" SET "Version" = "Version" + 1""", connection))
+        {
+            await move.ExecuteNonQueryAsync();
+        }
+
         foreach (var (table, rows) in RestoredTables.Zip(_startUpRows))
         {
             await using var import = await connection.BeginRawBinaryCopyAsync($"COPY \"{table}\" FROM STDIN (FORMAT BINARY)");

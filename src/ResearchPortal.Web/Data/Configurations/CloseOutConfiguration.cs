@@ -11,6 +11,7 @@ internal sealed class CloseOutConfiguration : IEntityTypeConfiguration<CloseOut>
     public void Configure(EntityTypeBuilder<CloseOut> builder)
     {
         builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.HasTriggers(ListVersionConfiguration.TriggersOn("CloseOuts"));
         builder.BelongsToProject(c => c.PlanProjectId, onePerProject: true);
         builder.HasOptimisticConcurrency();
         // 结业材料审核 lists the submitted close-outs, oldest submission first.

@@ -12,13 +12,7 @@ internal sealed class EnrollmentReceiptConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<EnrollmentReceipt> builder)
     {
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.ToTable(table =>
-        {
-            foreach (var trigger in ReceiptTallyConfiguration.Triggers.Concat(EnrollmentVersionConfiguration.TriggersOn("EnrollmentReceipts")))
-            {
-                table.HasTrigger(trigger);
-            }
-        });
+        builder.HasTriggers(ReceiptTallyConfiguration.Triggers.Concat(ListVersionConfiguration.TriggersOn("EnrollmentReceipts")));
         builder.BelongsToProject(r => r.PlanProjectId);
         builder.HasProtectedIdNumber(r => r.IdNumber);
 

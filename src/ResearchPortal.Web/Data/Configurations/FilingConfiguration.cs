@@ -10,6 +10,7 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
     public void Configure(EntityTypeBuilder<Filing> builder)
     {
         builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.HasTriggers(ListVersionConfiguration.TriggersOn("Filings"));
         builder.BelongsToProject(f => f.PlanProjectId, onePerProject: true);
         builder.HasOptimisticConcurrency();
         // 备案审核 and 研修班报名 read the filings of one status.

@@ -9,6 +9,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
     public void Configure(EntityTypeBuilder<Organization> builder)
     {
         builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.HasTriggers(ListVersionConfiguration.TriggersOn("Organizations"));
         builder.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
         builder.Property(o => o.City).HasMaxLength(Organization.CityMaxLength);
         builder.HasIndex(o => o.Name).IsUnique();

@@ -10,13 +10,7 @@ internal sealed class PlanProjectConfiguration : IEntityTypeConfiguration<PlanPr
     public void Configure(EntityTypeBuilder<PlanProject> builder)
     {
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.ToTable(table =>
-        {
-            foreach (var trigger in ProjectTallyConfiguration.Triggers)
-            {
-                table.HasTrigger(trigger);
-            }
-        });
+        builder.HasTriggers(ProjectTallyConfiguration.Triggers.Concat(ListVersionConfiguration.TriggersOn("PlanProjects")));
         builder.Property(p => p.ProjectNumber).HasMaxLength(PlanProject.ProjectNumberMaxLength);
         builder.Property(p => p.Name).HasMaxLength(PlanProject.NameMaxLength);
         builder.Property(p => p.Field).HasMaxLength(PlanProject.FieldMaxLength);

@@ -13,13 +13,7 @@ internal sealed class RosterEntryConfiguration : IEntityTypeConfiguration<Roster
     public void Configure(EntityTypeBuilder<RosterEntry> builder)
     {
         builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.ToTable(table =>
-        {
-            foreach (var trigger in EnrollmentVersionConfiguration.TriggersOn("RosterEntries"))
-            {
-                table.HasTrigger(trigger);
-            }
-        });
+        builder.HasTriggers(ListVersionConfiguration.TriggersOn("RosterEntries"));
         builder.BelongsToProject(e => e.PlanProjectId);
         builder.HasOptimisticConcurrency();
         builder.HasProtectedIdNumber(e => e.IdNumber);

@@ -3,11 +3,11 @@ using Microsoft.Extensions.Caching.Memory;
 namespace ResearchPortal.Web.Infrastructure.Listing;
 
 /// <summary>
-/// Pages of a project's enrollment lists (the queue, the roster) as last read under one
-/// <see cref="Data.EnrollmentVersion"/> on this instance (a singleton). The key holds the version, so a change anywhere
-/// — another instance, a script — makes the next request read the rows afresh; nothing is ever invalidated by hand. The
-/// cached pages are immutable projections of what any visitor allowed to see the list sees (ID numbers masked);
-/// access is checked on every request before a page is looked up. At most <see cref="Capacity"/> pages are kept,
+/// Pages of lists as last read under one <see cref="Data.ListVersion"/> on this instance (a singleton). The key holds the
+/// version, so a change anywhere — another instance, a script — makes the next request read the rows afresh; nothing
+/// is ever invalidated by hand. The kept pages are immutable projections (ID numbers masked); access is checked on
+/// every request before a page is looked up, and a page whose rows depend on the visitor (their unit) or the day says
+/// so in its key. At most <see cref="Capacity"/> pages are kept,
 /// each for <see cref="Idle"/> after its last use.
 /// </summary>
 public sealed class ListPageCache : IDisposable
@@ -35,7 +35,9 @@ public sealed class ListPageCache : IDisposable
     public void Dispose() => _pages.Dispose();
 }
 
-/// <summary>One page of one project's list, as its URL shapes it (search term, status filter, sort, page number), under
-/// the project's version.</summary>
+/// <summary>One page of a list under its scope's version.</summary>
 /// <param name="List">Which list (the page's name).</param>
-public sealed record ListPageKey(string List, Guid ProjectId, long Version, string? Search, string? Status, string? Sort, int Page);
+/// <param name="Scope">A project's id, or <see cref="Data.ListVersion.Plan"/>.</param>
+/// <param name="Shape">Whatever else decides the page's rows, as a value tuple: search term, filters, sort, page
+/// number, and the visitor's unit or the day where the rows depend on them.</param>
+public sealed record ListPageKey(string List, Guid Scope, long Version, object Shape);

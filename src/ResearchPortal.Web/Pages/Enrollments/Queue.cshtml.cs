@@ -62,7 +62,7 @@ public sealed class QueueModel(
                 new QueueSize(
                     context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id).Sum(t => t.Count),
                     context.ReceiptTallies.Where(t => t.PlanProjectId == project.Id && t.Status == ReceiptStatus.Submitted).Sum(t => t.Count)),
-                context.EnrollmentVersions.Where(v => v.PlanProjectId == project.Id).Select(v => v.Version).FirstOrDefault()))
+                context.ListVersions.Where(v => v.Scope == project.Id).Select(v => v.Version).FirstOrDefault()))
             .SingleOrDefault()));
 
     private readonly ReceiptDecisions _decisions = new(db, auditLog, clock, notifications);
@@ -289,7 +289,7 @@ public sealed class QueueModel(
     {
         Show(head);
         Rows = await listPages.GetOrReadAsync(
-            new ListPageKey("queue", head.Project.Id, head.Version, SearchTerm, StatusFilter?.Key, Sorts.Effective(Sort), PageNumber),
+            new ListPageKey("queue", head.Project.Id, head.Version, (SearchTerm, StatusFilter?.Key, Sorts.Effective(Sort), PageNumber)),
             () => ReadPageAsync(head));
         SetUrls();
     }
@@ -433,7 +433,7 @@ public sealed class QueueModel(
 
     /// <param name="Seats">Null until the filing is approved (no receipts can exist before).</param>
     /// <param name="Receipts">All the project's receipts and how many of them wait.</param>
-    /// <param name="Version">The project's <see cref="EnrollmentVersion"/>, under which its pages of rows are kept.</param>
+    /// <param name="Version">The project's <see cref="ListVersion"/>, under which its pages of rows are kept.</param>
     private sealed record QueueHead(PlanProject Project, SeminarSeats? Seats, QueueSize Receipts, long Version);
 
     public sealed record QueueCounts(int Planned, int Accepted, int SeatsLeft, int Pending, bool OutOfBand);

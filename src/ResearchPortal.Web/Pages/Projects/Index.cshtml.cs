@@ -14,7 +14,7 @@ namespace ResearchPortal.Web.Pages.Projects;
 /// deadline in words is worked out for the page's rows only.
 /// </summary>
 [Authorize(Policy = PortalPolicies.OrganizerOrReviewer)]
-public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarService calendars, SharedListFilterOptions filterOptions) : ListPageModel
+public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarService calendars, SharedListFilterOptions filterOptions, ListPageCache listPages) : ListPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -33,17 +33,12 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarSe
     public async Task OnGetAsync()
     {
         var today = clock.Today;
-        var rows = ProjectListQueries.Filter(db.ProjectListItems(), Year, City, Status, today, SearchLower);
-        if (!User.IsReviewer())
-        {
-            var organizationId = User.GetOrganizationId();
-            rows = rows.Where(p => p.HostOrganizationId == organizationId || p.ApplicantOrganizationId == organizationId);
-        }
-
-        var sorted = ProjectListQueries.Sorted(today).Apply(rows, Sort);
-        var page = ListsEveryProjectOfTheYears
-            ? await sorted.ToPagedListSizedByAsync(db.ProjectTallies.Where(t => Year == null || t.Year == Year).Select(t => t.Count), PageNumber)
-            : await sorted.ToPagedListAsync(PageNumber);
+        var version = await ListVersion.ReadAsync(db, ListVersion.Plan);
+        // A reviewer sees every project, an organizer their unit's own.
+        var unit = User.IsReviewer() ? null : new Viewer(User.GetOrganizationId());
+        var page = await listPages.GetOrReadAsync(
+            new ListPageKey("projects", ListVersion.Plan, version, (unit, today, Year, City, Status, SearchLower, ProjectListQueries.Sorted(today).Effective(Sort), PageNumber)),
+            () => ReadPageAsync(today, unit));
         var calendar = await calendars.LoadAsync();
         Projects = new PagedList<ProjectPageRow>(
             page.Items.Select(row => new ProjectPageRow(row, ProjectProgress.Evaluate(row.Facts, today, calendar))).ToList(),
@@ -53,6 +48,22 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarSe
 
     /// <summary>A reviewer's list filtered by nothing but the year: its size is the database's tally of projects by year
     /// (<see cref="ProjectTally"/>), not a count of every project on each request.</summary>
+    /// <summary>The page of rows: every project for a reviewer (<paramref name="unit"/> null), else the unit's own; the
+    /// status as of <paramref name="today"/>.</summary>
+    private Task<PagedList<ProjectListItem>> ReadPageAsync(DateOnly today, Viewer? unit)
+    {
+        var rows = ProjectListQueries.Filter(db.ProjectListItems(), Year, City, Status, today, SearchLower);
+        if (unit is { OrganizationId: var organizationId })
+        {
+            rows = rows.Where(p => p.HostOrganizationId == organizationId || p.ApplicantOrganizationId == organizationId);
+        }
+
+        var sorted = ProjectListQueries.Sorted(today).Apply(rows, Sort);
+        return ListsEveryProjectOfTheYears
+            ? sorted.ToPagedListSizedByAsync(db.ProjectTallies.Where(t => Year == null || t.Year == Year).Select(t => t.Count), PageNumber)
+            : sorted.ToPagedListAsync(PageNumber);
+    }
+
     private bool ListsEveryProjectOfTheYears => User.IsReviewer() && ProjectListQueries.FiltersByYearAlone(City, Status, SearchLower);
 
     /// <summary>The organizer's unit's part in a project; reviewers see no role column.</summary>
@@ -60,4 +71,7 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarSe
 }
 
 /// <summary>A listed project and where it stands today.</summary>
+/// <summary>An organizer looking at the list (an account without a unit sees no project).</summary>
+internal sealed record Viewer(Guid? OrganizationId);
+
 public sealed record ProjectPageRow(ProjectListItem Item, ProjectProgress Progress);

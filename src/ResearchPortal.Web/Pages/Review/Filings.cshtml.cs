@@ -11,7 +11,7 @@ namespace ResearchPortal.Web.Pages.Review;
 
 /// <summary>备案审核: submitted filings, the earliest class first; searched, filtered, sorted and paged in SQL.</summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
-public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, SharedListFilterOptions filterOptions) : ListPageModel
+public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, SharedListFilterOptions filterOptions, ListPageCache listPages) : ListPageModel
 {
     private static readonly SortOrder<FilingReviewItem> Sorting = new SortOrder<FilingReviewItem>("start", row => row.ProjectId)
         .By("start", row => row.StartDate, row => row.ProjectNumber)
@@ -34,8 +34,17 @@ public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, 
 
     public async Task OnGetAsync()
     {
-        var search = SearchLower;
+        var version = await ListVersion.ReadAsync(db, ListVersion.Plan);
+        Filings = await listPages.GetOrReadAsync(
+            new ListPageKey("review-filings", ListVersion.Plan, version, (SearchLower, Year, City, Sorting.Effective(Sort), PageNumber)), ReadPageAsync);
+        var calendar = await calendars.LoadAsync();
+        LatestFilingDates = Filings.Items.ToDictionary(row => row.ProjectId, row => FilingDeadlines.LatestFilingDate(row.StartDate!.Value, calendar));
+        Options = await filterOptions.LoadAsync(db);
+    }
 
+    private Task<PagedList<FilingReviewItem>> ReadPageAsync()
+    {
+        var search = SearchLower;
         var rows = db.Set<FilingReviewItem>().AsNoTracking().Where(filing => filing.Status == FilingStatus.Submitted);
         if (Year is { } year)
         {
@@ -53,9 +62,6 @@ public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, 
                 || filing.HostName.ToLower().Contains(search));
         }
 
-        Filings = await Sorting.Apply(rows, Sort).ToPagedListAsync(PageNumber);
-        var calendar = await calendars.LoadAsync();
-        LatestFilingDates = Filings.Items.ToDictionary(row => row.ProjectId, row => FilingDeadlines.LatestFilingDate(row.StartDate!.Value, calendar));
-        Options = await filterOptions.LoadAsync(db);
+        return Sorting.Apply(rows, Sort).ToPagedListAsync(PageNumber);
     }
 }

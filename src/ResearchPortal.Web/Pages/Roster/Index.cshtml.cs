@@ -375,9 +375,10 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
     /// count of passed rows without a number (the masked ID number is a column; nothing is decrypted).</summary>
     private async Task LoadListAsync()
     {
-        var version = await EnrollmentVersion.ReadAsync(db, Project.Id);
+        // Read after any save of this request, so a page shown back after a partial save is not an older one.
+        var version = await ListVersion.ReadAsync(db, Project.Id);
         var page = await listPages.GetOrReadAsync(
-            new ListPageKey("roster", Project.Id, version, SearchTerm, StatusFilter, Sorts.Effective(Sort), PageNumber), ReadPageAsync);
+            new ListPageKey("roster", Project.Id, version, (SearchTerm, StatusFilter, Sorts.Effective(Sort), PageNumber)), ReadPageAsync);
         Rows = page.Rows;
         PassedWithoutCertificate = CanEdit ? page.PassedWithoutCertificate : 0;
         PersonUrl = Url.Page("Person", new { projectId = Project.Id })! + "&entryId=";

@@ -30,8 +30,8 @@ public sealed class QueueListTests(PortalApp app, ITestOutputHelper output) : Sh
         using var largeHost = await HostAsync(large.Seminar);
         await host.GetPageAsync(QueueUrl(small.Seminar));
         await largeHost.GetPageAsync(QueueUrl(large.Seminar));
-        await EnrollmentVersionCheck.MoveAsync(app, small.Seminar.Project.Id);
-        await EnrollmentVersionCheck.MoveAsync(app, large.Seminar.Project.Id);
+        await ListVersionCheck.MoveAsync(app, small.Seminar.Project.Id);
+        await ListVersionCheck.MoveAsync(app, large.Seminar.Project.Id);
 
         var smallCount = await host.CountSqlCommandsAsync(QueueUrl(small.Seminar), app.SqlCommands);
         var largeCount = await largeHost.CountSqlCommandsAsync(QueueUrl(large.Seminar), app.SqlCommands);

@@ -17,6 +17,31 @@ public sealed class ProjectListTests(PortalApp app) : SharedPortalTests
     protected override PortalApp Portal => app;
 
     [Fact]
+    public async Task A_units_new_name_shows_on_the_next_request_and_a_page_kept_for_a_reviewer_is_never_an_organizers()
+    {
+        var prefix = Prefix();
+        var projects = await ProjectBatch.SaveAsync(app.NewContext(), prefix, 10);
+        using var reviewer = await ReviewerAsync();
+        var url = $"/Projects?q={prefix}&sort=number";
+        Assert.Contains("共 10 条", await reviewer.GetPageAsync(url));
+
+        // Renamed by another instance or a script: the page this instance keeps is read afresh.
+        await using (var db = app.NewContext())
+        {
+            await db.Organizations.Where(o => o.Id == projects[0].HostOrganizationId).ExecuteUpdateAsync(set => set.SetProperty(o => o.Name, $"{prefix}改名单位"));
+        }
+
+        Assert.Contains($"{prefix}改名单位", await reviewer.GetPageAsync(url));
+
+        // The same address for an organizer lists only their unit's projects (2 of the 10 host there, 2 apply from it).
+        using var organizer = await app.LoginAsync(await app.CreateUserAsync(PortalRoles.Organizer, projects[0].HostOrganizationId));
+        var own = await organizer.GetPageAsync(url);
+        Assert.Contains("共 4 条", own);
+        Assert.Equal(projects.Where(p => p.HostOrganizationId == projects[0].HostOrganizationId || p.ApplicantOrganizationId == projects[0].HostOrganizationId)
+            .Select(p => p.ProjectNumber).Order(), Numbers(own, prefix).Order());
+    }
+
+    [Fact]
     public async Task Page_two_shows_rows_51_to_100()
     {
         var prefix = Prefix();

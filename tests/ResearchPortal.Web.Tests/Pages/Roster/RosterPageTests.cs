@@ -78,8 +78,8 @@ public sealed class RosterPageTests(AfterSeminarPortal portal, ITestOutputHelper
         using var largeHost = await large.HostOrganizerAsync(_app);
         await host.GetPageAsync($"/Roster?{small.Query}");
         await largeHost.GetPageAsync($"/Roster?{large.Query}");
-        await EnrollmentVersionCheck.MoveAsync(_app, small.Project.Id);
-        await EnrollmentVersionCheck.MoveAsync(_app, large.Project.Id);
+        await ListVersionCheck.MoveAsync(_app, small.Project.Id);
+        await ListVersionCheck.MoveAsync(_app, large.Project.Id);
 
         var smallCount = await host.CountSqlCommandsAsync($"/Roster?{small.Query}", _app.SqlCommands);
         var largeCount = await largeHost.CountSqlCommandsAsync($"/Roster?{large.Query}", _app.SqlCommands);

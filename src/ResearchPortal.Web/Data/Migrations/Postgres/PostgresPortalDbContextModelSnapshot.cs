@@ -317,7 +317,14 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "SubmittedAt");
 
-                    b.ToTable("CloseOuts");
+                    b.ToTable("CloseOuts", t =>
+                        {
+                            t.HasTrigger("CloseOuts_Version_Delete");
+
+                            t.HasTrigger("CloseOuts_Version_Insert");
+
+                            t.HasTrigger("CloseOuts_Version_Update");
+                        });
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
                 });
@@ -711,7 +718,14 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
-                    b.ToTable("Filings");
+                    b.ToTable("Filings", t =>
+                        {
+                            t.HasTrigger("Filings_Version_Delete");
+
+                            t.HasTrigger("Filings_Version_Insert");
+
+                            t.HasTrigger("Filings_Version_Update");
+                        });
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
                 });
@@ -779,7 +793,14 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", t =>
+                        {
+                            t.HasTrigger("Organizations_Version_Delete");
+
+                            t.HasTrigger("Organizations_Version_Insert");
+
+                            t.HasTrigger("Organizations_Version_Update");
+                        });
                 });
 
             modelBuilder.Entity("ResearchPortal.Domain.Outcomes.ResearchOutcome", b =>
@@ -883,6 +904,12 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
 
                     b.ToTable("PlanProjects", t =>
                         {
+                            t.HasTrigger("PlanProjects_Version_Delete");
+
+                            t.HasTrigger("PlanProjects_Version_Insert");
+
+                            t.HasTrigger("PlanProjects_Version_Update");
+
                             t.HasTrigger("ProjectTallies_Delete");
 
                             t.HasTrigger("ProjectTallies_Insert");
@@ -1056,20 +1083,6 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ResearchPortal.Web.Data.EnrollmentVersion", b =>
-                {
-                    b.Property<Guid>("PlanProjectId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("PlanProjectId");
-
-                    b.ToTable("EnrollmentVersions", (string)null);
-                });
-
             modelBuilder.Entity("ResearchPortal.Web.Data.FilingReviewItem", b =>
                 {
                     b.Property<DateOnly?>("EndDate")
@@ -1121,6 +1134,20 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                     b.ToTable((string)null);
 
                     b.ToView("FilingReviewItems", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchPortal.Web.Data.ListVersion", b =>
+                {
+                    b.Property<Guid>("Scope")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("ListVersions", (string)null);
                 });
 
             modelBuilder.Entity("ResearchPortal.Web.Data.OutboxMail", b =>

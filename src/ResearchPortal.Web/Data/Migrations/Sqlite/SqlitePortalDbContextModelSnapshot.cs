@@ -304,7 +304,14 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SubmittedAt");
 
-                    b.ToTable("CloseOuts");
+                    b.ToTable("CloseOuts", t =>
+                        {
+                            t.HasTrigger("CloseOuts_Version_Delete");
+
+                            t.HasTrigger("CloseOuts_Version_Insert");
+
+                            t.HasTrigger("CloseOuts_Version_Update");
+                        });
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
                 });
@@ -694,7 +701,14 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.ToTable("Filings");
+                    b.ToTable("Filings", t =>
+                        {
+                            t.HasTrigger("Filings_Version_Delete");
+
+                            t.HasTrigger("Filings_Version_Insert");
+
+                            t.HasTrigger("Filings_Version_Update");
+                        });
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
                 });
@@ -762,7 +776,14 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", t =>
+                        {
+                            t.HasTrigger("Organizations_Version_Delete");
+
+                            t.HasTrigger("Organizations_Version_Insert");
+
+                            t.HasTrigger("Organizations_Version_Update");
+                        });
                 });
 
             modelBuilder.Entity("ResearchPortal.Domain.Outcomes.ResearchOutcome", b =>
@@ -866,6 +887,12 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
                     b.ToTable("PlanProjects", t =>
                         {
+                            t.HasTrigger("PlanProjects_Version_Delete");
+
+                            t.HasTrigger("PlanProjects_Version_Insert");
+
+                            t.HasTrigger("PlanProjects_Version_Update");
+
                             t.HasTrigger("ProjectTallies_Delete");
 
                             t.HasTrigger("ProjectTallies_Insert");
@@ -1037,20 +1064,6 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ResearchPortal.Web.Data.EnrollmentVersion", b =>
-                {
-                    b.Property<Guid>("PlanProjectId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("PlanProjectId");
-
-                    b.ToTable("EnrollmentVersions", (string)null);
-                });
-
             modelBuilder.Entity("ResearchPortal.Web.Data.FilingReviewItem", b =>
                 {
                     b.Property<DateOnly?>("EndDate")
@@ -1102,6 +1115,20 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.ToTable((string)null);
 
                     b.ToView("FilingReviewItems", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchPortal.Web.Data.ListVersion", b =>
+                {
+                    b.Property<Guid>("Scope")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("ListVersions", (string)null);
                 });
 
             modelBuilder.Entity("ResearchPortal.Web.Data.OutboxMail", b =>

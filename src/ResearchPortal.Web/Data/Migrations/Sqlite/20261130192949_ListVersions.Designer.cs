@@ -12,8 +12,8 @@ using ResearchPortal.Web.Data;
 namespace ResearchPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261130190745_EnrollmentVersions")]
-    partial class EnrollmentVersions
+    [Migration("20261130192949_ListVersions")]
+    partial class ListVersions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -307,7 +307,14 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SubmittedAt");
 
-                    b.ToTable("CloseOuts");
+                    b.ToTable("CloseOuts", t =>
+                        {
+                            t.HasTrigger("CloseOuts_Version_Delete");
+
+                            t.HasTrigger("CloseOuts_Version_Insert");
+
+                            t.HasTrigger("CloseOuts_Version_Update");
+                        });
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
                 });
@@ -697,7 +704,14 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.ToTable("Filings");
+                    b.ToTable("Filings", t =>
+                        {
+                            t.HasTrigger("Filings_Version_Delete");
+
+                            t.HasTrigger("Filings_Version_Insert");
+
+                            t.HasTrigger("Filings_Version_Update");
+                        });
 
                     b.HasAnnotation("ResearchPortal:OptimisticConcurrency", true);
                 });
@@ -765,7 +779,14 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", t =>
+                        {
+                            t.HasTrigger("Organizations_Version_Delete");
+
+                            t.HasTrigger("Organizations_Version_Insert");
+
+                            t.HasTrigger("Organizations_Version_Update");
+                        });
                 });
 
             modelBuilder.Entity("ResearchPortal.Domain.Outcomes.ResearchOutcome", b =>
@@ -869,6 +890,12 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
                     b.ToTable("PlanProjects", t =>
                         {
+                            t.HasTrigger("PlanProjects_Version_Delete");
+
+                            t.HasTrigger("PlanProjects_Version_Insert");
+
+                            t.HasTrigger("PlanProjects_Version_Update");
+
                             t.HasTrigger("ProjectTallies_Delete");
 
                             t.HasTrigger("ProjectTallies_Insert");
@@ -1040,20 +1067,6 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ResearchPortal.Web.Data.EnrollmentVersion", b =>
-                {
-                    b.Property<Guid>("PlanProjectId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("PlanProjectId");
-
-                    b.ToTable("EnrollmentVersions", (string)null);
-                });
-
             modelBuilder.Entity("ResearchPortal.Web.Data.FilingReviewItem", b =>
                 {
                     b.Property<DateOnly?>("EndDate")
@@ -1105,6 +1118,20 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
                     b.ToTable((string)null);
 
                     b.ToView("FilingReviewItems", (string)null);
+                });
+
+            modelBuilder.Entity("ResearchPortal.Web.Data.ListVersion", b =>
+                {
+                    b.Property<Guid>("Scope")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("ListVersions", (string)null);
                 });
 
             modelBuilder.Entity("ResearchPortal.Web.Data.OutboxMail", b =>
