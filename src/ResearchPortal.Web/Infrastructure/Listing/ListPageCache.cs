@@ -7,8 +7,7 @@ namespace ResearchPortal.Web.Infrastructure.Listing;
 /// version, so a change anywhere — another instance, a script — makes the next request read the rows afresh; nothing
 /// is ever invalidated by hand. The kept pages are immutable projections (ID numbers masked); access is checked on
 /// every request before a page is looked up, and a page whose rows depend on the visitor (their unit) or the day says
-/// so in its key. At most <see cref="Capacity"/> pages are kept,
-/// each for <see cref="Idle"/> after its last use.
+/// so in its key. At most <see cref="Capacity"/> pages are kept, each for <see cref="Idle"/> after its last use.
 /// </summary>
 public sealed class ListPageCache : IDisposable
 {

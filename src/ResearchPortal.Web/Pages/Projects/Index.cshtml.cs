@@ -46,8 +46,6 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarSe
         Options = await filterOptions.LoadAsync(db);
     }
 
-    /// <summary>A reviewer's list filtered by nothing but the year: its size is the database's tally of projects by year
-    /// (<see cref="ProjectTally"/>), not a count of every project on each request.</summary>
     /// <summary>The page of rows: every project for a reviewer (<paramref name="unit"/> null), else the unit's own; the
     /// status as of <paramref name="today"/>.</summary>
     private Task<PagedList<ProjectListItem>> ReadPageAsync(DateOnly today, Viewer? unit)
@@ -64,14 +62,16 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarSe
             : sorted.ToPagedListAsync(PageNumber);
     }
 
+    /// <summary>A reviewer's list filtered by nothing but the year: its size is the database's tally of projects by year
+    /// (<see cref="ProjectTally"/>), not a count of every project on each request.</summary>
     private bool ListsEveryProjectOfTheYears => User.IsReviewer() && ProjectListQueries.FiltersByYearAlone(City, Status, SearchLower);
 
     /// <summary>The organizer's unit's part in a project; reviewers see no role column.</summary>
     public string RoleOf(ProjectListItem row) => row.HostOrganizationId == User.GetOrganizationId() ? "承办单位" : "申报单位";
 }
 
-/// <summary>A listed project and where it stands today.</summary>
 /// <summary>An organizer looking at the list (an account without a unit sees no project).</summary>
 internal sealed record Viewer(Guid? OrganizationId);
 
+/// <summary>A listed project and where it stands today.</summary>
 public sealed record ProjectPageRow(ProjectListItem Item, ProjectProgress Progress);

@@ -371,8 +371,9 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         return true;
     }
 
-    /// <summary>One command whatever the roster's size: one page of projected rows with the filtered count and the
-    /// count of passed rows without a number (the masked ID number is a column; nothing is decrypted).</summary>
+    /// <summary>Two commands at most whatever the roster's size: the roster's version and, unless this instance keeps
+    /// the page under it, one page of projected rows with the filtered count and the count of passed rows without a
+    /// number (the masked ID number is a column; nothing is decrypted).</summary>
     private async Task LoadListAsync()
     {
         // Read after any save of this request, so a page shown back after a partial save is not an older one.
@@ -385,7 +386,6 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         RevocationUrl = Url.Page("Index", "Revocation", new { projectId = Project.Id })! + "&entryId=";
     }
 
-    /// <summary>The page of rows and, in the same command, the count of passed trainees still without a number.</summary>
     private async Task<RosterPage> ReadPageAsync()
     {
         var entries = db.RosterEntries.Where(e => e.PlanProjectId == Project.Id);
