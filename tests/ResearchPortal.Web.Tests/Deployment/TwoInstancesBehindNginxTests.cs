@@ -50,7 +50,7 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
                 ["DataProtection:CertificatePath"] = settings["DataProtection:CertificatePath"],
                 ["DataProtection:CertificatePassword"] = settings["DataProtection:CertificatePassword"],
             });
-            var (reviewerEmail, reminderRecipients) = await SeedAsync(database);
+            var (reviewerEmail, reminderRecipients, projectId) = await SeedAsync(database);
 
             // A redeploy with the daily reminder pass due shortly (both instances at the same moment); the start-up
             // just measured, without migrations this time, tells how far ahead.
@@ -75,6 +75,15 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
             }
 
             Assert.Equal(instances.Select(i => $"127.0.0.1:{i.Port}").Order(), servedBy.Order());
+
+            // Each instance keeps the project list's page; renamed through the database, the project shows renamed on both.
+            await ProjectListServedByBothAsync(browser, instances, page => Assert.DoesNotContain("跨实例改名的项目", page, StringComparison.Ordinal));
+            await using (var db = database.NewContext())
+            {
+                await db.PlanProjects.Where(p => p.Id == projectId).ExecuteUpdateAsync(set => set.SetProperty(p => p.Name, "跨实例改名的项目"));
+            }
+
+            await ProjectListServedByBothAsync(browser, instances, page => Assert.Contains("跨实例改名的项目", page, StringComparison.Ordinal));
 
             // The instances saw the client's own address (forwarded by nginx), not nginx's.
             await using (var db = database.NewContext())
@@ -150,7 +159,22 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
     }
 
     /// <summary>A reviewer, and an overdue close-out whose host and applicant units each have an organizer to remind.</summary>
-    private static async Task<(string ReviewerEmail, List<string> ReminderRecipients)> SeedAsync(PortalTestHost host)
+    /// <summary>Requests the project list through nginx until both instances have answered, checking every answer.</summary>
+    private static async Task ProjectListServedByBothAsync(PortalClient browser, IReadOnlyList<PortalProcess> instances, Action<string> check)
+    {
+        var servedBy = new HashSet<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var page = await browser.Http.GetAsync("/Projects");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            check(await page.Content.ReadAsStringAsync());
+            servedBy.Add(page.Headers.GetValues(NginxProxy.UpstreamHeader).Single());
+        }
+
+        Assert.Equal(instances.Count, servedBy.Count);
+    }
+
+    private static async Task<(string ReviewerEmail, List<string> ReminderRecipients, Guid ProjectId)> SeedAsync(PortalTestHost host)
     {
         var graph = await ProjectGraph.SaveApprovedAsync(host.NewContext());
         var users = host.Get<UserManager<PortalUser>>();
@@ -160,7 +184,7 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
             await CreateUserAsync(users, PortalRoles.Organizer, graph.Host.Id),
             await CreateUserAsync(users, PortalRoles.Organizer, graph.Applicant.Id),
         };
-        return (reviewer, recipients);
+        return (reviewer, recipients, graph.Project.Id);
     }
 
     private static async Task<string> CreateUserAsync(UserManager<PortalUser> users, string role, Guid? organizationId)
