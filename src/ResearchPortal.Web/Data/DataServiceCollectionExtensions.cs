@@ -51,7 +51,6 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddSingleton<SharedCalendar>();
         services.AddScoped<CalendarService>();
-        services.AddSingleton<SharedListFilterOptions>();
         services.AddSingleton<Infrastructure.Listing.ListPageCache>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();

@@ -6,7 +6,7 @@ namespace ResearchPortal.Web.Data;
 /// A counter the database itself moves on every insert, update and delete of what a list shows, whichever instance,
 /// page or script made it (triggers, migration <c>ListVersions</c>, one per provider): per project for its receipts
 /// and roster entries (the enrollment queue, the roster), and one for the whole plan (<see cref="Plan"/>: projects,
-/// units, filings, close-outs — the project list, the filing review queue). Those lists read it before their rows and
+/// units, filings, close-outs, plan years — the project list, both review queues, the filters' choices). Those lists read it before their rows and
 /// keep each page of rows under it (<see cref="Infrastructure.Listing.ListPageCache"/>), reading the rows again only
 /// when it has moved. In PostgreSQL the triggers run at commit, after the transaction's other row locks, and each takes
 /// the plan's row before any project's, so the shared rows add no deadlock to parallel saves. The portal never writes

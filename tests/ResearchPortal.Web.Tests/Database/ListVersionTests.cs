@@ -13,7 +13,7 @@ namespace ResearchPortal.Web.Tests.Database;
 /// <summary>
 /// The lists keep their pages under a <see cref="ListVersion"/> moved by triggers: every kind of change to a project's
 /// receipts and roster must move that project's version (and no other project's), every change to projects, units,
-/// filings and close-outs the plan's, on both providers; and in PostgreSQL the shared rows must neither make a save
+/// filings, close-outs and plan years the plan's, on both providers; and in PostgreSQL the shared rows must neither make a save
 /// wait for another open transaction nor let two commits wait for each other.
 /// </summary>
 [Collection(PortalCollections.Seminars)]
@@ -28,7 +28,7 @@ public sealed class ListVersionTests(PortalApp app) : SharedPortalTests
         AssertEveryEnrollmentChangeMovesTheProjectsVersionAsync(app.NewContext);
 
     [Fact]
-    public async Task Every_change_to_projects_units_filings_and_close_outs_moves_the_plans_version()
+    public async Task Every_change_to_projects_units_filings_close_outs_and_years_moves_the_plans_version()
     {
         // A database of its own: the shared portal's other tests move the plan's version meanwhile.
         await using var host = await PortalTestHost.StartPostgresAsync();
@@ -135,6 +135,7 @@ public sealed class ListVersionTests(PortalApp app) : SharedPortalTests
         await moves.AssertMovedByAsync(db => db.PlanProjects.Where(p => p.Id == seminar.Project.Id).ExecuteUpdateAsync(set => set.SetProperty(p => p.Name, "改名的项目")));
         await moves.AssertMovedByAsync(db => db.Organizations.Where(o => o.Id == seminar.Host.Id).ExecuteUpdateAsync(set => set.SetProperty(o => o.City, "青岛市")));
         await moves.AssertMovedByAsync(db => db.Filings.Where(f => f.Id == seminar.Filing.Id).ExecuteUpdateAsync(set => set.SetProperty(f => f.Venue, "改后的地点")));
+        await moves.AssertMovedByAsync(db => Task.FromResult(db.PlanYears.Add(PlanYear(2099))));
         var closeOut = CompleteCloseOut(seminar.Project.Id);
         await moves.AssertMovedByAsync(db => Task.FromResult(db.CloseOuts.Add(closeOut)));
         await moves.AssertMovedByAsync(async db => db.CloseOuts.Remove(await db.CloseOuts.SingleAsync(c => c.Id == closeOut.Id)));

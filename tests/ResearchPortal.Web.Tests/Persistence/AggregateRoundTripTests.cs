@@ -195,25 +195,6 @@ public sealed class AggregateRoundTripTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_filter_choices_are_shared_for_30_seconds_then_read_again()
-    {
-        var time = new SteppedTime();
-        var shared = new SharedListFilterOptions(time);
-        await using var db = _host.NewContext();
-        var first = await shared.LoadAsync(db);
-        db.PlanYears.Add(PlanYear(2031));
-        await db.SaveChangesAsync();
-
-        time.Advance(SharedListFilterOptions.MaxAge - TimeSpan.FromSeconds(1));
-        Assert.Same(first, await shared.LoadAsync(db));
-
-        time.Advance(TimeSpan.FromSeconds(1));
-        var reloaded = await shared.LoadAsync(db);
-        Assert.DoesNotContain(2031, first.Years);
-        Assert.Contains(2031, reloaded.Years);
-    }
-
-    [Fact]
     public void A_calendar_loaded_before_a_change_is_not_kept_after_it()
     {
         var shared = new SharedCalendar(TimeProvider.System);

@@ -9,6 +9,7 @@ internal sealed class PlanYearConfiguration : IEntityTypeConfiguration<PlanYear>
     public void Configure(EntityTypeBuilder<PlanYear> builder)
     {
         builder.HasKey(y => y.Year);
+        builder.HasTriggers(ListVersionConfiguration.TriggersOn("PlanYears"));
         builder.Property(y => y.Year).ValueGeneratedNever();
         builder.Property(y => y.CertificateNumberPattern)
             .HasConversion(pattern => pattern.Value, stored => CertificateNumberPattern.FromTrusted(stored))

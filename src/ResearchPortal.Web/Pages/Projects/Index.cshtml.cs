@@ -14,7 +14,7 @@ namespace ResearchPortal.Web.Pages.Projects;
 /// deadline in words is worked out for the page's rows only.
 /// </summary>
 [Authorize(Policy = PortalPolicies.OrganizerOrReviewer)]
-public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarService calendars, SharedListFilterOptions filterOptions, ListPageCache listPages) : ListPageModel
+public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarService calendars, ListPageCache listPages) : ListPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -43,7 +43,7 @@ public sealed class IndexModel(PortalDbContext db, PortalClock clock, CalendarSe
         Projects = new PagedList<ProjectPageRow>(
             page.Items.Select(row => new ProjectPageRow(row, ProjectProgress.Evaluate(row.Facts, today, calendar))).ToList(),
             page.PageNumber, page.PageSize, page.TotalCount);
-        Options = await filterOptions.LoadAsync(db);
+        Options = await ListFilterOptions.LoadKeptAsync(db, listPages, version);
     }
 
     /// <summary>The page of rows: every project for a reviewer (<paramref name="unit"/> null), else the unit's own; the

@@ -13,7 +13,7 @@ namespace ResearchPortal.Web.Pages.Review;
 /// searched, filtered, sorted and paged in SQL, without the report's long texts.
 /// </summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
-public sealed class CloseOutsModel(PortalDbContext db, SharedListFilterOptions filterOptions) : ListPageModel
+public sealed class CloseOutsModel(PortalDbContext db, ListPageCache listPages) : ListPageModel
 {
     private static readonly SortOrder<QueueItem> Sorting = new SortOrder<QueueItem>("submitted", row => row.ProjectId)
         .By("submitted", row => row.SubmittedAt)
@@ -32,6 +32,14 @@ public sealed class CloseOutsModel(PortalDbContext db, SharedListFilterOptions f
     public ListFilterOptions Options { get; private set; } = null!;
 
     public async Task OnGetAsync()
+    {
+        var version = await ListVersion.ReadAsync(db, ListVersion.Plan);
+        CloseOuts = await listPages.GetOrReadAsync(
+            new ListPageKey("review-close-outs", ListVersion.Plan, version, (SearchLower, Year, City, Sorting.Effective(Sort), PageNumber)), ReadPageAsync);
+        Options = await ListFilterOptions.LoadKeptAsync(db, listPages, version);
+    }
+
+    private Task<PagedList<QueueItem>> ReadPageAsync()
     {
         var search = SearchLower;
         var rows =
@@ -61,8 +69,7 @@ public sealed class CloseOutsModel(PortalDbContext db, SharedListFilterOptions f
                 ApplicantScore = closeOut.Acceptance.ApplicantScore,
             };
 
-        CloseOuts = await Sorting.Apply(rows, Sort).ToPagedListAsync(PageNumber);
-        Options = await filterOptions.LoadAsync(db);
+        return Sorting.Apply(rows, Sort).ToPagedListAsync(PageNumber);
     }
 
     /// <summary>A submitted close-out as the queue shows it: dates, roster size, score and the submission's flags.</summary>

@@ -11,7 +11,7 @@ namespace ResearchPortal.Web.Pages.Review;
 
 /// <summary>备案审核: submitted filings, the earliest class first; searched, filtered, sorted and paged in SQL.</summary>
 [Authorize(Policy = PortalPolicies.Reviewer)]
-public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, SharedListFilterOptions filterOptions, ListPageCache listPages) : ListPageModel
+public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, ListPageCache listPages) : ListPageModel
 {
     private static readonly SortOrder<FilingReviewItem> Sorting = new SortOrder<FilingReviewItem>("start", row => row.ProjectId)
         .By("start", row => row.StartDate, row => row.ProjectNumber)
@@ -39,7 +39,7 @@ public sealed class FilingsModel(PortalDbContext db, CalendarService calendars, 
             new ListPageKey("review-filings", ListVersion.Plan, version, (SearchLower, Year, City, Sorting.Effective(Sort), PageNumber)), ReadPageAsync);
         var calendar = await calendars.LoadAsync();
         LatestFilingDates = Filings.Items.ToDictionary(row => row.ProjectId, row => FilingDeadlines.LatestFilingDate(row.StartDate!.Value, calendar));
-        Options = await filterOptions.LoadAsync(db);
+        Options = await ListFilterOptions.LoadKeptAsync(db, listPages, version);
     }
 
     private Task<PagedList<FilingReviewItem>> ReadPageAsync()

@@ -42,6 +42,25 @@ public sealed class ProjectListTests(PortalApp app) : SharedPortalTests
     }
 
     [Fact]
+    public async Task A_plan_year_added_anywhere_is_offered_in_the_review_lists_year_filter_at_once()
+    {
+        using var reviewer = await ReviewerAsync();
+        const int year = 2097;
+        Assert.DoesNotContain($"<option value=\"{year}\">", await reviewer.GetPageAsync("/Review/CloseOuts"));
+
+        await using (var db = app.NewContext())
+        {
+            db.PlanYears.Add(TestData.PlanYear(year));
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var list in new[] { "/Review/CloseOuts", "/Review/Filings", "/Projects" })
+        {
+            Assert.Contains($"<option value=\"{year}\">", await reviewer.GetPageAsync(list));
+        }
+    }
+
+    [Fact]
     public async Task Page_two_shows_rows_51_to_100()
     {
         var prefix = Prefix();

@@ -933,7 +933,14 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
 
                     b.HasKey("Year");
 
-                    b.ToTable("PlanYears");
+                    b.ToTable("PlanYears", t =>
+                        {
+                            t.HasTrigger("PlanYears_Version_Delete");
+
+                            t.HasTrigger("PlanYears_Version_Insert");
+
+                            t.HasTrigger("PlanYears_Version_Update");
+                        });
                 });
 
             modelBuilder.Entity("ResearchPortal.Domain.Roster.RosterEntry", b =>

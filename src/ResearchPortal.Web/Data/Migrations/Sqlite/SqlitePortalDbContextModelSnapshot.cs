@@ -916,7 +916,14 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Year");
 
-                    b.ToTable("PlanYears");
+                    b.ToTable("PlanYears", t =>
+                        {
+                            t.HasTrigger("PlanYears_Version_Delete");
+
+                            t.HasTrigger("PlanYears_Version_Insert");
+
+                            t.HasTrigger("PlanYears_Version_Update");
+                        });
                 });
 
             modelBuilder.Entity("ResearchPortal.Domain.Roster.RosterEntry", b =>

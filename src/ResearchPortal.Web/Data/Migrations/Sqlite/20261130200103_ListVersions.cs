@@ -25,7 +25,7 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
 
             // Every change to what the lists show moves a version (Data/ListVersion.cs): a project's for its receipts and
             // roster (a row moved to another project moves both), the plan's (the all-zero scope) for projects, units,
-            // filings and close-outs.
+            // filings, close-outs and plan years.
             foreach (var (table, scope) in Tables)
             {
                 string[] moves = scope == "plan"
@@ -53,7 +53,7 @@ namespace ResearchPortal.Web.Data.Migrations.Sqlite
         private static readonly (string Table, string Scope)[] Tables =
         [
             ("EnrollmentReceipts", "project"), ("RosterEntries", "project"),
-            ("PlanProjects", "plan"), ("Organizations", "plan"), ("Filings", "plan"), ("CloseOuts", "plan"),
+            ("PlanProjects", "plan"), ("Organizations", "plan"), ("Filings", "plan"), ("CloseOuts", "plan"), ("PlanYears", "plan"),
         ];
 
         private static IEnumerable<(string Trigger, string Operation)> Triggers(string table) =>

@@ -24,7 +24,7 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
                 });
 
             // Every change to what the lists show moves a version (Data/ListVersion.cs): a project's for its receipts and
-            // roster, the plan's (the all-zero scope) for projects, units, filings and close-outs. Deferred to the
+            // roster, the plan's (the all-zero scope) for projects, units, filings, close-outs and plan years. Deferred to the
             // commit, after the transaction's other row locks; and a project's row is taken only after the plan's,
             // so every commit takes them in one order and none waits for another in a cycle.
             migrationBuilder.Sql($"""
@@ -66,7 +66,7 @@ namespace ResearchPortal.Web.Data.Migrations.Postgres
         private static readonly (string Table, string Scope)[] Tables =
         [
             ("EnrollmentReceipts", "project"), ("RosterEntries", "project"),
-            ("PlanProjects", "plan"), ("Organizations", "plan"), ("Filings", "plan"), ("CloseOuts", "plan"),
+            ("PlanProjects", "plan"), ("Organizations", "plan"), ("Filings", "plan"), ("CloseOuts", "plan"), ("PlanYears", "plan"),
         ];
 
         private static IEnumerable<(string Trigger, string Operation)> Triggers(string table) =>
