@@ -21,7 +21,8 @@ public sealed class ProjectAccess(PortalDbContext db, IAuthorizationService auth
             where project.Id == projectId
             join filing in context.Filings.AsNoTracking() on project.Id equals filing.PlanProjectId into filings
             from filing in filings.DefaultIfEmpty()
-            select new ProjectAndFiling(project, filing)).SingleOrDefault()));
+            select new ProjectAndFiling(
+                project, filing, context.ListVersions.Where(v => v.Scope == project.Id).Select(v => v.Version).FirstOrDefault())).SingleOrDefault()));
 
     public async Task<PlanProject?> FindAsync(ClaimsPrincipal user, Guid projectId, OperationAuthorizationRequirement operation)
     {
@@ -29,12 +30,12 @@ public sealed class ProjectAccess(PortalDbContext db, IAuthorizationService auth
         return project is not null && await IsAllowedAsync(user, project, operation) ? project : null;
     }
 
-    /// <summary>The project and its filing (null while none is saved), both untracked, read in one command: for the
-    /// pages that only read them.</summary>
-    public async Task<(PlanProject Project, Filing? Filing)?> FindWithFilingAsync(ClaimsPrincipal user, Guid projectId, OperationAuthorizationRequirement operation)
+    /// <summary>The project and its filing (null while none is saved), both untracked, and the project's list version, read
+    /// in one command: for the pages that only read them.</summary>
+    public async Task<ProjectAndFiling?> FindWithFilingAsync(ClaimsPrincipal user, Guid projectId, OperationAuthorizationRequirement operation)
     {
         var found = await ProjectWithFiling.For(db)(db, projectId);
-        return found is not null && await IsAllowedAsync(user, found.Project, operation) ? (found.Project, found.Filing) : null;
+        return found is not null && await IsAllowedAsync(user, found.Project, operation) ? found : null;
     }
 
     public async Task<bool> IsAllowedAsync(ClaimsPrincipal user, PlanProject project, OperationAuthorizationRequirement operation) =>
@@ -42,4 +43,8 @@ public sealed class ProjectAccess(PortalDbContext db, IAuthorizationService auth
 }
 
 /// <summary>A project with its filing, as <see cref="ProjectAccess.FindWithFilingAsync"/> reads them.</summary>
-internal sealed record ProjectAndFiling(PlanProject Project, Filing? Filing);
+/// <param name="ListVersion">The project's <see cref="Data.ListVersion"/> as of the same command.</param>
+public sealed record ProjectAndFiling(PlanProject Project, Filing? Filing, long ListVersion)
+{
+    public void Deconstruct(out PlanProject project, out Filing? filing) => (project, filing) = (Project, Filing);
+}

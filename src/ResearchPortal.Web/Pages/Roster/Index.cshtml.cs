@@ -37,6 +37,9 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         .By("name", r => r.Name)
         .By("unit", r => r.WorkUnit);
 
+    /// <summary>The roster's list version, read with the project.</summary>
+    private long _versionWithProject;
+
     [BindProperty(SupportsGet = true, Name = StatusKey)]
     public string? Status { get; set; }
 
@@ -89,7 +92,7 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
             return NotFound();
         }
 
-        await LoadListAsync();
+        await LoadListAsync(_versionWithProject);
         return Page();
     }
 
@@ -358,10 +361,12 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
 
     private async Task<bool> LoadProjectAsync(Guid projectId)
     {
-        if (await access.FindWithFilingAsync(User, projectId, HostOrReviewer.Operation(User)) is not ({ } project, var filing))
+        if (await access.FindWithFilingAsync(User, projectId, HostOrReviewer.Operation(User)) is not { Project: var project, Filing: var filing } found)
         {
             return false;
         }
+
+        _versionWithProject = found.ListVersion;
 
         Project = project;
         Filing = filing;
@@ -374,10 +379,12 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
     /// <summary>Two commands at most whatever the roster's size: the roster's version and, unless this instance keeps
     /// the page under it, one page of projected rows with the filtered count and the count of passed rows without a
     /// number (the masked ID number is a column; nothing is decrypted).</summary>
-    private async Task LoadListAsync()
+    /// <param name="versionWithProject">The version read with the project, for a request that saved nothing (a GET);
+    /// otherwise it is read again here, after the request's saves, so a page shown back after a partial save is never
+    /// an older one.</param>
+    private async Task LoadListAsync(long? versionWithProject = null)
     {
-        // Read after any save of this request, so a page shown back after a partial save is not an older one.
-        var version = await ListVersion.ReadAsync(db, Project.Id);
+        var version = versionWithProject ?? await ListVersion.ReadAsync(db, Project.Id);
         var page = await listPages.GetOrReadAsync(
             new ListPageKey("roster", Project.Id, version, (SearchTerm, StatusFilter, Sorts.Effective(Sort), PageNumber)), ReadPageAsync);
         Rows = page.Rows;
