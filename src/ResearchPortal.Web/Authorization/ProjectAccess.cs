@@ -42,7 +42,8 @@ public sealed class ProjectAccess(PortalDbContext db, IAuthorizationService auth
         (await authorization.AuthorizeAsync(user, project, operation)).Succeeded;
 }
 
-/// <summary>A project with its filing, as <see cref="ProjectAccess.FindWithFilingAsync"/> reads them.</summary>
+/// <summary>A project with its filing and list version, as <see cref="ProjectAccess.FindWithFilingAsync"/> reads them;
+/// deconstructs into the project and the filing, which is all most pages need.</summary>
 /// <param name="ListVersion">The project's <see cref="Data.ListVersion"/> as of the same command.</param>
 public sealed record ProjectAndFiling(PlanProject Project, Filing? Filing, long ListVersion)
 {

@@ -376,9 +376,9 @@ public sealed class IndexModel(PortalDbContext db, ProjectAccess access, AuditLo
         return true;
     }
 
-    /// <summary>Two commands at most whatever the roster's size: the roster's version and, unless this instance keeps
-    /// the page under it, one page of projected rows with the filtered count and the count of passed rows without a
-    /// number (the masked ID number is a column; nothing is decrypted).</summary>
+    /// <summary>Whatever the roster's size: the roster's version (read again only after a save) and, unless this
+    /// instance keeps the page under it, one command for a page of projected rows with the filtered count and the count
+    /// of passed rows without a number (the masked ID number is a column; nothing is decrypted).</summary>
     /// <param name="versionWithProject">The version read with the project, for a request that saved nothing (a GET);
     /// otherwise it is read again here, after the request's saves, so a page shown back after a partial save is never
     /// an older one.</param>
