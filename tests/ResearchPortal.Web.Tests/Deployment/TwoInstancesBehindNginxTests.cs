@@ -66,24 +66,16 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
             // Signed in through nginx, the one session is honoured by both instances.
             var login = await browser.PostFormAsync("/Account/Login", new() { ["Input.Email"] = reviewerEmail, ["Input.Password"] = ReviewerPassword });
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-            var servedBy = new HashSet<string>();
-            for (var i = 0; i < 10; i++)
-            {
-                using var page = await browser.Http.GetAsync(SignedInPage);
-                Assert.Equal(HttpStatusCode.OK, page.StatusCode); // not a redirect to http or to the log-in page
-                servedBy.Add(page.Headers.GetValues(NginxProxy.UpstreamHeader).Single());
-            }
-
-            Assert.Equal(instances.Select(i => $"127.0.0.1:{i.Port}").Order(), servedBy.Order());
+            await ServedByBothAsync(browser, instances, SignedInPage, _ => { });
 
             // Each instance keeps the project list's page; renamed through the database, the project shows renamed on both.
-            await ProjectListServedByBothAsync(browser, instances, page => Assert.DoesNotContain("跨实例改名的项目", page, StringComparison.Ordinal));
+            await ServedByBothAsync(browser, instances, "/Projects", page => Assert.DoesNotContain("跨实例改名的项目", page, StringComparison.Ordinal));
             await using (var db = database.NewContext())
             {
                 await db.PlanProjects.Where(p => p.Id == projectId).ExecuteUpdateAsync(set => set.SetProperty(p => p.Name, "跨实例改名的项目"));
             }
 
-            await ProjectListServedByBothAsync(browser, instances, page => Assert.Contains("跨实例改名的项目", page, StringComparison.Ordinal));
+            await ServedByBothAsync(browser, instances, "/Projects", page => Assert.Contains("跨实例改名的项目", page, StringComparison.Ordinal));
 
             // The instances saw the client's own address (forwarded by nginx), not nginx's.
             await using (var db = database.NewContext())
@@ -159,19 +151,20 @@ public sealed class TwoInstancesBehindNginxTests(ITestOutputHelper output)
     }
 
     /// <summary>A reviewer, and an overdue close-out whose host and applicant units each have an organizer to remind.</summary>
-    /// <summary>Requests the project list through nginx until both instances have answered, checking every answer.</summary>
-    private static async Task ProjectListServedByBothAsync(PortalClient browser, IReadOnlyList<PortalProcess> instances, Action<string> check)
+    /// <summary>Ten requests for <paramref name="path"/> through nginx: every answer a 200 that passes
+    /// <paramref name="check"/> (not a redirect to http or to the log-in page), and both instances among those answering.</summary>
+    private static async Task ServedByBothAsync(PortalClient browser, IReadOnlyList<PortalProcess> instances, string path, Action<string> check)
     {
         var servedBy = new HashSet<string>();
         for (var i = 0; i < 10; i++)
         {
-            using var page = await browser.Http.GetAsync("/Projects");
+            using var page = await browser.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             check(await page.Content.ReadAsStringAsync());
             servedBy.Add(page.Headers.GetValues(NginxProxy.UpstreamHeader).Single());
         }
 
-        Assert.Equal(instances.Count, servedBy.Count);
+        Assert.Equal(instances.Select(i => $"127.0.0.1:{i.Port}").Order(), servedBy.Order());
     }
 
     private static async Task<(string ReviewerEmail, List<string> ReminderRecipients, Guid ProjectId)> SeedAsync(PortalTestHost host)

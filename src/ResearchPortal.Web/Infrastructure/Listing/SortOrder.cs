@@ -49,29 +49,26 @@ public sealed class SortOrder<T>
 
     public IQueryable<T> Apply(IQueryable<T> query, string? sort)
     {
-        var (key, descending) = Parse(sort);
-        if (!_columns.TryGetValue(key, out var order))
-        {
-            (key, descending) = Parse(_defaultSort);
-            order = _columns[key];
-        }
-
-        return _tieBreaker(order(query, descending));
+        var (key, descending) = Resolve(sort);
+        return _tieBreaker(_columns[key](query, descending));
     }
 
     /// <summary>The order <paramref name="sort"/> (from the URL) gives, as one of this list's keys: any other text is the
     /// default order.</summary>
     public string Effective(string? sort)
     {
-        var (key, descending) = Parse(sort);
-        return !_columns.ContainsKey(key) ? _defaultSort : descending ? "-" + key : key;
+        var (key, descending) = Resolve(sort);
+        return descending ? "-" + key : key;
     }
 
     /// <summary>Whether <paramref name="sort"/> (from the URL) leaves the list in its default order.</summary>
-    public bool IsDefault(string? sort)
+    public bool IsDefault(string? sort) => string.Equals(Resolve(sort).Key, Parse(_defaultSort).Key, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The column and direction <paramref name="sort"/> names, or the default's when it names none of them.</summary>
+    private (string Key, bool Descending) Resolve(string? sort)
     {
-        var key = Parse(sort).Key;
-        return !_columns.ContainsKey(key) || string.Equals(key, Parse(_defaultSort).Key, StringComparison.OrdinalIgnoreCase);
+        var parsed = Parse(sort);
+        return _columns.ContainsKey(parsed.Key) ? parsed : Parse(_defaultSort);
     }
 
     private static (string Key, bool Descending) Parse(string? sort) =>
